@@ -1,0 +1,69 @@
+import { awscdk, javascript, JsonFile } from 'projen';
+
+// The floor is the first aws-cdk-lib whose L1 `CfnVPCEndpointService` has `privateDnsName` and the
+// `PrivateDnsNameConfiguration` attributes; development uses a current release.
+const CDK_FLOOR = '2.268.0';
+const CDK_DEV = '2.276.0';
+const CONSTRUCTS_FLOOR = '10.5.1';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-private-endpoints',
+  description: 'AWS CDK constructs for private egress VPCs, PrivateLink endpoint services and their consumers, validated at synth time.',
+  author: 'cdk-private-endpoints maintainers',
+  authorAddress: 'maintainers@example.com',
+  repositoryUrl: 'https://github.com/cdk-private-endpoints/cdk-private-endpoints.git',
+  keywords: ['aws-cdk', 'cdk', 'vpc-endpoint', 'privatelink', 'vpc', 'networking'],
+  defaultReleaseBranch: 'main',
+  projenrcTs: true,
+  packageManager: javascript.NodePackageManager.NPM,
+
+  cdkVersion: CDK_FLOOR,
+  constructsVersion: CONSTRUCTS_FLOOR,
+  peerDependencyOptions: { pinnedDevDependency: false },
+  jsiiVersion: '~6.0.0',
+  devDeps: [
+    `aws-cdk-lib@${CDK_DEV}`,
+    `constructs@^${CONSTRUCTS_FLOOR}`,
+    'cdk-nag@^3',
+  ],
+
+  jestOptions: {
+    // projen's default `jest --updateSnapshot` rewrites snapshots instead of failing on a diff;
+    // `npx projen test:update` updates them on purpose.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+    },
+  },
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'bench'],
+  },
+
+  gitignore: ['cdk.out/', 'bench/results/'],
+  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/rosetta/', 'cdk.out/'] },
+});
+
+// examples/ and bench/ are type-checked and linted like tests: each gets a tsconfig that extends the tests' one.
+for (const dir of ['examples', 'bench']) {
+  new JsonFile(project, `${dir}/tsconfig.json`, {
+    obj: { extends: '../test/tsconfig.json', include: ['**/*.ts'] },
+  });
+}
+
+// The README's first command: synthesize the example app into cdk.out/ and print a summary per stack.
+project.addTask('example', {
+  description: 'Synthesizes the example app (examples/) into cdk.out/ and prints a summary per stack',
+  exec: 'ts-node --project examples/tsconfig.json examples/app.ts',
+});
+
+project.addTask('bench', {
+  description: 'Compares synth time and template size against hand-written aws-cdk-lib equivalents',
+  exec: 'ts-node --project bench/tsconfig.json bench/run.ts',
+});
+
+// Every README snippet must compile (strict) against the fixture in rosetta/.
+project.postCompileTask.exec('jsii-rosetta extract --strict');
+
+project.synth();

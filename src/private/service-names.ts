@@ -1,0 +1,31 @@
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+
+/** The service names that gateway endpoints exist for (S3, S3 Express One Zone and DynamoDB). */
+export const GATEWAY_SERVICE_SHORT_NAMES = ['s3', 's3express', 'dynamodb'];
+
+/** A service's short name: `ssm`, `ecr.dkr`, `s3`, or `vpce-svc-0123...` for a PrivateLink service. */
+export function serviceShortName(service: ec2.IInterfaceVpcEndpointService | ec2.IGatewayVpcEndpointService): string {
+  if (service instanceof ec2.InterfaceVpcEndpointAwsService) {
+    return service.shortName;
+  }
+  // `<prefix>.<region>.<short name>`, where the region may be a token (`${Token[AWS.Region.8]}`) whose
+  // text contains dots itself, so the short name is what follows the last `}` or the third segment.
+  const afterToken = service.name.split('}').pop()!;
+  if (afterToken !== service.name) {
+    return afterToken.replace(/^\./, '');
+  }
+  const parts = service.name.split('.');
+  return parts.length > 3 ? parts.slice(3).join('.') : service.name;
+}
+
+/**
+ * The construct ID of a service's endpoint, derived from its short name (`ecr.dkr` -> `EcrDkr`) and never
+ * from a position in a list, so adding or removing a service leaves every other logical ID unchanged.
+ */
+export function endpointConstructId(service: ec2.IInterfaceVpcEndpointService | ec2.IGatewayVpcEndpointService): string {
+  return serviceShortName(service)
+    .split(/[^A-Za-z0-9]+/)
+    .filter(word => word.length > 0)
+    .map(word => word[0].toUpperCase() + word.slice(1))
+    .join('');
+}
