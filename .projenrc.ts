@@ -24,7 +24,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   devDeps: [
     `aws-cdk-lib@${CDK_DEV}`,
     `constructs@^${CONSTRUCTS_FLOOR}`,
-    'cdk-nag@^3',
+    'cdk-nag@^2',
   ],
 
   jestOptions: {

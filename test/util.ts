@@ -5,9 +5,12 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 export const ACCOUNT = '123456789012';
 export const REGION = 'us-east-1';
 
+/** The AZs the test account sees in us-east-1, as the CLI would put them in context. */
+export const AZS = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
+
 /** A fresh app and a stack with a fixed env, so AZs and names are deterministic. */
 export function testStack(props: StackProps = {}, context: Record<string, unknown> = {}): { app: App; stack: Stack } {
-  const app = new App({ context });
+  const app = new App({ context: { [`availability-zones:account=${ACCOUNT}:region=${REGION}`]: AZS, ...context } });
   const stack = new Stack(app, 'TestStack', { env: { account: ACCOUNT, region: REGION }, ...props });
   return { app, stack };
 }
@@ -18,7 +21,7 @@ export function validationErrors(app: App): string[] {
     app.synth();
     return [];
   } catch (e) {
-    return (e as Error).message.split('\n').filter(line => line.trim().startsWith('['));
+    return (e as Error).message.split('\n').map(line => line.trim()).filter(line => line.startsWith('['));
   }
 }
 

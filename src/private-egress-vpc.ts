@@ -1,0 +1,362 @@
+import { AspectPriority, Aspects } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { supportedAzSubnets } from './private/availability-zones';
+import {
+  SubnetPlacement,
+  validateAdoptedVpcProps,
+  validateEndpointIngress,
+  validateEndpointSubnets,
+  validateGatewayRouteTables,
+  validateGatewayService,
+  validateInterfaceEndpointQuota,
+  validateNoInternetRoutes,
+  validatePrivateDnsSupport,
+} from './private/egress-vpc-rules';
+import { addRules, error, Finding, warning } from './private/findings';
+import { endpointConstructId, serviceShortName } from './private/service-names';
+import { countQuotaEndpoints, findInternetRoutes, findIpv4CidrBlocks } from './private/vpc-inspection';
+
+/**
+ * Options for a gateway endpoint (S3, S3 Express or DynamoDB).
+ */
+export interface GatewayEndpointOptions {
+  /**
+   * The subnets whose route tables get the endpoint's route. At least one must be a private or isolated subnet:
+   * a route only on the public route table leaves workloads in private subnets with no path.
+   *
+   * @default - every private and isolated subnet of the VPC; public subnets' route tables are not touched
+   */
+  readonly subnets?: ec2.SubnetSelection[];
+}
+
+/**
+ * Options for an interface endpoint.
+ */
+export interface InterfaceEndpointOptions {
+  /**
+   * Whether the endpoint's private DNS name replaces the service's public one inside the VPC.
+   *
+   * @default - the construct's `privateDnsEnabled`
+   */
+  readonly privateDnsEnabled?: boolean;
+}
+
+/**
+ * Properties of a PrivateEgressVpc.
+ */
+export interface PrivateEgressVpcProps {
+  /**
+   * An existing VPC to add the endpoints to, instead of defining a new one.
+   *
+   * @default - a new VPC with only isolated subnets: no internet gateway, no NAT gateway
+   */
+  readonly vpc?: ec2.IVpc;
+
+  /**
+   * The IP address range of the new VPC. Cannot be combined with `vpc`.
+   *
+   * @default ec2.IpAddresses.cidr('10.0.0.0/16')
+   */
+  readonly ipAddresses?: ec2.IIpAddresses;
+
+  /**
+   * How many AZs the new VPC spans. Cannot be combined with `vpc`.
+   *
+   * @default 3
+   */
+  readonly maxAzs?: number;
+
+  /**
+   * The size of each isolated subnet of the new VPC, as a prefix length. Cannot be combined with `vpc`.
+   *
+   * @default - the VPC's address space divided evenly between the AZs
+   */
+  readonly cidrMask?: number;
+
+  /**
+   * Whether to log the VPC's traffic to CloudWatch Logs. Rejected flows are how a missing endpoint shows up.
+   *
+   * @default - true for a new VPC; false for an adopted `vpc`, whose owner decides on its flow logs
+   */
+  readonly flowLogs?: boolean;
+
+  /**
+   * How long flow log records are kept.
+   *
+   * @default logs.RetentionDays.ONE_YEAR
+   */
+  readonly flowLogRetention?: logs.RetentionDays;
+
+  /**
+   * Gateway endpoints, added to the route tables of every private and isolated subnet. They are free.
+   *
+   * @default - S3 and DynamoDB
+   */
+  readonly gatewayEndpoints?: ec2.IGatewayVpcEndpointService[];
+
+  /**
+   * Interface endpoints, de-duplicated by service, each with one network interface per AZ.
+   *
+   * @default - none
+   */
+  readonly interfaceEndpoints?: ec2.IInterfaceVpcEndpointService[];
+
+  /**
+   * The subnets that hold the interface endpoints' network interfaces: at most one subnet per AZ.
+   *
+   * @default - one isolated subnet per AZ, or one private subnet per AZ if the VPC has no isolated subnets
+   */
+  readonly endpointSubnets?: ec2.SubnetSelection;
+
+  /**
+   * Whether interface endpoints get private DNS, so that SDKs reach them at the services' usual names.
+   *
+   * @default true
+   */
+  readonly privateDnsEnabled?: boolean;
+}
+
+/** What the construct keeps about each interface endpoint it defines. */
+interface InterfaceEndpointRecord {
+  readonly service: ec2.IInterfaceVpcEndpointService;
+  readonly shortName: string;
+  readonly endpoint: ec2.IInterfaceVpcEndpoint;
+  readonly subnets: ec2.ISubnet[];
+  readonly privateDnsEnabled: boolean;
+  readonly skippedAzs: string[];
+}
+
+/** What the construct keeps about each gateway endpoint it defines. */
+interface GatewayEndpointRecord {
+  readonly service: ec2.IGatewayVpcEndpointService;
+  readonly shortName: string;
+  readonly endpoint: ec2.IGatewayVpcEndpoint;
+  readonly workloadRouteTableCount: number;
+}
+
+const DEFAULT_CIDR = '10.0.0.0/16';
+const DEFAULT_MAX_AZS = 3;
+
+/**
+ * A VPC whose workloads reach AWS services without an internet path: isolated subnets, gateway endpoints on
+ * the route tables of the subnets that host workloads, and interface endpoints with one network interface per
+ * AZ behind one least-privilege security group.
+ */
+export class PrivateEgressVpc extends Construct {
+  /** The VPC: the one defined here or the adopted `vpc`. */
+  public readonly vpc: ec2.IVpc;
+
+  /** The security group shared by all interface endpoints: the service ports from the VPC's CIDR blocks only. */
+  public readonly endpointSecurityGroup: ec2.ISecurityGroup;
+
+  private readonly vpcDefinedHere: boolean;
+  private readonly endpointSubnetsSelected: ec2.ISubnet[];
+  private readonly privateDnsEnabled: boolean;
+  private readonly interfaceEndpointScope: Construct;
+  private readonly gatewayEndpointScope: Construct;
+  private readonly interfaceEndpointRecords = new Map<string, InterfaceEndpointRecord>();
+  private readonly gatewayEndpointRecords = new Map<string, GatewayEndpointRecord>();
+
+  constructor(scope: Construct, id: string, props: PrivateEgressVpcProps = {}) {
+    super(scope, id);
+
+    this.vpcDefinedHere = props.vpc === undefined;
+    this.vpc = props.vpc ?? new ec2.Vpc(this, 'Vpc', {
+      ipAddresses: props.ipAddresses ?? ec2.IpAddresses.cidr(DEFAULT_CIDR),
+      maxAzs: props.maxAzs ?? DEFAULT_MAX_AZS,
+      natGateways: 0,
+      enableDnsSupport: true,
+      enableDnsHostnames: true,
+      subnetConfiguration: [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: props.cidrMask }],
+    });
+
+    if (props.flowLogs ?? this.vpcDefinedHere) {
+      this.addFlowLog(props.flowLogRetention ?? logs.RetentionDays.ONE_YEAR);
+    }
+
+    this.endpointSecurityGroup = new ec2.SecurityGroup(this, 'EndpointSecurityGroup', {
+      vpc: this.vpc,
+      description: 'Interface VPC endpoints: service ports from the VPC CIDR blocks only',
+      allowAllOutbound: false,
+    });
+    this.endpointSubnetsSelected = this.selectEndpointSubnets(props.endpointSubnets);
+    this.privateDnsEnabled = props.privateDnsEnabled ?? true;
+    this.gatewayEndpointScope = new Construct(this, 'GatewayEndpoints');
+    this.interfaceEndpointScope = new Construct(this, 'InterfaceEndpoints');
+
+    const gatewayServices = props.gatewayEndpoints ?? [ec2.GatewayVpcEndpointAwsService.S3, ec2.GatewayVpcEndpointAwsService.DYNAMODB];
+    gatewayServices.forEach(service => this.addGatewayEndpoint(service));
+    (props.interfaceEndpoints ?? []).forEach(service => this.addInterfaceEndpoint(service));
+
+    // Ingress is granted when the app is synthesized, so that endpoints and secondary CIDR blocks added after
+    // construction are covered too.
+    Aspects.of(this).add({ visit: node => node === this && this.allowVpcCidrsToEndpoints() }, { priority: AspectPriority.MUTATING });
+
+    addRules(this, 'PrivateEgressVpc', () => this.validate(props));
+  }
+
+  /**
+   * Adds a gateway endpoint (S3, S3 Express or DynamoDB) to the route tables of the VPC's private and isolated
+   * subnets. Adding a service that already has one returns the existing endpoint.
+   */
+  public addGatewayEndpoint(service: ec2.IGatewayVpcEndpointService, options: GatewayEndpointOptions = {}): ec2.IGatewayVpcEndpoint {
+    const shortName = serviceShortName(service);
+    const existing = this.gatewayEndpointRecords.get(shortName);
+    if (existing) {
+      return existing.endpoint;
+    }
+
+    const workloadSubnets = [...this.vpc.privateSubnets, ...this.vpc.isolatedSubnets];
+    const subnets = options.subnets
+      ? options.subnets.flatMap(selection => this.vpc.selectSubnets(selection).subnets)
+      : workloadSubnets;
+    const routeTableIds = uniqueRouteTableIds(subnets);
+    const workloadRouteTableIds = uniqueRouteTableIds(workloadSubnets);
+
+    const id = endpointConstructId(service);
+    const resource = new ec2.CfnVPCEndpoint(this.gatewayEndpointScope, id, {
+      vpcId: this.vpc.vpcId,
+      serviceName: service.name,
+      vpcEndpointType: ec2.VpcEndpointType.GATEWAY,
+      routeTableIds,
+    });
+    const endpoint = ec2.GatewayVpcEndpoint.fromGatewayVpcEndpointId(this.gatewayEndpointScope, `${id}Ref`, resource.ref);
+    this.gatewayEndpointRecords.set(shortName, {
+      service,
+      shortName,
+      endpoint,
+      workloadRouteTableCount: routeTableIds.filter(rt => workloadRouteTableIds.includes(rt)).length,
+    });
+    return endpoint;
+  }
+
+  /**
+   * Adds an interface endpoint with one network interface in each AZ of the endpoint subnets (where the service
+   * is available), behind the shared endpoint security group. Adding a service that already has one returns
+   * the existing endpoint.
+   */
+  public addInterfaceEndpoint(service: ec2.IInterfaceVpcEndpointService, options: InterfaceEndpointOptions = {}): ec2.IInterfaceVpcEndpoint {
+    const shortName = serviceShortName(service);
+    const existing = this.interfaceEndpointRecords.get(shortName);
+    if (existing) {
+      return existing.endpoint;
+    }
+
+    const placement = supportedAzSubnets(this, service.name, this.endpointSubnetsSelected);
+    const privateDnsEnabled = options.privateDnsEnabled ?? this.privateDnsEnabled;
+    const id = endpointConstructId(service);
+    const resource = new ec2.CfnVPCEndpoint(this.interfaceEndpointScope, id, {
+      vpcId: this.vpc.vpcId,
+      serviceName: service.name,
+      vpcEndpointType: ec2.VpcEndpointType.INTERFACE,
+      subnetIds: placement.subnets.map(subnet => subnet.subnetId),
+      securityGroupIds: [this.endpointSecurityGroup.securityGroupId],
+      privateDnsEnabled,
+    });
+    const endpoint = ec2.InterfaceVpcEndpoint.fromInterfaceVpcEndpointAttributes(this.interfaceEndpointScope, `${id}Ref`, {
+      vpcEndpointId: resource.ref,
+      port: service.port,
+      securityGroups: [this.endpointSecurityGroup],
+    });
+    this.interfaceEndpointRecords.set(shortName, {
+      service,
+      shortName,
+      endpoint,
+      subnets: placement.subnets,
+      privateDnsEnabled,
+      skippedAzs: placement.skippedAzs,
+    });
+    return endpoint;
+  }
+
+  /** The interface endpoint of a service, if this construct defines one. */
+  public interfaceEndpointFor(service: ec2.IInterfaceVpcEndpointService): ec2.IInterfaceVpcEndpoint | undefined {
+    return this.interfaceEndpointRecords.get(serviceShortName(service))?.endpoint;
+  }
+
+  /** The gateway endpoint of a service, if this construct defines one. */
+  public gatewayEndpointFor(service: ec2.IGatewayVpcEndpointService): ec2.IGatewayVpcEndpoint | undefined {
+    return this.gatewayEndpointRecords.get(serviceShortName(service))?.endpoint;
+  }
+
+  /** The interface endpoints this construct defines, in the order they were added. */
+  public get interfaceEndpoints(): ec2.IInterfaceVpcEndpoint[] {
+    return [...this.interfaceEndpointRecords.values()].map(record => record.endpoint);
+  }
+
+  /** The gateway endpoints this construct defines, in the order they were added. */
+  public get gatewayEndpoints(): ec2.IGatewayVpcEndpoint[] {
+    return [...this.gatewayEndpointRecords.values()].map(record => record.endpoint);
+  }
+
+  private addFlowLog(retention: logs.RetentionDays): void {
+    const logGroup = new logs.LogGroup(this, 'FlowLogGroup', { retention });
+    new ec2.FlowLog(this, 'FlowLog', {
+      resourceType: ec2.FlowLogResourceType.fromVpc(this.vpc),
+      destination: ec2.FlowLogDestination.toCloudWatchLogs(logGroup),
+      trafficType: ec2.FlowLogTrafficType.ALL,
+    });
+  }
+
+  private selectEndpointSubnets(selection: ec2.SubnetSelection | undefined): ec2.ISubnet[] {
+    if (selection) {
+      return this.vpc.selectSubnets(selection).subnets;
+    }
+    const subnetType = this.vpc.isolatedSubnets.length > 0 ? ec2.SubnetType.PRIVATE_ISOLATED
+      : this.vpc.privateSubnets.length > 0 ? ec2.SubnetType.PRIVATE_WITH_EGRESS
+        : undefined;
+    return subnetType ? this.vpc.selectSubnets({ subnetType, onePerAz: true }).subnets : [];
+  }
+
+  private allowVpcCidrsToEndpoints(): void {
+    const ports = new Set([...this.interfaceEndpointRecords.values()].map(record => record.service.port));
+    for (const cidr of findIpv4CidrBlocks(this.vpc, this)) {
+      for (const port of ports) {
+        this.endpointSecurityGroup.addIngressRule(ec2.Peer.ipv4(cidr), ec2.Port.tcp(port), `Interface endpoints on port ${port} from the VPC`);
+      }
+    }
+  }
+
+  private validate(props: PrivateEgressVpcProps): Finding[] {
+    const interfaceRecords = [...this.interfaceEndpointRecords.values()];
+    const gatewayRecords = [...this.gatewayEndpointRecords.values()];
+    const vpcDetails = this.vpc instanceof ec2.Vpc ? this.vpc : undefined;
+    return [
+      ...validateAdoptedVpcProps(this.vpcDefinedHere ? []
+        : (['ipAddresses', 'maxAzs', 'cidrMask'] as const).filter(prop => props[prop] !== undefined)),
+      ...gatewayRecords.flatMap(record => [
+        ...validateGatewayService(record.shortName),
+        ...validateGatewayRouteTables(record.shortName, record.workloadRouteTableCount),
+      ]),
+      ...(interfaceRecords.length > 0 ? validateEndpointSubnets(this.endpointSubnetsSelected.map(toPlacement)) : []),
+      ...interfaceRecords.flatMap(record => this.placementFindings(record)),
+      ...validateEndpointIngress(findIpv4CidrBlocks(this.vpc, this).length, interfaceRecords.length),
+      ...validatePrivateDnsSupport(vpcDetails?.dnsSupportEnabled, vpcDetails?.dnsHostnamesEnabled,
+        interfaceRecords.filter(record => record.privateDnsEnabled).map(record => record.shortName)),
+      ...validateInterfaceEndpointQuota(countQuotaEndpoints(this.vpc, this)),
+      ...validateNoInternetRoutes(findInternetRoutes(this.vpc, this), this.vpcDefinedHere),
+    ];
+  }
+
+  private placementFindings(record: InterfaceEndpointRecord): Finding[] {
+    const skipped = record.skippedAzs.map(az => warning('unsupportedAz',
+      `interface endpoint '${record.shortName}' leaves out ${az}: the service is not available there. Workloads in `
+      + `${az} reach it through the endpoint's network interfaces in other AZs.`));
+    if (record.subnets.length === 0 && this.endpointSubnetsSelected.length > 0) {
+      return [...skipped, error(
+        `interface endpoint '${record.shortName}' has no subnet: the service is available in none of the AZs of `
+        + '`endpointSubnets`. Select subnets in AZs the service supports, or remove the endpoint.')];
+    }
+    return skipped;
+  }
+}
+
+function uniqueRouteTableIds(subnets: ec2.ISubnet[]): string[] {
+  return [...new Set(subnets.map(subnet => subnet.routeTable?.routeTableId).filter((id): id is string => id !== undefined))];
+}
+
+function toPlacement(subnet: ec2.ISubnet): SubnetPlacement {
+  return { subnetId: subnet.subnetId, availabilityZone: subnet.availabilityZone };
+}

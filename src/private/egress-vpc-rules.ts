@@ -1,0 +1,128 @@
+import { Token } from 'aws-cdk-lib';
+import { error, Finding, warning } from './findings';
+import { GATEWAY_SERVICE_SHORT_NAMES } from './service-names';
+
+/** The default quota of interface (and Gateway Load Balancer) endpoints per VPC. */
+export const INTERFACE_ENDPOINTS_PER_VPC_QUOTA = 50;
+
+/** A subnet as the rules see it. */
+export interface SubnetPlacement {
+  readonly subnetId: string;
+  readonly availabilityZone: string;
+}
+
+export function validateGatewayService(shortName: string): Finding[] {
+  if (Token.isUnresolved(shortName) || GATEWAY_SERVICE_SHORT_NAMES.includes(shortName)) {
+    return [];
+  }
+  return [error(
+    `\`gatewayEndpoints\` contains '${shortName}', which has no gateway endpoint; gateway endpoints exist only for `
+    + `${GATEWAY_SERVICE_SHORT_NAMES.join(', ')}. Add '${shortName}' to \`interfaceEndpoints\` instead.`,
+  )];
+}
+
+/** An interface endpoint takes at most one subnet per AZ, and needs at least one. */
+export function validateEndpointSubnets(subnets: SubnetPlacement[]): Finding[] {
+  if (subnets.length === 0) {
+    return [error(
+      '`endpointSubnets` selects no subnet, so interface endpoints have nowhere to go. '
+      + 'Select at least one private or isolated subnet (one per AZ).',
+    )];
+  }
+  const subnetsByAz = new Map<string, string[]>();
+  for (const subnet of subnets.filter(s => !Token.isUnresolved(s.availabilityZone))) {
+    subnetsByAz.set(subnet.availabilityZone, [...subnetsByAz.get(subnet.availabilityZone) ?? [], subnet.subnetId]);
+  }
+  return [...subnetsByAz.entries()]
+    .filter(([, ids]) => ids.length > 1)
+    .map(([az, ids]) => error(
+      `\`endpointSubnets\` selects ${ids.length} subnets in ${az} (${ids.join(', ')}); an interface endpoint takes `
+      + 'at most one subnet per AZ. Narrow the selection (e.g. `subnetGroupName`) or set `onePerAz: true`.',
+    ));
+}
+
+/** Private DNS resolves only when the VPC has DNS support and DNS hostnames on (undefined = not known). */
+export function validatePrivateDnsSupport(
+  dnsSupportEnabled: boolean | undefined,
+  dnsHostnamesEnabled: boolean | undefined,
+  privateDnsServices: string[],
+): Finding[] {
+  const off = [
+    dnsSupportEnabled === false ? 'enableDnsSupport' : undefined,
+    dnsHostnamesEnabled === false ? 'enableDnsHostnames' : undefined,
+  ].filter(name => name !== undefined);
+  if (off.length === 0 || privateDnsServices.length === 0) {
+    return [];
+  }
+  return [error(
+    `\`privateDnsEnabled\` is true for ${privateDnsServices.join(', ')}, but the VPC has ${off.join(' and ')} `
+    + 'set to false, so the endpoints\' private DNS names will not resolve. Turn both on in the VPC, '
+    + 'or set `privateDnsEnabled: false`.',
+  )];
+}
+
+/** A gateway endpoint is useful only on the route tables of subnets that host workloads. */
+export function validateGatewayRouteTables(shortName: string, workloadRouteTableCount: number): Finding[] {
+  if (workloadRouteTableCount > 0) {
+    return [];
+  }
+  return [error(
+    `gateway endpoint '${shortName}' reaches no route table of a private or isolated subnet, so workloads have `
+    + 'no path to it. Leave `subnets` unset (every private and isolated subnet) or select private or isolated subnets; '
+    + 'for an imported VPC, give the subnets\' route table IDs when importing it.',
+  )];
+}
+
+/** The shared security group admits the VPC's CIDR blocks; with none known, no workload could reach an endpoint. */
+export function validateEndpointIngress(knownCidrBlockCount: number, interfaceEndpointCount: number): Finding[] {
+  if (knownCidrBlockCount > 0 || interfaceEndpointCount === 0) {
+    return [];
+  }
+  return [error(
+    '`vpc` was imported without `vpcCidrBlock`, so the endpoint security group cannot admit the VPC and no workload '
+    + 'could reach the interface endpoints. Import the VPC with `vpcCidrBlock` (Vpc.fromLookup has it).',
+  )];
+}
+
+export function validateInterfaceEndpointQuota(interfaceEndpointCount: number): Finding[] {
+  if (interfaceEndpointCount <= INTERFACE_ENDPOINTS_PER_VPC_QUOTA) {
+    return [];
+  }
+  return [warning('interfaceEndpointQuota',
+    `the VPC has ${interfaceEndpointCount} interface endpoints, above the default quota of `
+    + `${INTERFACE_ENDPOINTS_PER_VPC_QUOTA} per VPC; the deploy fails unless the quota `
+    + '"Interface and Gateway Load Balancer endpoints per VPC" has been raised. Remove endpoints or request an increase.',
+  )];
+}
+
+/** A default route out of the VPC, as the rules see it. */
+export interface InternetRoute {
+  readonly path: string;
+  readonly destination: string;
+  /** What the route goes through: 'an internet gateway', 'a NAT gateway', ... */
+  readonly target: string;
+}
+
+/**
+ * A private egress VPC has no path to the internet: a default route through an internet or NAT gateway is an
+ * error in a VPC this library created, and a warning in an adopted one (whose owner may have reasons).
+ */
+export function validateNoInternetRoutes(routes: InternetRoute[], vpcCreatedHere: boolean): Finding[] {
+  return routes.map(route => {
+    const problem = `route ${route.path} sends ${route.destination} through ${route.target}, `
+      + 'giving workloads a path to the internet that the private egress VPC is meant to exclude.';
+    return vpcCreatedHere
+      ? error(`${problem} Remove the route; reach AWS services through \`interfaceEndpoints\` and \`gatewayEndpoints\`.`)
+      : warning('internetRoute', `${problem} Remove it, or acknowledge this warning if the adopted VPC needs internet egress.`);
+  });
+}
+
+export function validateAdoptedVpcProps(propsIgnoredWithVpc: string[]): Finding[] {
+  if (propsIgnoredWithVpc.length === 0) {
+    return [];
+  }
+  return [error(
+    `${propsIgnoredWithVpc.map(p => `\`${p}\``).join(', ')} shape a new VPC and cannot be combined with \`vpc\`. `
+    + 'Remove them, or remove `vpc` to have the construct define the VPC.',
+  )];
+}

@@ -1,0 +1,97 @@
+import { Stack, Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { IConstruct } from 'constructs';
+import { InternetRoute } from './egress-vpc-rules';
+
+// These look across the whole app rather than at the VPC construct, because users add routes, CIDR blocks and
+// endpoints with L1s anywhere. Resources are matched by the VPC's or route table's ID token, which is the same
+// string wherever the same attribute is used.
+
+function allConstructs(scope: IConstruct): IConstruct[] {
+  return scope.node.root.node.findAll();
+}
+
+/** The IDs of the VPC's route tables: those of its subnets, plus any `AWS::EC2::RouteTable` defined in it. */
+function routeTableIds(vpc: ec2.IVpc, scope: IConstruct): Set<string> {
+  const ids = new Set<string>();
+  for (const subnet of [...vpc.publicSubnets, ...vpc.privateSubnets, ...vpc.isolatedSubnets]) {
+    if (subnet.routeTable?.routeTableId) {
+      ids.add(subnet.routeTable.routeTableId);
+    }
+  }
+  for (const c of allConstructs(scope)) {
+    if (c instanceof ec2.CfnRouteTable && c.vpcId === vpc.vpcId) {
+      ids.add(c.ref);
+    }
+  }
+  return ids;
+}
+
+const DEFAULT_ROUTES = ['0.0.0.0/0', '::/0'];
+
+/**
+ * Default routes (0.0.0.0/0, ::/0) of the VPC's route tables that go through an internet gateway, an egress-only
+ * internet gateway or a NAT gateway. A gateway ID that is a token from outside the app (an import) cannot be told
+ * apart from a virtual private gateway, so such a route is not reported.
+ */
+export function findInternetRoutes(vpc: ec2.IVpc, scope: IConstruct): InternetRoute[] {
+  const constructs = allConstructs(scope);
+  const internetGatewayIds = new Set(constructs.filter(c => c instanceof ec2.CfnInternetGateway)
+    .map(c => (c as ec2.CfnInternetGateway).ref));
+  const tables = routeTableIds(vpc, scope);
+
+  const targetOf = (route: ec2.CfnRoute): string | undefined => {
+    if (route.natGatewayId) {
+      return 'a NAT gateway';
+    }
+    if (route.egressOnlyInternetGatewayId) {
+      return 'an egress-only internet gateway';
+    }
+    const gatewayId = route.gatewayId;
+    if (gatewayId && (internetGatewayIds.has(gatewayId) || (!Token.isUnresolved(gatewayId) && gatewayId.startsWith('igw-')))) {
+      return 'an internet gateway';
+    }
+    return undefined;
+  };
+
+  const routes: InternetRoute[] = [];
+  for (const c of constructs) {
+    if (!(c instanceof ec2.CfnRoute) || !tables.has(c.routeTableId)) {
+      continue;
+    }
+    const destination = c.destinationCidrBlock ?? c.destinationIpv6CidrBlock;
+    const target = targetOf(c);
+    if (destination && DEFAULT_ROUTES.includes(destination) && target) {
+      routes.push({ path: c.node.path, destination, target });
+    }
+  }
+  return routes;
+}
+
+/**
+ * The VPC's IPv4 CIDR blocks: the primary one and every `AWS::EC2::VPCCidrBlock` added to it in the app. A VPC
+ * imported without `vpcCidrBlock` has no primary block to give: its getter throws, which is the only way to tell.
+ */
+export function findIpv4CidrBlocks(vpc: ec2.IVpc, scope: IConstruct): string[] {
+  const primary = (() => {
+    try {
+      return [vpc.vpcCidrBlock];
+    } catch {
+      return [];
+    }
+  })();
+  const secondary = allConstructs(scope)
+    .filter((c): c is ec2.CfnVPCCidrBlock => c instanceof ec2.CfnVPCCidrBlock)
+    .filter(block => block.vpcId === vpc.vpcId && block.cidrBlock !== undefined)
+    .map(block => block.cidrBlock!);
+  return [...new Set([...primary, ...secondary])];
+}
+
+/** Interface and Gateway Load Balancer endpoints in the VPC: the ones that count against the per-VPC quota. */
+export function countQuotaEndpoints(vpc: ec2.IVpc, scope: IConstruct): number {
+  return allConstructs(scope)
+    .filter((c): c is ec2.CfnVPCEndpoint => c instanceof ec2.CfnVPCEndpoint)
+    .filter(endpoint => endpoint.vpcId === vpc.vpcId)
+    .filter(endpoint => (Stack.of(endpoint).resolve(endpoint.vpcEndpointType) ?? 'Gateway') !== 'Gateway')
+    .length;
+}

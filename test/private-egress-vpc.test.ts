@@ -1,0 +1,680 @@
+import { Fn, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { PrivateEgressVpc } from '../src';
+import { awsSolutionsErrors, testStack, validationErrors } from './util';
+
+const SSM = ec2.InterfaceVpcEndpointAwsService.SSM;
+const ECR_DOCKER = ec2.InterfaceVpcEndpointAwsService.ECR_DOCKER;
+const LOGS = ec2.InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS;
+
+/** An existing VPC with public, private (NAT) and isolated subnets in 2 AZs. */
+function existingVpc(stack: Stack, props: Partial<ec2.VpcProps> = {}, id = 'Existing'): ec2.Vpc {
+  return new ec2.Vpc(stack, id, {
+    maxAzs: 2,
+    natGateways: 1,
+    subnetConfiguration: [
+      { name: 'Public', subnetType: ec2.SubnetType.PUBLIC },
+      { name: 'Private', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
+      { name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+    ],
+    ...props,
+  });
+}
+
+function routeTableRefs(subnets: ec2.ISubnet[]): object[] {
+  const stack = Stack.of(subnets[0]);
+  return subnets.map(subnet => stack.resolve(subnet.routeTable.routeTableId));
+}
+
+function subnetRefs(subnets: ec2.ISubnet[]): object[] {
+  const stack = Stack.of(subnets[0]);
+  return subnets.map(subnet => stack.resolve(subnet.subnetId));
+}
+
+describe('PrivateEgressVpc', () => {
+  describe('a new VPC', () => {
+    test('has only isolated subnets in 3 AZs, no internet gateway and no NAT', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress');
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.hasResourceProperties('AWS::EC2::VPC', {
+        CidrBlock: '10.0.0.0/16',
+        EnableDnsSupport: true,
+        EnableDnsHostnames: true,
+      });
+      template.resourceCountIs('AWS::EC2::Subnet', 3);
+      template.resourceCountIs('AWS::EC2::InternetGateway', 0);
+      template.resourceCountIs('AWS::EC2::NatGateway', 0);
+      template.resourceCountIs('AWS::EC2::Route', 0);
+      for (const az of ['us-east-1a', 'us-east-1b', 'us-east-1c']) {
+        template.hasResourceProperties('AWS::EC2::Subnet', { AvailabilityZone: az, MapPublicIpOnLaunch: false });
+      }
+    });
+
+    test('honours ipAddresses, maxAzs and cidrMask', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', { ipAddresses: ec2.IpAddresses.cidr('10.20.0.0/16'), maxAzs: 2, cidrMask: 24 });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.hasResourceProperties('AWS::EC2::VPC', { CidrBlock: '10.20.0.0/16' });
+      template.resourceCountIs('AWS::EC2::Subnet', 2);
+      template.hasResourceProperties('AWS::EC2::Subnet', { CidrBlock: '10.20.0.0/24' });
+    });
+
+    test('logs all traffic to CloudWatch Logs with a one-year retention', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress');
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 365 });
+      template.hasResourceProperties('AWS::EC2::FlowLog', {
+        ResourceType: 'VPC',
+        TrafficType: 'ALL',
+        LogDestinationType: 'cloud-watch-logs',
+        LogGroupName: { Ref: Match.stringLikeRegexp('^EgressFlowLogGroup') },
+      });
+    });
+
+    test('takes the flow log retention, or no flow logs', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Short', { flowLogRetention: logs.RetentionDays.ONE_MONTH });
+      new PrivateEgressVpc(stack, 'None', { flowLogs: false });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.resourceCountIs('AWS::EC2::FlowLog', 1);
+      template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+    });
+  });
+
+  describe('gateway endpoints', () => {
+    test('are S3 and DynamoDB by default, on every isolated route table', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      const egress = new PrivateEgressVpc(stack, 'Egress');
+
+      // THEN
+      const template = Template.fromStack(stack);
+      const routeTableIds = routeTableRefs(egress.vpc.isolatedSubnets);
+      for (const service of ['s3', 'dynamodb']) {
+        template.hasResourceProperties('AWS::EC2::VPCEndpoint', {
+          VpcEndpointType: 'Gateway',
+          ServiceName: { 'Fn::Join': ['', ['com.amazonaws.', { Ref: 'AWS::Region' }, `.${service}`]] },
+          RouteTableIds: routeTableIds,
+        });
+      }
+      template.resourceCountIs('AWS::EC2::VPCEndpoint', 2);
+    });
+
+    test('go on the private and isolated route tables of an adopted VPC, not the public ones', () => {
+      // GIVEN
+      const { stack } = testStack();
+      const vpc = existingVpc(stack);
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', { vpc, gatewayEndpoints: [ec2.GatewayVpcEndpointAwsService.S3] });
+
+      // THEN
+      const endpoints = Template.fromStack(stack).findResources('AWS::EC2::VPCEndpoint');
+      const routeTableIds = Object.values(endpoints)[0].Properties.RouteTableIds;
+      expect(routeTableIds).toEqual(routeTableRefs([...vpc.privateSubnets, ...vpc.isolatedSubnets]));
+      for (const publicRouteTable of routeTableRefs(vpc.publicSubnets)) {
+        expect(routeTableIds).not.toContainEqual(publicRouteTable);
+      }
+    });
+
+    test('can be none', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', { gatewayEndpoints: [] });
+
+      // THEN
+      Template.fromStack(stack).resourceCountIs('AWS::EC2::VPCEndpoint', 0);
+    });
+
+    test('can be added after construction, on selected subnets, and read back by service', () => {
+      // GIVEN
+      const { stack } = testStack();
+      const vpc = existingVpc(stack);
+      const egress = new PrivateEgressVpc(stack, 'Egress', { vpc, gatewayEndpoints: [] });
+
+      // WHEN
+      const endpoint = egress.addGatewayEndpoint(ec2.GatewayVpcEndpointAwsService.DYNAMODB, {
+        subnets: [{ subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+      });
+      const again = egress.addGatewayEndpoint(ec2.GatewayVpcEndpointAwsService.DYNAMODB);
+
+      // THEN
+      Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpoint', {
+        VpcEndpointType: 'Gateway',
+        RouteTableIds: routeTableRefs(vpc.isolatedSubnets),
+      });
+      Template.fromStack(stack).resourceCountIs('AWS::EC2::VPCEndpoint', 1);
+      expect(again).toBe(endpoint);
+      expect(egress.gatewayEndpointFor(ec2.GatewayVpcEndpointAwsService.DYNAMODB)).toBe(endpoint);
+      expect(egress.gatewayEndpointFor(ec2.GatewayVpcEndpointAwsService.S3)).toBeUndefined();
+      expect(egress.gatewayEndpoints).toEqual([endpoint]);
+    });
+  });
+
+  describe('interface endpoints', () => {
+    test('have one subnet per AZ, private DNS and the shared security group', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      const egress = new PrivateEgressVpc(stack, 'Egress', { interfaceEndpoints: [SSM, ECR_DOCKER] });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      for (const service of ['ssm', 'ecr.dkr']) {
+        template.hasResourceProperties('AWS::EC2::VPCEndpoint', {
+          VpcEndpointType: 'Interface',
+          ServiceName: `com.amazonaws.us-east-1.${service}`,
+          SubnetIds: subnetRefs(egress.vpc.isolatedSubnets),
+          PrivateDnsEnabled: true,
+          SecurityGroupIds: [stack.resolve(egress.endpointSecurityGroup.securityGroupId)],
+        });
+      }
+      template.resourceCountIs('AWS::EC2::SecurityGroup', 1);
+    });
+
+    test('are de-duplicated by service name', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      const egress = new PrivateEgressVpc(stack, 'Egress', {
+        interfaceEndpoints: [SSM, ec2.InterfaceVpcEndpointAwsService.SSM, new ec2.InterfaceVpcEndpointAwsService('ssm')],
+      });
+      egress.addInterfaceEndpoint(SSM);
+
+      // THEN
+      Template.fromStack(stack).resourceCountIs('AWS::EC2::VPCEndpoint', 3);
+      expect(egress.interfaceEndpoints).toHaveLength(1);
+    });
+
+    test('take one subnet per AZ by default even when the VPC has several isolated groups', () => {
+      // GIVEN
+      const { stack } = testStack();
+      const vpc = new ec2.Vpc(stack, 'Existing', {
+        maxAzs: 2,
+        subnetConfiguration: [
+          { name: 'Endpoints', subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+          { name: 'Data', subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+        ],
+      });
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', { vpc, interfaceEndpoints: [SSM] });
+
+      // THEN
+      const subnets = vpc.selectSubnets({ subnetGroupName: 'Endpoints' }).subnets;
+      Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpoint', { SubnetIds: subnetRefs(subnets) });
+    });
+
+    test('go in the private subnets of a VPC without isolated ones, or in endpointSubnets', () => {
+      // GIVEN
+      const { stack } = testStack();
+      const vpc = new ec2.Vpc(stack, 'Existing', { maxAzs: 2 });
+      const other = existingVpc(stack, { ipAddresses: ec2.IpAddresses.cidr('10.1.0.0/16') }, 'Other');
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', { vpc, interfaceEndpoints: [SSM], gatewayEndpoints: [] });
+      new PrivateEgressVpc(stack, 'Chosen', {
+        vpc: other,
+        interfaceEndpoints: [SSM],
+        gatewayEndpoints: [],
+        endpointSubnets: { subnetGroupName: 'Private' },
+      });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.hasResourceProperties('AWS::EC2::VPCEndpoint', { SubnetIds: subnetRefs(vpc.privateSubnets) });
+      template.hasResourceProperties('AWS::EC2::VPCEndpoint', { SubnetIds: subnetRefs(other.privateSubnets) });
+    });
+
+    test('can turn private DNS off for all or for one endpoint', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      const egress = new PrivateEgressVpc(stack, 'Egress', { interfaceEndpoints: [SSM], privateDnsEnabled: false });
+      egress.addInterfaceEndpoint(LOGS, { privateDnsEnabled: true });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.hasResourceProperties('AWS::EC2::VPCEndpoint', { ServiceName: 'com.amazonaws.us-east-1.ssm', PrivateDnsEnabled: false });
+      template.hasResourceProperties('AWS::EC2::VPCEndpoint', { ServiceName: 'com.amazonaws.us-east-1.logs', PrivateDnsEnabled: true });
+    });
+
+    test('can be added after construction and read back by service', () => {
+      // GIVEN
+      const { stack } = testStack();
+      const egress = new PrivateEgressVpc(stack, 'Egress');
+
+      // WHEN
+      const endpoint = egress.addInterfaceEndpoint(ECR_DOCKER);
+
+      // THEN
+      Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpoint', { ServiceName: 'com.amazonaws.us-east-1.ecr.dkr' });
+      expect(egress.interfaceEndpointFor(ECR_DOCKER)).toBe(endpoint);
+      expect(egress.interfaceEndpointFor(SSM)).toBeUndefined();
+      expect(stack.resolve(endpoint.vpcEndpointId)).toEqual({ Ref: expect.stringMatching(/^EgressInterfaceEndpointsEcrDkr/) });
+    });
+  });
+
+  describe('the endpoint security group', () => {
+    test('allows each service port from the VPC CIDR and has no allow-all egress', () => {
+      // GIVEN
+      const { stack } = testStack();
+      const egress = new PrivateEgressVpc(stack, 'Egress', { interfaceEndpoints: [SSM] });
+
+      // WHEN
+      egress.addInterfaceEndpoint(new ec2.InterfaceVpcEndpointService('com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0', 8443));
+
+      // THEN
+      Template.fromStack(stack).hasResourceProperties('AWS::EC2::SecurityGroup', {
+        SecurityGroupIngress: [
+          Match.objectLike({ CidrIp: { 'Fn::GetAtt': [Match.stringLikeRegexp('^EgressVpc'), 'CidrBlock'] }, FromPort: 443, ToPort: 443, IpProtocol: 'tcp' }),
+          Match.objectLike({ CidrIp: { 'Fn::GetAtt': [Match.stringLikeRegexp('^EgressVpc'), 'CidrBlock'] }, FromPort: 8443, ToPort: 8443, IpProtocol: 'tcp' }),
+        ],
+        SecurityGroupEgress: [Match.objectLike({ CidrIp: '255.255.255.255/32', Description: 'Disallow all traffic' })],
+      });
+    });
+
+    test('allows secondary CIDR blocks of the VPC, including ones added after construction', () => {
+      // GIVEN
+      const { stack } = testStack();
+      const egress = new PrivateEgressVpc(stack, 'Egress', { interfaceEndpoints: [SSM] });
+
+      // WHEN
+      new ec2.CfnVPCCidrBlock(stack, 'Secondary', { vpcId: egress.vpc.vpcId, cidrBlock: '100.64.0.0/16' });
+
+      // THEN
+      Template.fromStack(stack).hasResourceProperties('AWS::EC2::SecurityGroup', {
+        SecurityGroupIngress: Match.arrayWith([Match.objectLike({ CidrIp: '100.64.0.0/16', FromPort: 443 })]),
+      });
+    });
+  });
+
+  describe('logical IDs', () => {
+    test('of endpoints come from the service name and do not move when another service is added or removed', () => {
+      // GIVEN
+      const logicalIds = (services: ec2.IInterfaceVpcEndpointService[]) => {
+        const { stack } = testStack();
+        new PrivateEgressVpc(stack, 'Egress', { interfaceEndpoints: services });
+        return Object.keys(Template.fromStack(stack).toJSON().Resources);
+      };
+
+      // WHEN
+      const before = logicalIds([SSM, ECR_DOCKER]);
+      const added = logicalIds([LOGS, SSM, ECR_DOCKER]);
+      const removed = logicalIds([ECR_DOCKER]);
+
+      // THEN
+      expect(before).toEqual(expect.arrayContaining(['EgressInterfaceEndpointsSsm47320A55', 'EgressInterfaceEndpointsEcrDkr299986B1']));
+      expect(added).toEqual(expect.arrayContaining(before));
+      expect(added.filter(id => !before.includes(id))).toEqual([expect.stringMatching(/^EgressInterfaceEndpointsLogs/)]);
+      expect(before.filter(id => !removed.includes(id))).toEqual(['EgressInterfaceEndpointsSsm47320A55']);
+    });
+  });
+
+  describe('an imported VPC', () => {
+    test('with unresolved IDs, CIDR and AZs synthesizes', () => {
+      // GIVEN
+      const { stack } = testStack();
+      const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Imported', {
+        vpcId: Fn.importValue('VpcId'),
+        vpcCidrBlock: Fn.importValue('VpcCidr'),
+        availabilityZones: Fn.split(',', Fn.importValue('Azs'), 2),
+        isolatedSubnetIds: Fn.split(',', Fn.importValue('SubnetIds'), 2),
+        isolatedSubnetRouteTableIds: Fn.split(',', Fn.importValue('RouteTableIds'), 2),
+      });
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', { vpc, interfaceEndpoints: [SSM] });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.resourceCountIs('AWS::EC2::VPCEndpoint', 3);
+      template.resourceCountIs('AWS::EC2::FlowLog', 0);
+      template.hasResourceProperties('AWS::EC2::VPCEndpoint', {
+        VpcEndpointType: 'Interface',
+        VpcId: { 'Fn::ImportValue': 'VpcId' },
+        SubnetIds: [
+          { 'Fn::Select': [0, { 'Fn::Split': [',', { 'Fn::ImportValue': 'SubnetIds' }] }] },
+          { 'Fn::Select': [1, { 'Fn::Split': [',', { 'Fn::ImportValue': 'SubnetIds' }] }] },
+        ],
+      });
+    });
+  });
+
+  describe('validation', () => {
+    test('fails when a gateway endpoint is for a service that has none', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', { gatewayEndpoints: [{ name: 'com.amazonaws.us-east-1.sqs' }] });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        "[TestStack/Egress] `gatewayEndpoints` contains 'sqs', which has no gateway endpoint; gateway endpoints exist only "
+        + "for s3, s3express, dynamodb. Add 'sqs' to `interfaceEndpoints` instead.",
+      ]);
+    });
+
+    test('fails when endpointSubnets has two subnets in one AZ', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+      const vpc = new ec2.Vpc(stack, 'Existing', {
+        maxAzs: 2,
+        subnetConfiguration: [
+          { name: 'A', subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+          { name: 'B', subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+        ],
+      });
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', { vpc, interfaceEndpoints: [SSM], endpointSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } });
+
+      // THEN
+      const errors = validationErrors(app);
+      expect(errors).toHaveLength(2);
+      expect(errors[0]).toMatch(/^\[TestStack\/Egress\] `endpointSubnets` selects 2 subnets in us-east-1a \(.+, .+\); an interface endpoint takes at most one subnet per AZ\. Narrow the selection/);
+      expect(errors[1]).toMatch(/selects 2 subnets in us-east-1b/);
+    });
+
+    test('fails when endpointSubnets selects no subnet', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', { interfaceEndpoints: [SSM], endpointSubnets: { availabilityZones: ['us-east-1f'] } });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        '[TestStack/Egress] `endpointSubnets` selects no subnet, so interface endpoints have nowhere to go. '
+        + 'Select at least one private or isolated subnet (one per AZ).',
+      ]);
+    });
+
+    test('fails when private DNS is on but the VPC has DNS hostnames off', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+      const vpc = new ec2.Vpc(stack, 'Existing', { maxAzs: 2, natGateways: 0, enableDnsHostnames: false, subnetConfiguration: [{ name: 'I', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', { vpc, interfaceEndpoints: [SSM, LOGS] });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        '[TestStack/Egress] `privateDnsEnabled` is true for ssm, logs, but the VPC has enableDnsHostnames set to false, '
+        + "so the endpoints' private DNS names will not resolve. Turn both on in the VPC, or set `privateDnsEnabled: false`.",
+      ]);
+    });
+
+    test('fails when a gateway endpoint reaches only public route tables', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+      const egress = new PrivateEgressVpc(stack, 'Egress', { vpc: existingVpc(stack), gatewayEndpoints: [] });
+
+      // WHEN
+      egress.addGatewayEndpoint(ec2.GatewayVpcEndpointAwsService.S3, { subnets: [{ subnetType: ec2.SubnetType.PUBLIC }] });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        "[TestStack/Egress] gateway endpoint 's3' reaches no route table of a private or isolated subnet, so workloads "
+        + 'have no path to it. Leave `subnets` unset (every private and isolated subnet) or select private or isolated '
+        + "subnets; for an imported VPC, give the subnets' route table IDs when importing it.",
+      ]);
+    });
+
+    test('fails when a gateway endpoint goes on an imported VPC without route table IDs', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+      const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Imported', {
+        vpcId: 'vpc-12345678',
+        availabilityZones: ['us-east-1a'],
+        privateSubnetIds: ['subnet-12345678'],
+      });
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', { vpc, gatewayEndpoints: [ec2.GatewayVpcEndpointAwsService.S3] });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([expect.stringMatching(/^\[TestStack\/Egress\] gateway endpoint 's3' reaches no route table/)]);
+    });
+
+    test('fails when interface endpoints go in a VPC imported without its CIDR block', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+      const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Imported', {
+        vpcId: 'vpc-12345678',
+        availabilityZones: ['us-east-1a'],
+        isolatedSubnetIds: ['subnet-12345678'],
+        isolatedSubnetRouteTableIds: ['rtb-12345678'],
+      });
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', { vpc, interfaceEndpoints: [SSM] });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        '[TestStack/Egress] `vpc` was imported without `vpcCidrBlock`, so the endpoint security group cannot admit the VPC '
+        + 'and no workload could reach the interface endpoints. Import the VPC with `vpcCidrBlock` (Vpc.fromLookup has it).',
+      ]);
+    });
+
+    test('warns when the VPC has more interface endpoints than the default quota', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', {
+        interfaceEndpoints: Array.from({ length: 51 }, (_, i) => new ec2.InterfaceVpcEndpointService(`com.amazonaws.us-east-1.service${i}`)),
+      });
+
+      // THEN
+      Annotations.fromStack(stack).hasWarning('/TestStack/Egress', Match.stringLikeRegexp(
+        '^the VPC has 51 interface endpoints, above the default quota of 50 per VPC; the deploy fails unless the quota',
+      ));
+    });
+
+    test('fails when a route to the internet is added to a VPC it defined', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+      const egress = new PrivateEgressVpc(stack, 'Egress');
+      const igw = new ec2.CfnInternetGateway(stack, 'Igw');
+
+      // WHEN
+      new ec2.CfnRoute(stack, 'ToInternet', {
+        routeTableId: egress.vpc.isolatedSubnets[0].routeTable.routeTableId,
+        destinationCidrBlock: '0.0.0.0/0',
+        gatewayId: igw.ref,
+      });
+      new ec2.CfnRoute(stack, 'Ipv6ToInternet', {
+        routeTableId: egress.vpc.isolatedSubnets[1].routeTable.routeTableId,
+        destinationIpv6CidrBlock: '::/0',
+        egressOnlyInternetGatewayId: 'eigw-0123456789abcdef0',
+      });
+      new ec2.CfnRoute(stack, 'ToOnPremises', {
+        routeTableId: egress.vpc.isolatedSubnets[0].routeTable.routeTableId,
+        destinationCidrBlock: '0.0.0.0/0',
+        gatewayId: 'vgw-0123456789abcdef0',
+      });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        '[TestStack/Egress] route TestStack/ToInternet sends 0.0.0.0/0 through an internet gateway, giving workloads a '
+        + 'path to the internet that the private egress VPC is meant to exclude. Remove the route; reach AWS services '
+        + 'through `interfaceEndpoints` and `gatewayEndpoints`.',
+        '[TestStack/Egress] route TestStack/Ipv6ToInternet sends ::/0 through an egress-only internet gateway, giving '
+        + 'workloads a path to the internet that the private egress VPC is meant to exclude. Remove the route; reach AWS '
+        + 'services through `interfaceEndpoints` and `gatewayEndpoints`.',
+      ]);
+    });
+
+    test('warns when an adopted VPC routes to the internet', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', { vpc: existingVpc(stack) });
+
+      // THEN
+      const annotations = Annotations.fromStack(stack);
+      annotations.hasWarning('/TestStack/Egress', Match.stringLikeRegexp(
+        '^route TestStack/Existing/PublicSubnet1/DefaultRoute sends 0.0.0.0/0 through an internet gateway.*acknowledge this warning',
+      ));
+      annotations.hasWarning('/TestStack/Egress', Match.stringLikeRegexp(
+        '^route TestStack/Existing/PrivateSubnet1/DefaultRoute sends 0.0.0.0/0 through a NAT gateway',
+      ));
+      expect(annotations.findError('*', Match.anyValue())).toEqual([]);
+    });
+
+    test('fails when props that shape a new VPC are given with vpc', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', { vpc: existingVpc(stack, { natGateways: 0, subnetConfiguration: [{ name: 'I', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] }), maxAzs: 2, cidrMask: 24 });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        '[TestStack/Egress] `maxAzs`, `cidrMask` shape a new VPC and cannot be combined with `vpc`. '
+        + 'Remove them, or remove `vpc` to have the construct define the VPC.',
+      ]);
+    });
+
+    test('reports every problem at once', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+      const egress = new PrivateEgressVpc(stack, 'Egress', { gatewayEndpoints: [{ name: 'com.amazonaws.us-east-1.sqs' }] });
+
+      // WHEN
+      new ec2.CfnRoute(stack, 'ToNat', {
+        routeTableId: egress.vpc.isolatedSubnets[0].routeTable.routeTableId,
+        destinationCidrBlock: '0.0.0.0/0',
+        natGatewayId: 'nat-0123456789abcdef0',
+      });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(/^\[TestStack\/Egress\] `gatewayEndpoints` contains 'sqs'/),
+        expect.stringMatching(/^\[TestStack\/Egress\] route TestStack\/ToNat sends 0.0.0.0\/0 through a NAT gateway/),
+      ]);
+    });
+  });
+
+  describe('supported AZs', () => {
+    test('leave an AZ the service does not support out, with a warning', () => {
+      // GIVEN
+      const { stack } = testStack({}, {
+        'endpoint-service-availability-zones:account=123456789012:region=us-east-1:serviceName=com.amazonaws.us-east-1.ssm':
+          ['us-east-1a', 'us-east-1c'],
+      });
+
+      // WHEN
+      const egress = new PrivateEgressVpc(stack, 'Egress', { interfaceEndpoints: [SSM] });
+
+      // THEN
+      const [a, , c] = egress.vpc.isolatedSubnets;
+      Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpoint', {
+        ServiceName: 'com.amazonaws.us-east-1.ssm',
+        SubnetIds: subnetRefs([a, c]),
+      });
+      Annotations.fromStack(stack).hasWarning('/TestStack/Egress', Match.stringLikeRegexp(
+        "^interface endpoint 'ssm' leaves out us-east-1b: the service is not available there",
+      ));
+    });
+
+    test('fail when the service is in none of the endpoint subnets\' AZs', () => {
+      // GIVEN
+      const { app, stack } = testStack({}, {
+        'endpoint-service-availability-zones:account=123456789012:region=us-east-1:serviceName=com.amazonaws.us-east-1.ssm':
+          ['us-east-1f'],
+      });
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', { interfaceEndpoints: [SSM] });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        "[TestStack/Egress] interface endpoint 'ssm' has no subnet: the service is available in none of the AZs of "
+        + '`endpointSubnets`. Select subnets in AZs the service supports, or remove the endpoint.',
+      ]);
+    });
+
+    test('are not looked up for an env-agnostic stack', () => {
+      // GIVEN
+      const { stack } = testStack({ env: {} });
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', { interfaceEndpoints: [SSM] });
+
+      // THEN
+      Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpoint', { VpcEndpointType: 'Interface' });
+      const assembly = stack.node.root as unknown as { synth(): { manifest: { missing?: unknown[] } } };
+      expect(assembly.synth().manifest.missing).toBeUndefined();
+    });
+  });
+
+  test('passes cdk-nag AwsSolutions checks with defaults', () => {
+    // GIVEN
+    const { stack } = testStack();
+
+    // WHEN
+    new PrivateEgressVpc(stack, 'Egress', { interfaceEndpoints: [SSM, ECR_DOCKER] });
+
+    // THEN
+    expect(awsSolutionsErrors(stack)).toEqual([]);
+  });
+
+  describe('snapshots', () => {
+    test('defaults', () => {
+      const { stack } = testStack();
+      new PrivateEgressVpc(stack, 'Egress');
+      expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
+    });
+
+    test('fully configured', () => {
+      const { stack } = testStack();
+      const egress = new PrivateEgressVpc(stack, 'Egress', {
+        ipAddresses: ec2.IpAddresses.cidr('10.50.0.0/16'),
+        maxAzs: 2,
+        cidrMask: 22,
+        flowLogRetention: logs.RetentionDays.THREE_MONTHS,
+        gatewayEndpoints: [ec2.GatewayVpcEndpointAwsService.S3],
+        interfaceEndpoints: [SSM, ec2.InterfaceVpcEndpointAwsService.SSM_MESSAGES, ec2.InterfaceVpcEndpointAwsService.EC2_MESSAGES],
+        privateDnsEnabled: true,
+      });
+      egress.addInterfaceEndpoint(LOGS);
+      egress.addGatewayEndpoint(ec2.GatewayVpcEndpointAwsService.DYNAMODB);
+      expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
+    });
+  });
+});
