@@ -1,7 +1,8 @@
-import { AspectPriority, Aspects } from 'aws-cdk-lib';
+import { AspectPriority, Aspects, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { MonthlyCostEstimate } from './cost';
 import { supportedAzSubnets } from './private/availability-zones';
 import {
   SubnetPlacement,
@@ -14,6 +15,7 @@ import {
   validateNoInternetRoutes,
   validatePrivateDnsSupport,
 } from './private/egress-vpc-rules';
+import { estimateCost } from './private/cost-model';
 import { addRules, error, Finding, warning } from './private/findings';
 import { endpointConstructId, serviceShortName } from './private/service-names';
 import { countQuotaEndpoints, findInternetRoutes, findIpv4CidrBlocks } from './private/vpc-inspection';
@@ -152,6 +154,7 @@ export class PrivateEgressVpc extends Construct {
   public readonly endpointSecurityGroup: ec2.ISecurityGroup;
 
   private readonly vpcDefinedHere: boolean;
+  private readonly flowLogsEnabled: boolean;
   private readonly endpointSubnetsSelected: ec2.ISubnet[];
   private readonly privateDnsEnabled: boolean;
   private readonly interfaceEndpointScope: Construct;
@@ -172,7 +175,8 @@ export class PrivateEgressVpc extends Construct {
       subnetConfiguration: [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: props.cidrMask }],
     });
 
-    if (props.flowLogs ?? this.vpcDefinedHere) {
+    this.flowLogsEnabled = props.flowLogs ?? this.vpcDefinedHere;
+    if (this.flowLogsEnabled) {
       this.addFlowLog(props.flowLogRetention ?? logs.RetentionDays.ONE_YEAR);
     }
 
@@ -289,6 +293,25 @@ export class PrivateEgressVpc extends Construct {
   /** The gateway endpoints this construct defines, in the order they were added. */
   public get gatewayEndpoints(): ec2.IGatewayVpcEndpoint[] {
     return [...this.gatewayEndpointRecords.values()].map(record => record.endpoint);
+  }
+
+  /**
+   * Estimates what the endpoints cost a month at list prices in the stack's Region: each interface endpoint per
+   * AZ, the free gateway endpoints, and for comparison one NAT gateway per AZ with the traffic volume above which
+   * the endpoints are also the cheaper path. An environment-agnostic stack or an unlisted Region gets a note
+   * instead of numbers.
+   */
+  public estimateMonthlyCost(): MonthlyCostEstimate {
+    return estimateCost({
+      region: Stack.of(this).region,
+      interfaceEndpoints: [...this.interfaceEndpointRecords.values()].map(record => ({
+        service: record.shortName,
+        availabilityZones: record.subnets.length,
+      })),
+      gatewayEndpoints: this.gatewayEndpointRecords.size,
+      natGatewayAzs: this.vpc.availabilityZones.length,
+      flowLogs: this.flowLogsEnabled,
+    });
   }
 
   private addFlowLog(retention: logs.RetentionDays): void {

@@ -643,6 +643,46 @@ describe('PrivateEgressVpc', () => {
     });
   });
 
+  describe('estimateMonthlyCost', () => {
+    test('prices each interface endpoint by the AZs it is placed in', () => {
+      // GIVEN
+      const { stack } = testStack({}, {
+        'endpoint-service-availability-zones:account=123456789012:region=us-east-1:serviceName=com.amazonaws.us-east-1.ssm':
+          ['us-east-1a', 'us-east-1b'],
+      });
+      const egress = new PrivateEgressVpc(stack, 'Egress', { interfaceEndpoints: [SSM, ECR_DOCKER, LOGS] });
+
+      // WHEN
+      const estimate = egress.estimateMonthlyCost();
+
+      // THEN: 0.01 USD per AZ-hour x 730 hours; ssm is in 2 AZs, the others in 3
+      expect(estimate.priced).toBe(true);
+      expect(estimate.interfaceEndpoints).toEqual([
+        { service: 'ssm', availabilityZones: 2, monthlyUsd: 14.6 },
+        { service: 'ecr.dkr', availabilityZones: 3, monthlyUsd: 21.9 },
+        { service: 'logs', availabilityZones: 3, monthlyUsd: 21.9 },
+      ]);
+      expect(estimate.gatewayEndpoints).toBe(2);
+      expect(estimate.totalFixedMonthlyUsd).toBe(58.4);
+      expect(estimate.natGatewayComparisonMonthlyUsd).toBe(98.55);
+      expect(estimate.breakEvenGbPerMonth).toBe(0);
+    });
+
+    test('says an env-agnostic stack is not priced', () => {
+      // GIVEN
+      const { stack } = testStack({ env: {} });
+      const egress = new PrivateEgressVpc(stack, 'Egress', { interfaceEndpoints: [SSM] });
+
+      // WHEN
+      const estimate = egress.estimateMonthlyCost();
+
+      // THEN
+      expect(estimate.priced).toBe(false);
+      expect(estimate.totalFixedMonthlyUsd).toBeUndefined();
+      expect(estimate.note).toMatch(/environment-agnostic/);
+    });
+  });
+
   test('passes cdk-nag AwsSolutions checks with defaults', () => {
     // GIVEN
     const { stack } = testStack();

@@ -1,0 +1,103 @@
+/** The monthly cost of one interface endpoint. */
+export interface InterfaceEndpointCost {
+  /** The service's short name: `ssm`, `ecr.dkr`, or `vpce-svc-...` for a PrivateLink service. */
+  readonly service: string;
+
+  /** The number of AZs the endpoint has a network interface in; each one is billed by the hour. */
+  readonly availabilityZones: number;
+
+  /**
+   * USD per month: the Region's rate per endpoint per AZ-hour x `availabilityZones` x 730 hours, rounded
+   * to the cent.
+   *
+   * @default - undefined when the estimate is not priced (see `MonthlyCostEstimate.priced`)
+   */
+  readonly monthlyUsd?: number;
+}
+
+/**
+ * The monthly cost of a VPC's endpoints at list prices, compared with NAT gateways.
+ *
+ * Only the fixed (hourly) charges are totalled; traffic-dependent charges are given as per-GB rates.
+ * Where the Region is unresolved or not in the library's price table, `priced` is false, `note` says why,
+ * and every price is undefined rather than zero.
+ */
+export interface MonthlyCostEstimate {
+  /** The stack's Region, as the stack has it (a token in an environment-agnostic stack). */
+  readonly region: string;
+
+  /** Whether the figures below are priced; false for an unresolved or unknown Region. */
+  readonly priced: boolean;
+
+  /** What the estimate covers and leaves out, or why it is not priced. */
+  readonly note: string;
+
+  /** One entry per interface endpoint, in the order the VPC has them. */
+  readonly interfaceEndpoints: InterfaceEndpointCost[];
+
+  /** The number of gateway endpoints (S3, DynamoDB). */
+  readonly gatewayEndpoints: number;
+
+  /** Gateway endpoints have no hourly or data-processing charge in any Region: always 0. */
+  readonly gatewayEndpointsMonthlyUsd: number;
+
+  /** What the VPC flow logs cost: they are billed by volume, so they are described, not totalled. */
+  readonly flowLogs: string;
+
+  /**
+   * USD per month for all interface and gateway endpoints: the sum of the rounded line items.
+   *
+   * @default - undefined when the estimate is not priced
+   */
+  readonly totalFixedMonthlyUsd?: number;
+
+  /**
+   * USD per GB processed by the interface endpoints (first tier, the first 1 PB a month in the Region),
+   * on top of the total.
+   *
+   * @default - undefined when the estimate is not priced
+   */
+  readonly dataProcessingUsdPerGb?: number;
+
+  /** The number of NAT gateways in the comparison: one per AZ of the VPC. */
+  readonly natGatewayAzs: number;
+
+  /**
+   * USD per month for `natGatewayAzs` NAT gateways' hourly charge, for comparison. Their public IPv4
+   * addresses and data transfer are not included.
+   *
+   * @default - undefined when the estimate is not priced
+   */
+  readonly natGatewayComparisonMonthlyUsd?: number;
+
+  /**
+   * USD per GB processed by a NAT gateway, the rate the same traffic would pay without endpoints.
+   *
+   * @default - undefined when the estimate is not priced
+   */
+  readonly natGatewayDataProcessingUsdPerGb?: number;
+
+  /**
+   * The GB of AWS API traffic per month above which the endpoints cost less than sending that traffic
+   * through the NAT gateways, rounded to the nearest GB: where `totalFixedMonthlyUsd` + GB x
+   * `dataProcessingUsdPerGb` = `natGatewayComparisonMonthlyUsd` + GB x `natGatewayDataProcessingUsdPerGb`.
+   * 0 when the endpoints cost less at any volume.
+   *
+   * @default - undefined when the estimate is not priced
+   */
+  readonly breakEvenGbPerMonth?: number;
+
+  /**
+   * When the prices were last checked against their source, YYYY-MM-DD.
+   *
+   * @default - undefined when the estimate is not priced
+   */
+  readonly pricesAsOf?: string;
+
+  /**
+   * The AWS pricing pages the prices come from.
+   *
+   * @default - undefined when the estimate is not priced
+   */
+  readonly pricesSource?: string;
+}

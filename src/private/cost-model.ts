@@ -1,0 +1,109 @@
+import { Token } from 'aws-cdk-lib';
+import { HOURS_PER_MONTH, PRICE_TABLE, pricesFor, RegionPrices } from './price-table';
+import { MonthlyCostEstimate } from '../cost';
+
+/** What a VPC is billed for, as plain data. */
+export interface CostEstimateInput {
+  /** The stack's Region; may be a token. */
+  readonly region: string;
+  /** Each interface endpoint's service short name and the number of AZs it has a subnet in. */
+  readonly interfaceEndpoints: { readonly service: string; readonly availabilityZones: number }[];
+  /** The number of gateway endpoints. */
+  readonly gatewayEndpoints: number;
+  /** The VPC's AZ count: the NAT gateways a NAT design would need, one per AZ. */
+  readonly natGatewayAzs: number;
+  /** Whether the VPC has flow logs. */
+  readonly flowLogs: boolean;
+}
+
+/**
+ * Estimates the monthly cost of a VPC's endpoints. Pure: the price table is the only other input.
+ */
+export function estimateCost(input: CostEstimateInput): MonthlyCostEstimate {
+  const common = {
+    region: input.region,
+    gatewayEndpoints: input.gatewayEndpoints,
+    gatewayEndpointsMonthlyUsd: 0,
+    flowLogs: input.flowLogs
+      ? 'On: billed per GB of log data delivered (CloudWatch Logs vended logs or S3) plus storage, which '
+        + 'depends on traffic and is not in the total.'
+      : 'Off: no flow-log charge.',
+    natGatewayAzs: input.natGatewayAzs,
+  };
+
+  // A token (the Region of an environment-agnostic stack) matches no row either.
+  const prices = pricesFor(input.region);
+  if (!prices) {
+    return {
+      ...common,
+      priced: false,
+      note: unpricedNote(input.region),
+      interfaceEndpoints: input.interfaceEndpoints.map(e => ({ service: e.service, availabilityZones: e.availabilityZones })),
+    };
+  }
+
+  const interfaceEndpoints = input.interfaceEndpoints.map(e => ({
+    service: e.service,
+    availabilityZones: e.availabilityZones,
+    cents: monthlyCents(prices.interfaceEndpointUsdPerAzHour, e.availabilityZones),
+  }));
+  const totalCents = interfaceEndpoints.reduce((sum, e) => sum + e.cents, 0);
+  const natCents = monthlyCents(prices.natGatewayUsdPerHour, input.natGatewayAzs);
+
+  return {
+    ...common,
+    priced: true,
+    note: `Estimate for ${prices.region} at list prices checked on ${prices.asOf}, ${HOURS_PER_MONTH} hours a month. `
+      + 'The total is the interface endpoints\' hourly charge, per endpoint per AZ; gateway endpoints are free. '
+      + 'Not included: data processed (dataProcessingUsdPerGb), cross-AZ data transfer and flow logs. '
+      + 'The NAT gateway comparison is their hourly charge only, without public IPv4 addresses or data transfer.',
+    interfaceEndpoints: interfaceEndpoints.map(e => ({
+      service: e.service,
+      availabilityZones: e.availabilityZones,
+      monthlyUsd: e.cents / 100,
+    })),
+    totalFixedMonthlyUsd: totalCents / 100,
+    dataProcessingUsdPerGb: prices.interfaceEndpointUsdPerGb,
+    natGatewayComparisonMonthlyUsd: natCents / 100,
+    natGatewayDataProcessingUsdPerGb: prices.natGatewayUsdPerGb,
+    breakEvenGbPerMonth: breakEvenGb(totalCents, natCents, prices),
+    pricesAsOf: prices.asOf,
+    pricesSource: prices.source,
+  };
+}
+
+function unpricedNote(region: string): string {
+  if (Token.isUnresolved(region)) {
+    return 'Not priced: the stack\'s Region is not known at synth time (an environment-agnostic stack). '
+      + 'Set `env: { region }` on the stack to get prices.';
+  }
+  return `Not priced: this library's price table has no row for Region \`${region}\` (it covers `
+    + `${PRICE_TABLE.map(row => row.region).join(', ')}), and it does not guess. See `
+    + 'https://aws.amazon.com/privatelink/pricing/ and https://aws.amazon.com/vpc/pricing/ for its rates.';
+}
+
+/** A rate in millionths of a USD: an integer for every rate in the table (at most 6 decimals). */
+function microUsd(usd: number): number {
+  return Math.round(usd * 1_000_000);
+}
+
+/**
+ * The monthly charge, in whole cents, of `count` things billed by the hour. The product of integers is
+ * exact, so the only rounding is the final one to the cent (half up; amounts are positive).
+ */
+function monthlyCents(usdPerHour: number, count: number): number {
+  return Math.round(microUsd(usdPerHour) * count * HOURS_PER_MONTH / 10_000);
+}
+
+/**
+ * Solves fixed endpoints + GB x endpoint rate = fixed NAT + GB x NAT rate for GB. Every row of the price
+ * table has a NAT per-GB rate above the endpoint one (its test checks this), so the divisor is positive.
+ */
+function breakEvenGb(endpointCents: number, natCents: number, prices: RegionPrices): number {
+  const excessCents = endpointCents - natCents;
+  if (excessCents <= 0) {
+    return 0;
+  }
+  const savedMicroUsdPerGb = microUsd(prices.natGatewayUsdPerGb) - microUsd(prices.interfaceEndpointUsdPerGb);
+  return Math.round(excessCents * 10_000 / savedMicroUsdPerGb);
+}

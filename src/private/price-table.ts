@@ -1,0 +1,110 @@
+/** Hours in a month, as AWS's own pricing examples and the AWS Pricing Calculator count them. */
+export const HOURS_PER_MONTH = 730;
+
+/** The AWS pages that publish the figures below: interface endpoints, then NAT gateways. */
+const AWS_PRICING_PAGES = 'https://aws.amazon.com/privatelink/pricing/ and https://aws.amazon.com/vpc/pricing/';
+
+/** List prices (USD) of one Region, with where they come from and when they were checked. */
+export interface RegionPrices {
+  readonly region: string;
+  /** Per interface endpoint, per AZ it has a subnet in, per hour (usage type `<prefix>-VpcEndpoint-Hours`). */
+  readonly interfaceEndpointUsdPerAzHour: number;
+  /**
+   * Per GB processed by interface endpoints, first tier. The tiers apply to the total of all interface
+   * endpoints in the Region and account per month: first 1 PB at this rate, next 4 PB at 0.006, beyond
+   * 5 PB at 0.004. The estimate quotes the first tier only.
+   */
+  readonly interfaceEndpointUsdPerGb: number;
+  /** Per NAT gateway per hour (`<prefix>-NatGateway-Hours`); its public IPv4 address is billed apart. */
+  readonly natGatewayUsdPerHour: number;
+  /** Per GB processed by a NAT gateway (`<prefix>-NatGateway-Bytes`), in addition to data transfer. */
+  readonly natGatewayUsdPerGb: number;
+  /** The AWS pricing pages that publish these figures. */
+  readonly source: string;
+  /** How each figure was confirmed, and which one could not be confirmed from a stored page. */
+  readonly sourceNote: string;
+  /** When the figures were last checked, YYYY-MM-DD. */
+  readonly asOf: string;
+}
+
+/**
+ * The only price table of the library. AWS renders the per-Region rates of both pricing pages in the
+ * browser, so the stored copies of those pages carry the tiers but not the hourly rates; the rates were
+ * matched against AWS Price List API results and bills quoted in public pages and repositories, as each
+ * row's note says. Re-check every row when its date is a year old.
+ */
+export const PRICE_TABLE: readonly RegionPrices[] = [
+  {
+    region: 'us-east-1',
+    interfaceEndpointUsdPerAzHour: 0.01,
+    interfaceEndpointUsdPerGb: 0.01,
+    natGatewayUsdPerHour: 0.045,
+    natGatewayUsdPerGb: 0.045,
+    source: AWS_PRICING_PAGES,
+    sourceNote: 'Per-GB tiers from the stored PrivateLink pricing page; hourly rates and the NAT per-GB rate from '
+      + 'Price List API results and bills quoted in public repositories and pages.',
+    asOf: '2026-11-22',
+  },
+  {
+    region: 'us-west-2',
+    interfaceEndpointUsdPerAzHour: 0.01,
+    interfaceEndpointUsdPerGb: 0.01,
+    natGatewayUsdPerHour: 0.045,
+    natGatewayUsdPerGb: 0.045,
+    source: AWS_PRICING_PAGES,
+    sourceNote: 'Price List API results (`USW2-VpcEndpoint-Hours` and `-Bytes`) and a cost report billing '
+      + '`USW2-NatGateway-Hours` at 32.85 USD for 730 hours, quoted in public repositories; the NAT per-GB rate is '
+      + 'the best-known published figure, not confirmed from a stored page.',
+    asOf: '2026-11-22',
+  },
+  {
+    region: 'eu-west-1',
+    interfaceEndpointUsdPerAzHour: 0.011,
+    interfaceEndpointUsdPerGb: 0.01,
+    natGatewayUsdPerHour: 0.048,
+    natGatewayUsdPerGb: 0.048,
+    source: AWS_PRICING_PAGES,
+    sourceNote: 'Price List API results ("$0.011 per VPC Endpoint Hour", "$0.048 per NAT Gateway Hour" and '
+      + '"per GB Data Processed by NAT Gateways") quoted in a public audit report.',
+    asOf: '2026-11-22',
+  },
+  {
+    region: 'eu-central-1',
+    interfaceEndpointUsdPerAzHour: 0.012,
+    interfaceEndpointUsdPerGb: 0.01,
+    natGatewayUsdPerHour: 0.052,
+    natGatewayUsdPerGb: 0.052,
+    source: AWS_PRICING_PAGES,
+    sourceNote: 'Interface endpoint rates from Price List API results (`EUC1-VpcEndpoint-Hours` and `-Bytes`) quoted '
+      + 'in a public repository. NAT gateway: best-known published figure, not confirmed from a stored AWS page '
+      + '(third-party pages give 0.048-0.052 for the European Regions).',
+    asOf: '2026-11-22',
+  },
+  {
+    region: 'ap-northeast-1',
+    interfaceEndpointUsdPerAzHour: 0.014,
+    interfaceEndpointUsdPerGb: 0.01,
+    natGatewayUsdPerHour: 0.062,
+    natGatewayUsdPerGb: 0.062,
+    source: AWS_PRICING_PAGES,
+    sourceNote: 'Bill lines "$0.014 per VPC Endpoint Hour" and "$0.062 per NAT Gateway Hour" quoted in a public page; '
+      + 'NAT per-GB and endpoint per-GB rates quoted in a public cost analysis of this Region.',
+    asOf: '2026-11-22',
+  },
+  {
+    region: 'ap-southeast-1',
+    interfaceEndpointUsdPerAzHour: 0.013,
+    interfaceEndpointUsdPerGb: 0.01,
+    natGatewayUsdPerHour: 0.059,
+    natGatewayUsdPerGb: 0.059,
+    source: AWS_PRICING_PAGES,
+    sourceNote: 'Price List API results (`APS1-VpcEndpoint-Hours` and `-Bytes`, `APS1-NatGateway-Hours` and '
+      + '`-Bytes`) quoted in a public repository.',
+    asOf: '2026-11-22',
+  },
+];
+
+/** The prices of a Region, or undefined when the table has no row for it. */
+export function pricesFor(region: string): RegionPrices | undefined {
+  return PRICE_TABLE.find(row => row.region === region);
+}
