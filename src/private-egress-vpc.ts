@@ -1,12 +1,17 @@
 import { AspectPriority, Aspects, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { MonthlyCostEstimate } from './cost';
+import { EndpointBundle } from './endpoint-bundle';
+import { EndpointPolicy } from './endpoint-policy';
 import { supportedAzSubnets } from './private/availability-zones';
 import {
   SubnetPlacement,
   validateAdoptedVpcProps,
+  validateBundleDependencies,
+  validateEndpointAzs,
   validateEndpointIngress,
   validateEndpointSubnets,
   validateGatewayRouteTables,
@@ -14,10 +19,12 @@ import {
   validateInterfaceEndpointQuota,
   validateNoInternetRoutes,
   validatePrivateDnsSupport,
+  validateResolverOnlyDns,
 } from './private/egress-vpc-rules';
 import { estimateCost } from './private/cost-model';
 import { addRules, error, Finding, warning } from './private/findings';
-import { endpointConstructId, serviceShortName } from './private/service-names';
+import { supportsEndpointPolicy, validateEndpointPolicy } from './private/policy-rules';
+import { endpointConstructId, serviceShortName, SERVICES_WITH_BOTH_ENDPOINT_TYPES } from './private/service-names';
 import { countQuotaEndpoints, findInternetRoutes, findIpv4CidrBlocks } from './private/vpc-inspection';
 
 /**
@@ -31,6 +38,13 @@ export interface GatewayEndpointOptions {
    * @default - every private and isolated subnet of the VPC; public subnets' route tables are not touched
    */
   readonly subnets?: ec2.SubnetSelection[];
+
+  /**
+   * The endpoint's policy, instead of the construct's `endpointPolicy`.
+   *
+   * @default - the construct's `endpointPolicy`
+   */
+  readonly policy?: EndpointPolicy;
 }
 
 /**
@@ -43,6 +57,14 @@ export interface InterfaceEndpointOptions {
    * @default - the construct's `privateDnsEnabled`
    */
   readonly privateDnsEnabled?: boolean;
+
+  /**
+   * The endpoint's policy, instead of the construct's `endpointPolicy`. Unlike `endpointPolicy`, it is applied
+   * even where the service does not support a policy, and reported as an error there.
+   *
+   * @default - the construct's `endpointPolicy`, where the service supports a policy
+   */
+  readonly policy?: EndpointPolicy;
 }
 
 /**
@@ -106,11 +128,35 @@ export interface PrivateEgressVpcProps {
   readonly interfaceEndpoints?: ec2.IInterfaceVpcEndpointService[];
 
   /**
+   * Curated sets of interface endpoints, each with the gateway endpoints it depends on; de-duplicated with
+   * `interfaceEndpoints`.
+   *
+   * @default - none
+   */
+  readonly bundles?: EndpointBundle[];
+
+  /**
+   * The policy of every endpoint whose service supports one; `policy` on an endpoint overrides it.
+   *
+   * @default EndpointPolicy.fullAccess()
+   */
+  readonly endpointPolicy?: EndpointPolicy;
+
+  /**
    * The subnets that hold the interface endpoints' network interfaces: at most one subnet per AZ.
    *
    * @default - one isolated subnet per AZ, or one private subnet per AZ if the VPC has no isolated subnets
    */
   readonly endpointSubnets?: ec2.SubnetSelection;
+
+  /**
+   * How many AZs each interface endpoint has a network interface in. Fewer AZs cost less (endpoints are billed
+   * per AZ-hour) but an outage of the endpoint's AZ then cuts off workloads in the others; 1 is allowed with a
+   * warning.
+   *
+   * @default - every AZ of `endpointSubnets` where the service is available
+   */
+  readonly endpointAzs?: number;
 
   /**
    * Whether interface endpoints get private DNS, so that SDKs reach them at the services' usual names.
@@ -120,10 +166,18 @@ export interface PrivateEgressVpcProps {
   readonly privateDnsEnabled?: boolean;
 }
 
-/** What the construct keeps about each interface endpoint it defines. */
-interface InterfaceEndpointRecord {
-  readonly service: ec2.IInterfaceVpcEndpointService;
+/** What the policy rules need to know about an endpoint. */
+interface PolicyRecord {
   readonly shortName: string;
+  readonly resource: ec2.CfnVPCEndpoint;
+  readonly gateway: boolean;
+  /** The prop that set the endpoint's policy, as messages name it. */
+  readonly policyProp: string;
+}
+
+/** What the construct keeps about each interface endpoint it defines. */
+interface InterfaceEndpointRecord extends PolicyRecord {
+  readonly service: ec2.IInterfaceVpcEndpointService;
   readonly endpoint: ec2.IInterfaceVpcEndpoint;
   readonly subnets: ec2.ISubnet[];
   readonly privateDnsEnabled: boolean;
@@ -131,9 +185,8 @@ interface InterfaceEndpointRecord {
 }
 
 /** What the construct keeps about each gateway endpoint it defines. */
-interface GatewayEndpointRecord {
+interface GatewayEndpointRecord extends PolicyRecord {
   readonly service: ec2.IGatewayVpcEndpointService;
-  readonly shortName: string;
   readonly endpoint: ec2.IGatewayVpcEndpoint;
   readonly workloadRouteTableCount: number;
 }
@@ -157,6 +210,9 @@ export class PrivateEgressVpc extends Construct {
   private readonly flowLogsEnabled: boolean;
   private readonly endpointSubnetsSelected: ec2.ISubnet[];
   private readonly privateDnsEnabled: boolean;
+  private readonly endpointPolicy: EndpointPolicy;
+  private readonly endpointAzs?: number;
+  private readonly bundles: EndpointBundle[] = [];
   private readonly interfaceEndpointScope: Construct;
   private readonly gatewayEndpointScope: Construct;
   private readonly interfaceEndpointRecords = new Map<string, InterfaceEndpointRecord>();
@@ -187,12 +243,16 @@ export class PrivateEgressVpc extends Construct {
     });
     this.endpointSubnetsSelected = this.selectEndpointSubnets(props.endpointSubnets);
     this.privateDnsEnabled = props.privateDnsEnabled ?? true;
+    this.endpointPolicy = props.endpointPolicy ?? EndpointPolicy.fullAccess();
+    // An invalid count is reported at synth; until then every AZ is used.
+    this.endpointAzs = Number.isInteger(props.endpointAzs) && props.endpointAzs! >= 1 ? props.endpointAzs : undefined;
     this.gatewayEndpointScope = new Construct(this, 'GatewayEndpoints');
     this.interfaceEndpointScope = new Construct(this, 'InterfaceEndpoints');
 
     const gatewayServices = props.gatewayEndpoints ?? [ec2.GatewayVpcEndpointAwsService.S3, ec2.GatewayVpcEndpointAwsService.DYNAMODB];
     gatewayServices.forEach(service => this.addGatewayEndpoint(service));
     (props.interfaceEndpoints ?? []).forEach(service => this.addInterfaceEndpoint(service));
+    (props.bundles ?? []).forEach(bundle => this.addBundle(bundle));
 
     // Ingress is granted when the app is synthesized, so that endpoints and secondary CIDR blocks added after
     // construction are covered too.
@@ -231,6 +291,9 @@ export class PrivateEgressVpc extends Construct {
       service,
       shortName,
       endpoint,
+      resource,
+      gateway: true,
+      policyProp: this.applyPolicy(resource, shortName, true, options.policy),
       workloadRouteTableCount: routeTableIds.filter(rt => workloadRouteTableIds.includes(rt)).length,
     });
     return endpoint;
@@ -248,16 +311,26 @@ export class PrivateEgressVpc extends Construct {
       return existing.endpoint;
     }
 
-    const placement = supportedAzSubnets(this, service.name, this.endpointSubnetsSelected);
-    const privateDnsEnabled = options.privateDnsEnabled ?? this.privateDnsEnabled;
     const id = endpointConstructId(service);
+    if (id === '') {
+      throw new Error(`${this.node.path}: cannot name an interface endpoint after service '${service.name}', which is `
+        + 'only known at deploy time. Use EndpointConsumer for an endpoint service whose name is a token.');
+    }
+    const placement = supportedAzSubnets(this, service.name, this.endpointSubnetsSelected);
+    const subnets = placement.subnets.slice(0, this.endpointAzs);
+    const privateDnsEnabled = options.privateDnsEnabled ?? this.privateDnsEnabled;
     const resource = new ec2.CfnVPCEndpoint(this.interfaceEndpointScope, id, {
       vpcId: this.vpc.vpcId,
       serviceName: service.name,
       vpcEndpointType: ec2.VpcEndpointType.INTERFACE,
-      subnetIds: placement.subnets.map(subnet => subnet.subnetId),
+      subnetIds: subnets.map(subnet => subnet.subnetId),
       securityGroupIds: [this.endpointSecurityGroup.securityGroupId],
       privateDnsEnabled,
+      // In-VPC traffic to S3 and DynamoDB takes the free gateway endpoint; their interface endpoint's private DNS
+      // is for on-premises clients, through a Route 53 Resolver inbound endpoint.
+      dnsOptions: privateDnsEnabled && SERVICES_WITH_BOTH_ENDPOINT_TYPES.includes(shortName)
+        ? { privateDnsOnlyForInboundResolverEndpoint: ec2.VpcEndpointPrivateDnsOnlyForInboundResolverEndpoint.ONLY_INBOUND_RESOLVER }
+        : undefined,
     });
     const endpoint = ec2.InterfaceVpcEndpoint.fromInterfaceVpcEndpointAttributes(this.interfaceEndpointScope, `${id}Ref`, {
       vpcEndpointId: resource.ref,
@@ -268,11 +341,23 @@ export class PrivateEgressVpc extends Construct {
       service,
       shortName,
       endpoint,
-      subnets: placement.subnets,
+      resource,
+      gateway: false,
+      policyProp: this.applyPolicy(resource, shortName, false, options.policy),
+      subnets,
       privateDnsEnabled,
       skippedAzs: placement.skippedAzs,
     });
     return endpoint;
+  }
+
+  /**
+   * Adds a bundle's interface endpoints (services already present are not added twice). The gateway endpoints
+   * the bundle depends on must be in `gatewayEndpoints`: synth fails otherwise.
+   */
+  public addBundle(bundle: EndpointBundle): void {
+    this.bundles.push(bundle);
+    bundle.interfaceEndpoints.forEach(service => this.addInterfaceEndpoint(service));
   }
 
   /** The interface endpoint of a service, if this construct defines one. */
@@ -312,6 +397,20 @@ export class PrivateEgressVpc extends Construct {
       natGatewayAzs: this.vpc.availabilityZones.length,
       flowLogs: this.flowLogsEnabled,
     });
+  }
+
+  /**
+   * Renders the endpoint's policy: the per-endpoint one, or the construct's where the service supports a policy.
+   *
+   * @returns the prop that set it, for validation messages
+   */
+  private applyPolicy(resource: ec2.CfnVPCEndpoint, shortName: string, gateway: boolean, override?: EndpointPolicy): string {
+    const policy = override ?? (supportsEndpointPolicy(shortName) ? this.endpointPolicy : undefined);
+    const statements = policy?.bind(resource, { serviceShortName: shortName, gateway }).statements ?? [];
+    if (statements.length > 0) {
+      resource.policyDocument = new iam.PolicyDocument({ statements });
+    }
+    return override ? 'policy' : 'endpointPolicy';
   }
 
   private addFlowLog(retention: logs.RetentionDays): void {
@@ -355,6 +454,20 @@ export class PrivateEgressVpc extends Construct {
       ]),
       ...(interfaceRecords.length > 0 ? validateEndpointSubnets(this.endpointSubnetsSelected.map(toPlacement)) : []),
       ...interfaceRecords.flatMap(record => this.placementFindings(record)),
+      ...validateEndpointAzs(props.endpointAzs, this.endpointSubnetsSelected.length),
+      ...validateBundleDependencies(this.bundles.map(bundle => ({
+        name: bundle.name,
+        requiredGatewayEndpoints: bundle.requiredGatewayEndpoints.map(serviceShortName),
+      })), [...this.gatewayEndpointRecords.keys()]),
+      ...validateResolverOnlyDns(
+        interfaceRecords.filter(record => record.privateDnsEnabled).map(record => record.shortName),
+        [...this.gatewayEndpointRecords.keys()]),
+      ...[...interfaceRecords, ...gatewayRecords].flatMap(record => validateEndpointPolicy({
+        prop: record.policyProp,
+        serviceShortName: record.shortName,
+        gateway: record.gateway,
+        policyDocument: record.resource.policyDocument ? Stack.of(this).resolve(record.resource.policyDocument) : undefined,
+      })),
       ...validateEndpointIngress(findIpv4CidrBlocks(this.vpc, this).length, interfaceRecords.length),
       ...validatePrivateDnsSupport(vpcDetails?.dnsSupportEnabled, vpcDetails?.dnsHostnamesEnabled,
         interfaceRecords.filter(record => record.privateDnsEnabled).map(record => record.shortName)),

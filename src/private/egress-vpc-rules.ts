@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { error, Finding, warning } from './findings';
-import { GATEWAY_SERVICE_SHORT_NAMES } from './service-names';
+import { GATEWAY_SERVICE_SHORT_NAMES, SERVICES_WITH_BOTH_ENDPOINT_TYPES } from './service-names';
 
 /** The default quota of interface (and Gateway Load Balancer) endpoints per VPC. */
 export const INTERFACE_ENDPOINTS_PER_VPC_QUOTA = 50;
@@ -125,4 +125,55 @@ export function validateAdoptedVpcProps(propsIgnoredWithVpc: string[]): Finding[
     `${propsIgnoredWithVpc.map(p => `\`${p}\``).join(', ')} shape a new VPC and cannot be combined with \`vpc\`. `
     + 'Remove them, or remove `vpc` to have the construct define the VPC.',
   )];
+}
+
+/** `endpointAzs` trades availability for cost: it must be a whole number within the AZs of `endpointSubnets`. */
+export function validateEndpointAzs(endpointAzs: number | undefined, availableAzCount: number): Finding[] {
+  if (endpointAzs === undefined || Token.isUnresolved(endpointAzs)) {
+    return [];
+  }
+  if (!Number.isInteger(endpointAzs) || endpointAzs < 1 || endpointAzs > availableAzCount) {
+    return [error(
+      `\`endpointAzs\` must be a whole number from 1 to ${availableAzCount} (the AZs of \`endpointSubnets\`), got `
+      + `${endpointAzs}. Set it within that range, or leave it unset to use every AZ.`,
+    )];
+  }
+  if (endpointAzs === 1) {
+    return [warning('singleAz',
+      '`endpointAzs` is 1: every interface endpoint has a network interface in one AZ only, so an outage of that AZ '
+      + 'cuts workloads in every AZ off from AWS services. Use 2 or more AZs for production workloads.',
+    )];
+  }
+  return [];
+}
+
+/** A bundle, as the rules see it. */
+export interface BundleDependencies {
+  readonly name: string;
+  readonly requiredGatewayEndpoints: string[];
+}
+
+/** A bundle's workloads fail at run time without the gateway endpoints it depends on. */
+export function validateBundleDependencies(bundles: BundleDependencies[], gatewayEndpoints: string[]): Finding[] {
+  return bundles.flatMap(bundle => bundle.requiredGatewayEndpoints
+    .filter(required => !gatewayEndpoints.includes(required))
+    .map(missing => error(
+      `\`bundles\` includes ${bundle.name}, which needs the '${missing}' gateway endpoint, but \`gatewayEndpoints\` `
+      + `does not include it (got [${gatewayEndpoints.join(', ')}]). Add the '${missing}' gateway endpoint `
+      + `(ec2.GatewayVpcEndpointAwsService), or remove the ${bundle.name} bundle.`,
+    )));
+}
+
+/**
+ * Private DNS on an S3 or DynamoDB interface endpoint is set to answer only the inbound resolver, which the EC2 API
+ * refuses unless the same service's gateway endpoint is in the VPC: catch it here rather than at deploy.
+ */
+export function validateResolverOnlyDns(privateDnsInterfaceEndpoints: string[], gatewayEndpoints: string[]): Finding[] {
+  return privateDnsInterfaceEndpoints
+    .filter(service => SERVICES_WITH_BOTH_ENDPOINT_TYPES.includes(service) && !gatewayEndpoints.includes(service))
+    .map(service => error(
+      `interface endpoint '${service}' has private DNS, which for ${service} answers only through a Route 53 Resolver `
+      + `inbound endpoint and requires the '${service}' gateway endpoint in the VPC, but \`gatewayEndpoints\` does not `
+      + `include it. Add the '${service}' gateway endpoint, or set \`privateDnsEnabled: false\` on this endpoint.`,
+    ));
 }

@@ -3,6 +3,13 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 /** The service names that gateway endpoints exist for (S3, S3 Express One Zone and DynamoDB). */
 export const GATEWAY_SERVICE_SHORT_NAMES = ['s3', 's3express', 'dynamodb'];
 
+/**
+ * Services with both gateway and interface endpoints. With private DNS, their interface endpoint answers only
+ * through a Route 53 Resolver inbound endpoint (`PrivateDnsOnlyForInboundResolverEndpoint`), which the EC2 API
+ * accepts only when the VPC also has the service's gateway endpoint.
+ */
+export const SERVICES_WITH_BOTH_ENDPOINT_TYPES = ['s3', 'dynamodb'];
+
 /** A service's short name: `ssm`, `ecr.dkr`, `s3`, or `vpce-svc-0123...` for a PrivateLink service. */
 export function serviceShortName(service: ec2.IInterfaceVpcEndpointService | ec2.IGatewayVpcEndpointService): string {
   if (service instanceof ec2.InterfaceVpcEndpointAwsService) {
