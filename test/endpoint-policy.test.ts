@@ -3,8 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { testStack, validationErrors } from './util';
-import { EndpointPolicy, EndpointPolicyBindOptions } from '../src/endpoint-policy';
+import { EndpointPolicy, EndpointPolicyBindOptions, PrivateEgressVpc } from '../src';
 import { addRules } from '../src/private/findings';
 import {
   EndpointPolicyRuleInput,
@@ -15,6 +14,7 @@ import {
   validatePolicySize,
   validatePolicySupport,
 } from '../src/private/policy-rules';
+import { testStack, validationErrors } from './util';
 
 const S3_GATEWAY: EndpointPolicyBindOptions = { serviceShortName: 's3', gateway: true };
 const DYNAMODB_GATEWAY: EndpointPolicyBindOptions = { serviceShortName: 'dynamodb', gateway: true };
@@ -285,31 +285,6 @@ describe('EndpointPolicy', () => {
     }]);
   });
 
-  test('a preset renders the policy document of a gateway endpoint', () => {
-    // GIVEN
-    const { stack } = testStack();
-    const vpc = new ec2.Vpc(stack, 'Vpc', { subnetConfiguration: [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
-    const endpoint = vpc.addGatewayEndpoint('S3', { service: ec2.GatewayVpcEndpointAwsService.S3 });
-
-    // WHEN
-    for (const statement of EndpointPolicy.organizationResources(ORG_ID).bind(endpoint, S3_GATEWAY).statements) {
-      endpoint.addToPolicy(statement);
-    }
-
-    // THEN
-    Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpoint', {
-      VpcEndpointType: 'Gateway',
-      PolicyDocument: {
-        Version: '2012-10-17',
-        Statement: Match.arrayWith([
-          Match.objectLike({ Sid: 'AllowOrganizationResources', Condition: { StringEquals: { 'aws:ResourceOrgID': ORG_ID } } }),
-          Match.objectLike({ Sid: 'AllowAwsOwnedBucketReads', Action: 's3:GetObject' }),
-          Match.objectLike({ Sid: 'AllowCloudFormationResponses', Action: 's3:PutObject' }),
-        ]),
-      },
-    });
-  });
-
   test.each([
     ['fullAccess', EndpointPolicy.fullAccess()],
     ['accountPrincipals', EndpointPolicy.accountPrincipals()],
@@ -531,6 +506,101 @@ describe('endpoint policy rules', () => {
       expect.stringMatching(/^\[TestStack\/Endpoint\] `endpointPolicy` sets a policy on the `vpce-svc-0123456789abcdef0` endpoint/),
       expect.stringMatching(/^\[TestStack\/Endpoint\] `endpointPolicy` renders a policy of \d+ characters/),
       expect.stringMatching(/^\[TestStack\/Endpoint\] `endpointPolicy` has statement 2 without a `Principal`/),
+    ]);
+  });
+});
+
+describe('PrivateEgressVpc endpointPolicy', () => {
+  const PARTNER_SERVICE = new ec2.InterfaceVpcEndpointService('com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0');
+
+  test('applies to every endpoint whose service supports a policy', () => {
+    // GIVEN
+    const { stack } = testStack();
+
+    // WHEN
+    new PrivateEgressVpc(stack, 'Egress', {
+      endpointPolicy: EndpointPolicy.organizationResources(ORG_ID),
+      interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.SSM, ec2.InterfaceVpcEndpointAwsService.CLOUDTRAIL, PARTNER_SERVICE],
+    });
+
+    // THEN
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::EC2::VPCEndpoint', {
+      VpcEndpointType: 'Gateway',
+      ServiceName: { 'Fn::Join': ['', ['com.amazonaws.', { Ref: 'AWS::Region' }, '.s3']] },
+      PolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [
+          Match.objectLike({ Sid: 'AllowOrganizationResources', Condition: { StringEquals: { 'aws:ResourceOrgID': ORG_ID } } }),
+          Match.objectLike({ Sid: 'AllowAwsOwnedBucketReads', Action: 's3:GetObject' }),
+          Match.objectLike({ Sid: 'AllowCloudFormationResponses', Action: 's3:PutObject' }),
+        ],
+      },
+    });
+    template.hasResourceProperties('AWS::EC2::VPCEndpoint', {
+      VpcEndpointType: 'Gateway',
+      ServiceName: { 'Fn::Join': ['', ['com.amazonaws.', { Ref: 'AWS::Region' }, '.dynamodb']] },
+      PolicyDocument: { Statement: [Match.objectLike({ Condition: { StringEquals: { 'aws:ResourceOrgID': ORG_ID } } })] },
+    });
+    template.hasResourceProperties('AWS::EC2::VPCEndpoint', {
+      ServiceName: 'com.amazonaws.us-east-1.ssm',
+      PolicyDocument: { Statement: [Match.objectLike({ Sid: 'AllowOrganizationPrincipals', Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG_ID } } })] },
+    });
+    for (const unsupported of ['com.amazonaws.us-east-1.cloudtrail', PARTNER_SERVICE.name]) {
+      template.hasResourceProperties('AWS::EC2::VPCEndpoint', { ServiceName: unsupported, PolicyDocument: Match.absent() });
+    }
+  });
+
+  test('is replaced by the policy of one endpoint', () => {
+    // GIVEN
+    const { stack } = testStack();
+    const egress = new PrivateEgressVpc(stack, 'Egress', { endpointPolicy: EndpointPolicy.accountPrincipals(), gatewayEndpoints: [] });
+
+    // WHEN
+    egress.addInterfaceEndpoint(ec2.InterfaceVpcEndpointAwsService.SSM, { policy: EndpointPolicy.fullAccess() });
+    egress.addGatewayEndpoint(ec2.GatewayVpcEndpointAwsService.DYNAMODB, { policy: EndpointPolicy.organizationResources(ORG_ID) });
+
+    // THEN
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::EC2::VPCEndpoint', { ServiceName: 'com.amazonaws.us-east-1.ssm', PolicyDocument: Match.absent() });
+    template.hasResourceProperties('AWS::EC2::VPCEndpoint', {
+      VpcEndpointType: 'Gateway',
+      PolicyDocument: { Statement: [Match.objectLike({ Condition: { StringEquals: { 'aws:ResourceOrgID': ORG_ID } } })] },
+    });
+  });
+
+  test('fails when one endpoint sets a policy its service does not support', () => {
+    // GIVEN
+    const { app, stack } = testStack();
+    const egress = new PrivateEgressVpc(stack, 'Egress');
+
+    // WHEN
+    egress.addInterfaceEndpoint(PARTNER_SERVICE, { policy: EndpointPolicy.accountPrincipals() });
+
+    // THEN
+    expect(validationErrors(app)).toEqual([
+      '[TestStack/Egress] `policy` sets a policy on the `vpce-svc-0123456789abcdef0` endpoint, but endpoints to services '
+      + "other than AWS services only allow full access. Use EndpointPolicy.fullAccess() for this endpoint and restrict "
+      + "access with the provider's allowed principals.",
+    ]);
+  });
+
+  test('fails when a custom statement has no principal', () => {
+    // GIVEN
+    const { app, stack } = testStack();
+
+    // WHEN
+    new PrivateEgressVpc(stack, 'Egress', {
+      gatewayEndpoints: [],
+      interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.SSM],
+      endpointPolicy: EndpointPolicy.fromStatements([new iam.PolicyStatement({ actions: ['ssm:*'], resources: ['*'] })]),
+    });
+
+    // THEN
+    expect(validationErrors(app)).toEqual([
+      '[TestStack/Egress] `endpointPolicy` has statement 1 without a `Principal` on the `ssm` endpoint; every statement '
+      + 'of an endpoint policy must name one. Add `principals: [new iam.StarPrincipal()]` and narrow it with a condition '
+      + 'such as aws:PrincipalAccount.',
     ]);
   });
 });

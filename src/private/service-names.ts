@@ -10,10 +10,15 @@ export const GATEWAY_SERVICE_SHORT_NAMES = ['s3', 's3express', 'dynamodb'];
  */
 export const SERVICES_WITH_BOTH_ENDPOINT_TYPES = ['s3', 'dynamodb'];
 
-/** A service's short name: `ssm`, `ecr.dkr`, `s3`, or `vpce-svc-0123...` for a PrivateLink service. */
+/** A service's short name: `ssm`, `ecr.dkr`, `s3`, or `vpce-svc-0123...` for a PrivateLink endpoint service. */
 export function serviceShortName(service: ec2.IInterfaceVpcEndpointService | ec2.IGatewayVpcEndpointService): string {
   if (service instanceof ec2.InterfaceVpcEndpointAwsService) {
     return service.shortName;
+  }
+  // `com.amazonaws.vpce.<region>.vpce-svc-0123...`: a PrivateLink endpoint service, named by its ID.
+  const endpointServiceId = /vpce-svc-[0-9a-z]+$/.exec(service.name);
+  if (endpointServiceId) {
+    return endpointServiceId[0];
   }
   // `<prefix>.<region>.<short name>`, where the region may be a token (`${Token[AWS.Region.8]}`) whose
   // text contains dots itself, so the short name is what follows the last `}` or the third segment.
