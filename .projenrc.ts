@@ -28,6 +28,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   ],
 
   jestOptions: {
+    jestVersion: '^29', // jest 30 resolves modules with unrs-resolver: see eslint-import-resolver-typescript below
     // projen's default `jest --updateSnapshot` rewrites snapshots instead of failing on a diff;
     // `npx projen test:update` updates them on purpose.
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
@@ -44,6 +45,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
   gitignore: ['cdk.out/', 'bench/results/'],
   npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/rosetta/', 'cdk.out/'] },
 });
+
+// Later majors resolve modules with unrs-resolver, whose per-platform optional packages this machine's npm (lock
+// files without registry URLs) leaves out of package-lock.json, which then fails `npm ci`. projen adds the
+// resolver unversioned, so its range is set here, after construction.
+project.deps.removeDependency('eslint-import-resolver-typescript');
+project.addDevDeps('eslint-import-resolver-typescript@~3.8.0');
 
 // examples/ and bench/ are type-checked and linted like tests: each gets a tsconfig that extends the tests' one.
 for (const dir of ['examples', 'bench']) {
