@@ -25,6 +25,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     `aws-cdk-lib@${CDK_DEV}`,
     `constructs@^${CONSTRUCTS_FLOOR}`,
     'cdk-nag@^2',
+    // An optional peer of ts-jest that jest 29 does not hoist; without it ts-jest cannot load.
+    'jest-util@^29',
   ],
 
   jestOptions: {

@@ -1,0 +1,305 @@
+import { AspectPriority, Aspects, Fn, Stack, Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as route53targets from 'aws-cdk-lib/aws-route53-targets';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
+import { Construct } from 'constructs';
+import { EndpointServiceProvider } from './endpoint-service-provider';
+import { supportedAzSubnets } from './private/availability-zones';
+import {
+  crossAccountProviderMessage,
+  DnsChoice,
+  noSubnetMessage,
+  normalizeDomainName,
+  ProviderFacts,
+  validateDomainName,
+  validatePrivateDns,
+  validateProviderAzs,
+  validateServiceName,
+  validateSubnets,
+  validateUniqueZone,
+  validateVpcDns,
+  warnSkippedAzs,
+} from './private/consumer-rules';
+import { addRules } from './private/findings';
+import { findIpv4CidrBlocks } from './private/vpc-inspection';
+
+/**
+ * Properties of an `EndpointConsumer`.
+ */
+export interface EndpointConsumerProps {
+  /**
+   * The VPC whose workloads use the service.
+   */
+  readonly vpc: ec2.IVpc;
+
+  /**
+   * The PrivateLink service to connect to: an `EndpointServiceProvider` in the same account, or
+   * `new ec2.InterfaceVpcEndpointService('com.amazonaws.vpce.<region>.vpce-svc-<id>', port)` for a service in
+   * another account (or `EndpointConsumer.serviceFromParameter()` to read the name from an SSM parameter).
+   */
+  readonly service: ec2.IInterfaceVpcEndpointService;
+
+  /**
+   * The subnets of the endpoint's network interfaces: at most one subnet per AZ (two in one AZ is an error,
+   * not a silent pick). Where the stack's account and Region are known and the service name is a literal, AZs
+   * the service does not support are left out, with a warning each.
+   *
+   * With an `EndpointServiceProvider` of the same account and Region, a subnet in an AZ its NLB does not serve
+   * is an error. AZ names map to different zones in each account, so for a provider in another account this
+   * is not checked: agree on AZ IDs (like `use1-az1`) with the provider's owner.
+   *
+   * @default - the VPC's default subnets (private, else isolated, else public), one per AZ
+   */
+  readonly vpcSubnets?: ec2.SubnetSelection;
+
+  /**
+   * Whether the endpoint answers the service's private DNS name (an `EndpointServiceProvider` with a
+   * `privateDnsName`, once AWS has verified the domain) inside the VPC.
+   *
+   * @default - false when `domainName` is set (split-horizon DNS takes its place); otherwise the service's
+   * `privateDnsDefault`: true for a provider with a `privateDnsName` and for AWS services, false for
+   * `new ec2.InterfaceVpcEndpointService(...)`
+   */
+  readonly privateDnsEnabled?: boolean;
+
+  /**
+   * The name clients use for the service (split-horizon DNS), like `orders.internal.example.com`. The
+   * construct defines a private hosted zone of that name in `vpc`, or uses `hostedZone`, and an alias A
+   * record from the name to the endpoint.
+   *
+   * @default - no DNS records; clients use `dnsName`
+   */
+  readonly domainName?: string;
+
+  /**
+   * An existing hosted zone, associated with `vpc`, to add the records for `domainName` to, instead of
+   * defining a private hosted zone. Use it for several services under one domain, or when the VPC already has
+   * a zone of that name (Route 53 refuses a second one). Its name must be known: import it with
+   * `fromHostedZoneAttributes()`, not `fromHostedZoneId()`.
+   *
+   * @default - a new private hosted zone for `domainName`
+   */
+  readonly hostedZone?: route53.IHostedZone;
+
+  /**
+   * Whether to add the wildcard record `*.<domainName>` too, for services that answer on subdomains.
+   *
+   * @default false
+   */
+  readonly wildcardRecord?: boolean;
+
+  /**
+   * The Region of the service, for a cross-Region endpoint (the provider must allow this stack's Region).
+   * The supported AZs are then not looked up.
+   *
+   * @default - the service is in the stack's Region
+   */
+  readonly serviceRegion?: string;
+
+  /**
+   * Security groups of the endpoint. The construct adds no rules to them.
+   *
+   * @default - a new security group that allows the service's port from the VPC's IPv4 CIDR blocks only (an
+   * imported VPC must be given its `vpcCidrBlock`), with no egress rules (the L2's default allows all outbound
+   * traffic)
+   */
+  readonly securityGroups?: ec2.ISecurityGroup[];
+}
+
+/** A private hosted zone this consumer defines, which no other consumer may define in the same VPC. */
+interface ZoneClaim {
+  readonly vpc: ec2.IVpc;
+  readonly zoneName: string;
+}
+
+/**
+ * The consumer side of AWS PrivateLink: an interface endpoint in a VPC to a PrivateLink service, with one
+ * network interface per AZ the service supports, reachable only from the VPC by default, and optionally
+ * split-horizon DNS (a private hosted zone with alias records to the endpoint).
+ *
+ * For a service in another account, the provider must allow this account's principal, and accept the
+ * connection when acceptance is required.
+ */
+export class EndpointConsumer extends Construct implements ec2.IConnectable {
+  /**
+   * A service whose name is read from an SSM parameter in this stack's account and Region when the stack
+   * is deployed: the handoff from an `EndpointServiceProvider` with `serviceNameParameter` in another stack.
+   *
+   * @param scope any construct in the consumer's stack
+   * @param parameterName the name of the String parameter that holds the service name
+   * @param port the TCP port of the service
+   */
+  public static serviceFromParameter(scope: Construct, parameterName: string, port: number): ec2.IInterfaceVpcEndpointService {
+    return new ec2.InterfaceVpcEndpointService(ssm.StringParameter.valueForStringParameter(scope, parameterName), port);
+  }
+
+  /** The interface endpoint. */
+  public readonly endpoint: ec2.IInterfaceVpcEndpoint;
+
+  /** The ID of the interface endpoint, like `vpce-0123456789abcdef0`. */
+  public readonly vpcEndpointId: string;
+
+  /**
+   * The name clients should use: `domainName` when given; the provider's private DNS name when private DNS is
+   * on; otherwise the endpoint's regional DNS name.
+   */
+  public readonly dnsName: string;
+
+  /** The endpoint's security groups, with the service's port as the default port. */
+  public readonly connections: ec2.Connections;
+
+  /** The hosted zone that holds the records for `domainName`: the one defined here or `hostedZone`. */
+  public readonly hostedZone?: route53.IHostedZone;
+
+  private readonly zoneClaim?: ZoneClaim;
+
+  constructor(scope: Construct, id: string, props: EndpointConsumerProps) {
+    super(scope, id);
+
+    const { vpc, service } = props;
+    const stack = Stack.of(this);
+    const provider = service instanceof EndpointServiceProvider ? service : undefined;
+    if (provider) {
+      const problem = crossAccountProviderMessage(provider.node.path, Stack.of(provider).account, stack.account);
+      if (problem) {
+        throw new Error(`EndpointConsumer ${this.node.path}: ${problem}`);
+      }
+    }
+
+    const selected = (props.vpcSubnets ? vpc.selectSubnets(props.vpcSubnets) : vpc.selectSubnets({ onePerAz: true })).subnets;
+    // The context lookup asks about the service in this stack's Region, so a cross-Region service is not looked up.
+    const crossRegion = props.serviceRegion !== undefined && props.serviceRegion !== stack.region;
+    const placement = crossRegion ? { subnets: selected, skippedAzs: [] } : supportedAzSubnets(this, service.name, selected);
+    if (placement.subnets.length === 0) {
+      throw new Error(`EndpointConsumer ${this.node.path}: ${noSubnetMessage(placement.skippedAzs)}`);
+    }
+
+    const securityGroups = props.securityGroups ?? [this.defineSecurityGroup(vpc, service.port)];
+    const domainName = props.domainName === undefined ? undefined : normalizeDomainName(props.domainName);
+    const privateDnsEnabled = props.privateDnsEnabled ?? (domainName === undefined && (service.privateDnsDefault ?? true));
+
+    const endpoint = new ec2.InterfaceVpcEndpoint(this, 'Endpoint', {
+      vpc,
+      service,
+      subnets: { subnets: placement.subnets },
+      securityGroups,
+      // Ingress comes from the security group defined here, never from the L2 (which would also open given ones).
+      open: false,
+      privateDnsEnabled,
+      serviceRegion: props.serviceRegion,
+    });
+    this.endpoint = endpoint;
+    this.vpcEndpointId = endpoint.vpcEndpointId;
+    this.connections = endpoint.connections;
+
+    const dnsChoice: DnsChoice = {
+      privateDnsEnabled,
+      domainName,
+      hostedZoneName: props.hostedZone?.zoneName,
+      hostedZoneGiven: props.hostedZone !== undefined,
+      wildcardRecord: props.wildcardRecord ?? false,
+    };
+    // An invalid name is reported at synth; defining a zone for it would throw first.
+    if (domainName !== undefined && validateDomainName(dnsChoice).length === 0) {
+      if (!props.hostedZone) {
+        this.zoneClaim = { vpc, zoneName: domainName };
+      }
+      this.hostedZone = props.hostedZone ?? new route53.PrivateHostedZone(this, 'HostedZone', { zoneName: domainName, vpc });
+      this.addAliasRecord('Record', this.hostedZone, domainName, endpoint);
+      if (props.wildcardRecord) {
+        this.addAliasRecord('WildcardRecord', this.hostedZone, `*.${domainName}`, endpoint);
+      }
+    } else {
+      this.hostedZone = props.hostedZone;
+    }
+
+    this.dnsName = domainName
+      ?? (privateDnsEnabled ? provider?.privateDnsName : undefined)
+      // Each DNS entry is `<hosted zone ID>:<DNS name>`; the first is the endpoint's regional name.
+      ?? Fn.select(1, Fn.split(':', Fn.select(0, endpoint.vpcEndpointDnsEntries)));
+
+    const providerFacts = provider ? this.providerFacts(provider) : undefined;
+    addRules(this, 'EndpointConsumer', () => {
+      const literalServiceName = literalString(stack.resolve(service.name));
+      const vpcDetails = vpc instanceof ec2.Vpc ? vpc : undefined;
+      return [
+        ...validateServiceName(literalServiceName, stack.region, props.serviceRegion),
+        ...validateSubnets(selected.map(subnet => ({ subnetId: subnet.subnetId, availabilityZone: subnet.availabilityZone }))),
+        ...warnSkippedAzs(literalServiceName ?? service.name, placement.skippedAzs),
+        ...validateProviderAzs(placement.subnets.map(subnet => subnet.availabilityZone), providerFacts),
+        ...validatePrivateDns(dnsChoice, providerFacts),
+        ...validateDomainName(dnsChoice),
+        ...validateUniqueZone(domainName, this.otherClaimsOfZone()),
+        ...validateVpcDns(vpcDetails?.dnsSupportEnabled, vpcDetails?.dnsHostnamesEnabled, [
+          ...(privateDnsEnabled ? ['`privateDnsEnabled`'] : []),
+          ...(domainName !== undefined && !props.hostedZone ? ['`domainName`'] : []),
+        ]),
+      ];
+    });
+  }
+
+  private defineSecurityGroup(vpc: ec2.IVpc, port: number): ec2.ISecurityGroup {
+    const securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
+      vpc,
+      description: 'Interface endpoint to a PrivateLink service: the service port from the VPC CIDR blocks only',
+      allowAllOutbound: false,
+    });
+    // Ingress is granted when the app is synthesized, so that secondary CIDR blocks added to the VPC after this
+    // construct are covered too.
+    Aspects.of(this).add({
+      visit: node => {
+        if (node === this) {
+          for (const cidr of findIpv4CidrBlocks(vpc, this)) {
+            securityGroup.addIngressRule(ec2.Peer.ipv4(cidr), ec2.Port.tcp(port), `Clients in the VPC (${cidr})`);
+          }
+        }
+      },
+    }, { priority: AspectPriority.MUTATING });
+    return securityGroup;
+  }
+
+  private addAliasRecord(id: string, zone: route53.IHostedZone, recordName: string, endpoint: ec2.InterfaceVpcEndpoint): void {
+    new route53.ARecord(this, id, {
+      zone,
+      recordName,
+      target: route53.RecordTarget.fromAlias(new route53targets.InterfaceVpcEndpointTarget(endpoint)),
+    });
+  }
+
+  /**
+   * What can be compared with the provider: AZ names only within one account and Region (they map to
+   * different zones elsewhere), and its private DNS name.
+   */
+  private providerFacts(provider: EndpointServiceProvider): ProviderFacts {
+    const providerStack = Stack.of(provider);
+    const stack = Stack.of(this);
+    const sameEnvironment = [providerStack.account, providerStack.region].every(value => !Token.isUnresolved(value))
+      && providerStack.account === stack.account && providerStack.region === stack.region;
+    return {
+      path: provider.node.path,
+      availabilityZones: sameEnvironment ? provider.availabilityZones : undefined,
+      privateDnsName: provider.privateDnsName,
+    };
+  }
+
+  /** Paths of the other consumers in the app that define a private hosted zone of the same name in the same VPC. */
+  private otherClaimsOfZone(): string[] {
+    const claim = this.zoneClaim;
+    if (!claim) {
+      return [];
+    }
+    return this.node.root.node.findAll()
+      .filter((c): c is EndpointConsumer => c instanceof EndpointConsumer && c !== this)
+      .filter(other => other.zoneClaim !== undefined
+        && other.zoneClaim.zoneName === claim.zoneName
+        // The same VPC object, or the same VPC ID (a token is the same text wherever the same VPC is referenced).
+        && (other.zoneClaim.vpc === claim.vpc || other.zoneClaim.vpc.vpcId === claim.vpc.vpcId))
+      .map(other => other.node.path);
+  }
+}
+
+/** The value if it is a string with no tokens left in it. */
+function literalString(value: unknown): string | undefined {
+  return typeof value === 'string' && !Token.isUnresolved(value) ? value : undefined;
+}

@@ -1,0 +1,481 @@
+import { CfnOutput, CfnResource, Lazy, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
+import * as cr from 'aws-cdk-lib/custom-resources';
+import { Construct, IConstruct } from 'constructs';
+import { addRules } from './private/findings';
+import { suppressNagRules } from './private/nag-suppressions';
+import {
+  validateAllowedRegions,
+  validateCreatedLoadBalancerProps,
+  validateExistingLoadBalancerProps,
+  validateLoadBalancer,
+  validatePort,
+  validatePrincipals,
+  validatePrivateDnsName,
+} from './private/provider-rules';
+
+/** The endpoint events a connection notification reports: every one there is. */
+const CONNECTION_EVENTS = ['Connect', 'Accept', 'Reject', 'Delete'];
+
+/**
+ * Properties of an `EndpointServiceProvider`.
+ */
+export interface EndpointServiceProviderProps {
+  /**
+   * The VPC that hosts the service. The NLB defined from `targets` goes into its private subnets.
+   */
+  readonly vpc: ec2.IVpc;
+
+  /**
+   * The TCP port consumers connect to: the port of the NLB's listener. With `targets`, the construct defines a
+   * TCP listener on it; with `networkLoadBalancer`, it is the port of that NLB's listener.
+   */
+  readonly port: number;
+
+  /**
+   * An existing Network Load Balancer to put the service on. It must be internal and not already back another
+   * endpoint service. Give either this or `targets`.
+   *
+   * @default - an internal NLB defined from `targets`
+   */
+  readonly networkLoadBalancer?: elbv2.INetworkLoadBalancer;
+
+  /**
+   * The targets of an internal NLB that the construct defines: one subnet per AZ, cross-zone load balancing on,
+   * a TCP listener on `port` and a target group on `targetPort`. Give either this or `networkLoadBalancer`.
+   *
+   * @default - none; `networkLoadBalancer` must be given
+   */
+  readonly targets?: elbv2.INetworkLoadBalancerTarget[];
+
+  /**
+   * The port the targets listen on. Only with `targets`.
+   *
+   * @default - `port`
+   */
+  readonly targetPort?: number;
+
+  /**
+   * The health check of the target group. Only with `targets`.
+   *
+   * @default - a TCP health check on the traffic port (the Elastic Load Balancing default)
+   */
+  readonly healthCheck?: elbv2.HealthCheck;
+
+  /**
+   * The subnets of the NLB defined from `targets`; one subnet per AZ of the selection is used. Only with `targets`.
+   *
+   * @default - the VPC's private subnets with egress, or its isolated subnets when it has none
+   */
+  readonly vpcSubnets?: ec2.SubnetSelection;
+
+  /**
+   * Security groups of the NLB defined from `targets`, so that targets can allow traffic from them. Only with
+   * `targets`. An NLB defined without security groups can never get one later (an Elastic Load Balancing
+   * rule), so choose at creation.
+   *
+   * @default - no security groups (the NLB does not filter traffic; the targets' security groups do)
+   */
+  readonly securityGroups?: ec2.ISecurityGroup[];
+
+  /**
+   * Whether the inbound rules of `securityGroups` also apply to the traffic that reaches the NLB through
+   * PrivateLink. Only with `securityGroups`.
+   *
+   * The provider cannot know the addresses of the consumers' endpoints (they live in other VPCs and
+   * accounts), and access is already controlled by `allowedPrincipals` and `acceptanceRequired`, so PrivateLink
+   * traffic is not filtered unless you opt in here. The Elastic Load Balancing default is on.
+   *
+   * @default false
+   */
+  readonly enforceSecurityGroupInboundRulesOnPrivateLinkTraffic?: boolean;
+
+  /**
+   * The Availability Zones an existing `networkLoadBalancer` serves, which the construct cannot read from
+   * an NLB it did not define. Only with `networkLoadBalancer`; with one zone, synth warns.
+   *
+   * @default - unknown: `availabilityZones` is empty
+   */
+  readonly availabilityZones?: string[];
+
+  /**
+   * Whether each connection request from a consumer's endpoint must be accepted by the provider.
+   *
+   * @default true
+   */
+  readonly acceptanceRequired?: boolean;
+
+  /**
+   * The principals (accounts, IAM roles or users) allowed to connect, like
+   * `new iam.ArnPrincipal('arn:aws:iam::111122223333:root')`. More can be added with `addAllowedPrincipal()`.
+   * The wildcard `*` is an error unless `allowAnyPrincipal` is true.
+   *
+   * @default - none: nobody can connect until a principal is added
+   */
+  readonly allowedPrincipals?: iam.ArnPrincipal[];
+
+  /**
+   * Allow the wildcard principal `*`, which lets every AWS account request a connection (a public service).
+   *
+   * @default false
+   */
+  readonly allowAnyPrincipal?: boolean;
+
+  /**
+   * Other Regions whose consumers may connect (cross-Region PrivateLink). The stack's own Region is always
+   * served and must not be listed.
+   *
+   * @default - consumers in the stack's Region only
+   */
+  readonly allowedRegions?: string[];
+
+  /**
+   * The IP address types the service supports.
+   *
+   * @default - IPv4 (the EC2 default)
+   */
+  readonly supportedIpAddressTypes?: ec2.IpAddressType[];
+
+  /**
+   * Whether to turn on the built-in Contributor Insights rules of PrivateLink for the service.
+   *
+   * @default false
+   */
+  readonly contributorInsights?: boolean;
+
+  /**
+   * A private DNS name for the service (like `api.example.com`), which consumers' endpoints resolve privately
+   * once AWS has verified that you own the domain.
+   *
+   * With `publicHostedZone`, the construct writes the verification TXT record into that zone and starts the
+   * verification. Without it, the record's name and value are stack outputs (`PrivateDnsVerificationName`,
+   * `PrivateDnsVerificationValue`): publish the record with your DNS provider, then start the verification
+   * (`aws ec2 start-vpc-endpoint-service-private-dns-verification --service-id <id>`).
+   *
+   * @default - no private DNS name
+   */
+  readonly privateDnsName?: string;
+
+  /**
+   * The public hosted zone that holds `privateDnsName` (the zone of the name or of a parent domain), where
+   * the verification TXT record is written. Its name must be known: import it with
+   * `fromPublicHostedZoneAttributes()`, not `fromPublicHostedZoneId()`.
+   *
+   * @default - the verification record is not written; see `privateDnsName`
+   */
+  readonly publicHostedZone?: route53.IPublicHostedZone;
+
+  /**
+   * An SNS topic that receives the service's connection events (Connect, Accept, Reject, Delete). The
+   * construct adds a statement to the topic's policy that lets PrivateLink publish for this service only.
+   * An encrypted topic's KMS key must also allow `vpce.amazonaws.com` to use it.
+   *
+   * @default - no notifications
+   */
+  readonly connectionNotificationTopic?: sns.ITopic;
+
+  /**
+   * The name of an SSM parameter (like `/services/orders/endpoint-service-name`) that receives the service
+   * name, for consumers in other stacks.
+   *
+   * @default - no parameter; the service name is still a stack output (`ServiceName`)
+   */
+  readonly serviceNameParameter?: string;
+}
+
+/**
+ * The provider side of AWS PrivateLink: a VPC endpoint service on an internal Network Load Balancer, closed
+ * to everyone until principals are allowed, with an optional private DNS name whose ownership verification is
+ * wired up.
+ *
+ * It is an `ec2.IInterfaceVpcEndpointService`, so a consumer in the same environment can take the provider
+ * object itself; consumers elsewhere use `vpcEndpointServiceName` (a stack output, and optionally an SSM
+ * parameter).
+ */
+export class EndpointServiceProvider extends Construct implements ec2.IInterfaceVpcEndpointService {
+  /** The service name consumers connect to, like `com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0`. */
+  public readonly name: string;
+
+  /** The TCP port consumers connect to. */
+  public readonly port: number;
+
+  /**
+   * Whether consumers' endpoints should turn on private DNS: true when a `privateDnsName` is set. A consumer's
+   * endpoint can resolve it only once the name is verified.
+   */
+  public readonly privateDnsDefault?: boolean;
+
+  /** The service name, like `com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0` (the same as `name`). */
+  public readonly vpcEndpointServiceName: string;
+
+  /** The service ID, like `vpce-svc-0123456789abcdef0`. */
+  public readonly vpcEndpointServiceId: string;
+
+  /** The VPC endpoint service. */
+  public readonly endpointService: ec2.IVpcEndpointService;
+
+  /** The Network Load Balancer behind the service: the one given, or the one defined from `targets`. */
+  public readonly networkLoadBalancer: elbv2.INetworkLoadBalancer;
+
+  /**
+   * The Availability Zones the NLB serves, from its subnets (tokens for a VPC imported without AZ names),
+   * or for an existing NLB the `availabilityZones` prop (empty when not given). Consumers can connect from
+   * the AZs they share with these, by AZ ID.
+   */
+  public readonly availabilityZones: string[];
+
+  /** The private DNS name of the service, if any. */
+  public readonly privateDnsName?: string;
+
+  private readonly allowedPrincipals: iam.ArnPrincipal[] = [];
+  private permissions?: ec2.CfnVPCEndpointServicePermissions;
+
+  constructor(scope: Construct, id: string, props: EndpointServiceProviderProps) {
+    super(scope, id);
+
+    if ((props.networkLoadBalancer === undefined) === (props.targets === undefined)) {
+      throw new Error(`EndpointServiceProvider ${this.node.path}: give exactly one of \`networkLoadBalancer\` (an existing NLB) `
+        + 'or `targets` (to define an internal NLB in front of them)');
+    }
+
+    this.port = props.port;
+    this.privateDnsName = props.privateDnsName;
+    this.privateDnsDefault = props.privateDnsName !== undefined;
+
+    if (props.networkLoadBalancer) {
+      this.networkLoadBalancer = props.networkLoadBalancer;
+      this.availabilityZones = props.availabilityZones ?? [];
+    } else {
+      const subnets = props.vpc.selectSubnets({ ...(props.vpcSubnets ?? defaultSubnets(props.vpc)), onePerAz: true });
+      this.networkLoadBalancer = this.defineLoadBalancer(props, props.targets!, subnets);
+      this.availabilityZones = subnets.availabilityZones;
+    }
+
+    const service = new ec2.VpcEndpointService(this, 'EndpointService', {
+      vpcEndpointServiceLoadBalancers: [this.networkLoadBalancer],
+      acceptanceRequired: props.acceptanceRequired ?? true,
+      contributorInsights: props.contributorInsights,
+      supportedIpAddressTypes: props.supportedIpAddressTypes,
+      allowedRegions: props.allowedRegions,
+    });
+    this.endpointService = service;
+    this.vpcEndpointServiceId = service.vpcEndpointServiceId;
+    this.vpcEndpointServiceName = service.vpcEndpointServiceName;
+    this.name = service.vpcEndpointServiceName;
+
+    // Permissions go in a resource of our own (not the L2's allowedPrincipals) so that principals added later
+    // are rendered too.
+    for (const principal of props.allowedPrincipals ?? []) {
+      this.addAllowedPrincipal(principal);
+    }
+
+    if (props.privateDnsName !== undefined) {
+      this.configurePrivateDnsName(service, props.privateDnsName, props.publicHostedZone);
+    }
+    if (props.connectionNotificationTopic) {
+      this.notifyConnections(props.connectionNotificationTopic);
+    }
+    this.publishServiceName(props.serviceNameParameter);
+
+    const ownService = cfnServiceOf(service);
+    addRules(this, 'EndpointServiceProvider', () => [
+      ...validatePrincipals(this.allowedPrincipals.map(p => p.arn), props.allowAnyPrincipal ?? false, props.acceptanceRequired ?? true),
+      ...validateLoadBalancer({
+        scheme: schemeOf(this.networkLoadBalancer),
+        otherEndpointServices: endpointServicesUsing(this.node.root, this.networkLoadBalancer, ownService),
+        availabilityZones: this.availabilityZones,
+      }),
+      ...validatePrivateDnsName(props.privateDnsName, props.publicHostedZone?.zoneName),
+      ...validateAllowedRegions(props.allowedRegions ?? [], Stack.of(this).region),
+      ...validatePort('port', props.port),
+      ...validatePort('targetPort', props.targetPort),
+      ...(props.networkLoadBalancer
+        ? validateExistingLoadBalancerProps(givenCreatedLoadBalancerProps(props))
+        : validateCreatedLoadBalancerProps({
+          availabilityZones: props.availabilityZones,
+          securityGroupCount: props.securityGroups?.length ?? 0,
+          enforceSecurityGroupInboundRules: props.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic,
+        })),
+    ]);
+  }
+
+  /**
+   * Allows a principal (an account, IAM role or user) to connect to the service, like
+   * `new iam.ArnPrincipal('arn:aws:iam::111122223333:root')`.
+   */
+  public addAllowedPrincipal(principal: iam.ArnPrincipal): void {
+    this.allowedPrincipals.push(principal);
+    // Without principals there is no permissions resource at all, which means nobody may connect.
+    this.permissions ??= new ec2.CfnVPCEndpointServicePermissions(this, 'Permissions', {
+      serviceId: this.vpcEndpointServiceId,
+      allowedPrincipals: Lazy.list({ produce: () => [...new Set(this.allowedPrincipals.map(p => p.arn))] }),
+    });
+  }
+
+  private defineLoadBalancer(props: EndpointServiceProviderProps, targets: elbv2.INetworkLoadBalancerTarget[], subnets: ec2.SelectedSubnets) {
+    const securityGroups = props.securityGroups ?? [];
+    const enforceSecurityGroupInboundRulesOnPrivateLinkTraffic = props.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic ?? false;
+    const loadBalancer = new elbv2.NetworkLoadBalancer(this, 'LoadBalancer', {
+      vpc: props.vpc,
+      vpcSubnets: { subnets: subnets.subnets },
+      internetFacing: false,
+      crossZoneEnabled: true,
+      // Also without security groups when the app's feature flags would add a default one.
+      ...(securityGroups.length > 0
+        ? { securityGroups, enforceSecurityGroupInboundRulesOnPrivateLinkTraffic }
+        : { disableSecurityGroups: true }),
+    });
+    loadBalancer.addListener('Listener', { port: props.port, protocol: elbv2.Protocol.TCP }).addTargets('Targets', {
+      port: props.targetPort ?? props.port,
+      protocol: elbv2.Protocol.TCP,
+      targets,
+      healthCheck: props.healthCheck,
+    });
+    suppressNagRules(loadBalancer.node.defaultChild as CfnResource, [{
+      id: 'AwsSolutions-ELB2',
+      reason: 'NLB access logs record only TLS connections, and this NLB has a TCP listener only: the logs would stay empty',
+    }]);
+    return loadBalancer;
+  }
+
+  /**
+   * CloudFormation sets the name and returns the verification record; the record goes into the zone and
+   * verification starts once it exists, so one deploy ends with verification under way.
+   */
+  private configurePrivateDnsName(service: ec2.VpcEndpointService, privateDnsName: string, zone?: route53.IPublicHostedZone) {
+    const cfnService = cfnServiceOf(service);
+    // The L2 has no private DNS prop; its L1 has.
+    cfnService.privateDnsName = privateDnsName;
+    // The record is `<verification name>.<domain>`, at the domain being verified:
+    // https://docs.aws.amazon.com/vpc/latest/privatelink/manage-dns-names.html
+    const recordName = `${cfnService.attrPrivateDnsNameConfigurationName}.${privateDnsName}`;
+    const recordValue = cfnService.attrPrivateDnsNameConfigurationValue;
+
+    if (!zone) {
+      new CfnOutput(this, 'PrivateDnsVerificationName', {
+        description: `Name of the TXT record that proves ownership of ${privateDnsName}`,
+        value: recordName,
+      });
+      new CfnOutput(this, 'PrivateDnsVerificationValue', {
+        description: `Value of the TXT record that proves ownership of ${privateDnsName}`,
+        value: recordValue,
+      });
+      return;
+    }
+
+    const record = new route53.TxtRecord(this, 'PrivateDnsVerificationRecord', {
+      zone,
+      recordName,
+      values: [recordValue],
+    });
+    const startVerification: cr.AwsSdkCall = {
+      service: 'EC2',
+      action: 'startVpcEndpointServicePrivateDnsVerification',
+      parameters: { ServiceId: this.vpcEndpointServiceId },
+      // A new name (a new record) starts a new verification.
+      physicalResourceId: cr.PhysicalResourceId.of(`${this.vpcEndpointServiceId}:${privateDnsName}`),
+    };
+    const verification = new cr.AwsCustomResource(this, 'StartPrivateDnsVerification', {
+      onCreate: startVerification,
+      onUpdate: startVerification,
+      policy: cr.AwsCustomResourcePolicy.fromSdkCalls({ resources: [this.serviceArn()] }),
+      installLatestAwsSdk: false,
+    });
+    verification.node.addDependency(record);
+    // The handler is aws-cdk-lib's singleton for every AwsCustomResource in the stack; its role gets the managed
+    // policy, and the SDK call its own policy (above), scoped to this service.
+    if (verification.grantPrincipal instanceof iam.Role) {
+      suppressNagRules(verification.grantPrincipal.node.defaultChild as CfnResource, [{
+        id: 'AwsSolutions-IAM4',
+        appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
+        reason: 'AWSLambdaBasicExecutionRole only lets the AwsCustomResource handler write its CloudWatch logs; '
+          + 'the handler\'s EC2 permission is a separate policy scoped to this endpoint service',
+      }]);
+    }
+  }
+
+  private notifyConnections(topic: sns.ITopic) {
+    const policy = topic.addToResourcePolicy(new iam.PolicyStatement({
+      principals: [new iam.ServicePrincipal('vpce.amazonaws.com')],
+      actions: ['sns:Publish'],
+      resources: [topic.topicArn],
+      // Only for this service, against the confused deputy problem:
+      // https://docs.aws.amazon.com/vpc/latest/privatelink/create-notification-endpoint-service.html
+      conditions: {
+        ArnLike: { 'aws:SourceArn': this.serviceArn() },
+        StringEquals: { 'aws:SourceAccount': Stack.of(this).account },
+      },
+    }));
+    const notification = new ec2.CfnVPCEndpointConnectionNotification(this, 'ConnectionNotification', {
+      serviceId: this.vpcEndpointServiceId,
+      connectionNotificationArn: topic.topicArn,
+      connectionEvents: CONNECTION_EVENTS,
+    });
+    if (policy.policyDependable) {
+      notification.node.addDependency(policy.policyDependable);
+    }
+  }
+
+  private publishServiceName(parameterName?: string) {
+    const description = 'Name of the VPC endpoint service, for consumers\' interface endpoints';
+    new CfnOutput(this, 'ServiceName', { description, value: this.vpcEndpointServiceName });
+    if (parameterName !== undefined) {
+      new ssm.StringParameter(this, 'ServiceNameParameter', {
+        parameterName,
+        description,
+        stringValue: this.vpcEndpointServiceName,
+      });
+    }
+  }
+
+  private serviceArn(): string {
+    return Stack.of(this).formatArn({ service: 'ec2', resource: 'vpc-endpoint-service', resourceName: this.vpcEndpointServiceId });
+  }
+}
+
+/** Private subnets with egress when the VPC has them, else isolated ones: never public subnets. */
+function defaultSubnets(vpc: ec2.IVpc): ec2.SubnetSelection {
+  return { subnetType: vpc.privateSubnets.length > 0 ? ec2.SubnetType.PRIVATE_WITH_EGRESS : ec2.SubnetType.PRIVATE_ISOLATED };
+}
+
+/** The L1 under the L2 endpoint service (which names it after itself, so it is not the default child). */
+function cfnServiceOf(service: ec2.VpcEndpointService): ec2.CfnVPCEndpointService {
+  const cfnService = service.node.children.find(ec2.CfnVPCEndpointService.isCfnVPCEndpointService);
+  if (!cfnService) {
+    throw new Error(`${service.node.path} has no AWS::EC2::VPCEndpointService child; this aws-cdk-lib version is not supported`);
+  }
+  return cfnService;
+}
+
+/** The scheme of an NLB defined in this app; undefined for an imported one, whose scheme cannot be read. */
+function schemeOf(loadBalancer: elbv2.INetworkLoadBalancer): string | undefined {
+  if (!(loadBalancer instanceof elbv2.NetworkLoadBalancer)) {
+    return undefined;
+  }
+  return (loadBalancer.node.defaultChild as elbv2.CfnLoadBalancer).scheme;
+}
+
+/** Paths of the other endpoint services in the app whose NLBs include this one (by ARN, tokens compared as text). */
+function endpointServicesUsing(app: IConstruct, loadBalancer: elbv2.INetworkLoadBalancer, ownService: ec2.CfnVPCEndpointService): string[] {
+  return app.node.findAll()
+    .filter(ec2.CfnVPCEndpointService.isCfnVPCEndpointService)
+    .filter(other => other !== ownService && (other.networkLoadBalancerArns ?? []).includes(loadBalancer.loadBalancerArn))
+    .map(other => other.node.path);
+}
+
+/** The props given that only shape an NLB the construct defines. */
+function givenCreatedLoadBalancerProps(props: EndpointServiceProviderProps): string[] {
+  const createdOnly = {
+    targetPort: props.targetPort,
+    healthCheck: props.healthCheck,
+    vpcSubnets: props.vpcSubnets,
+    securityGroups: props.securityGroups,
+    enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: props.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic,
+  };
+  return Object.entries(createdOnly).filter(([, value]) => value !== undefined).map(([prop]) => prop);
+}

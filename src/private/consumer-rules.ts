@@ -1,0 +1,250 @@
+import { Token } from 'aws-cdk-lib';
+import { isDomainName, isInZone, MAX_DOMAIN_LENGTH } from './domain-names';
+import { error, Finding, warning } from './findings';
+
+// Commercial (`us-east-1`), GovCloud (`us-gov-west-1`), China (`cn-north-1`), isolated (`us-isob-east-1`) and
+// sovereign (`eusc-de-east-1`) Regions.
+const REGION = '[a-z]{2,4}(?:-[a-z]+)+-\\d+';
+
+// What EC2 names a PrivateLink endpoint service: `com.amazonaws.vpce.<region>.vpce-svc-<17 hex digits>`.
+const ENDPOINT_SERVICE_NAME = new RegExp(`^com\\.amazonaws\\.vpce\\.(${REGION})\\.vpce-svc-[0-9a-f]{17}$`);
+
+// AWS services: `<prefix>.<region>.<service>` (com.amazonaws.us-east-1.ssm, aws.api.us-east-1.freetier,
+// cn.com.amazonaws.cn-north-1.ecr.api), or global ones with no Region (com.amazonaws.iam).
+const REGIONAL_AWS_SERVICE_NAME = new RegExp(`^(?:[a-z0-9-]+\\.)+?(${REGION})\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)*$`);
+const GLOBAL_AWS_SERVICE_NAME = /^com\.amazonaws\.[a-z0-9-]+$/;
+
+/** A subnet as the rules see it. */
+export interface SubnetPlacement {
+  readonly subnetId: string;
+  readonly availabilityZone: string;
+}
+
+/** A domain name as DNS compares it: lowercase, without the trailing dot of a fully qualified name. */
+export function normalizeDomainName(name: string): string {
+  return Token.isUnresolved(name) ? name : name.toLowerCase().replace(/\.$/, '');
+}
+
+/**
+ * The Region in a service name, `undefined` for a global AWS service, or `null` when the name is neither an
+ * endpoint service name nor an AWS service name.
+ */
+function regionOfServiceName(name: string): string | undefined | null {
+  const endpointService = ENDPOINT_SERVICE_NAME.exec(name);
+  if (endpointService) {
+    return endpointService[1];
+  }
+  // A malformed endpoint service name would otherwise pass as an AWS service name.
+  if (name.startsWith('com.amazonaws.vpce.') || name.includes('vpce-svc-')) {
+    return null;
+  }
+  const regional = REGIONAL_AWS_SERVICE_NAME.exec(name);
+  if (regional) {
+    return regional[1];
+  }
+  return GLOBAL_AWS_SERVICE_NAME.test(name) ? undefined : null;
+}
+
+/**
+ * A literal service name must be one EC2 accepts, and be in the stack's Region unless `serviceRegion` says
+ * which other Region it is in.
+ *
+ * @param serviceName the literal service name, or undefined when it is a token (nothing to check)
+ */
+export function validateServiceName(serviceName: string | undefined, stackRegion: string, serviceRegion: string | undefined): Finding[] {
+  if (serviceName === undefined || Token.isUnresolved(serviceName)) {
+    return [];
+  }
+  const nameRegion = regionOfServiceName(serviceName);
+  if (nameRegion === null) {
+    return [error('`service` name must be an endpoint service name, com.amazonaws.vpce.<region>.vpce-svc-<17 hex digits>, '
+      + `or an AWS service name such as com.amazonaws.<region>.ssm; got '${serviceName}'. Copy the name from the provider's `
+      + '`vpcEndpointServiceName` (its stack output or SSM parameter).')];
+  }
+  if (nameRegion === undefined) {
+    return [];
+  }
+  if (serviceRegion !== undefined && !Token.isUnresolved(serviceRegion)) {
+    return nameRegion === serviceRegion ? [] : [error(
+      `\`serviceRegion\` is '${serviceRegion}', but the \`service\` name '${serviceName}' is in ${nameRegion}. `
+      + `Set \`serviceRegion: '${nameRegion}'\`.`)];
+  }
+  if (serviceRegion === undefined && !Token.isUnresolved(stackRegion) && nameRegion !== stackRegion) {
+    return [error(`\`service\` '${serviceName}' is in ${nameRegion}, but the stack is in ${stackRegion}. For a cross-Region `
+      + `endpoint set \`serviceRegion: '${nameRegion}'\` (the provider must allow ${stackRegion}); otherwise use the `
+      + `service's name in ${stackRegion}.`)];
+  }
+  return [];
+}
+
+/** An interface endpoint takes at most one subnet per AZ. */
+export function validateSubnets(subnets: SubnetPlacement[]): Finding[] {
+  const subnetsByAz = new Map<string, string[]>();
+  for (const subnet of subnets.filter(s => !Token.isUnresolved(s.availabilityZone))) {
+    subnetsByAz.set(subnet.availabilityZone, [...subnetsByAz.get(subnet.availabilityZone) ?? [], subnet.subnetId]);
+  }
+  return [...subnetsByAz.entries()]
+    .filter(([, ids]) => ids.length > 1)
+    .map(([az, ids]) => error(`\`vpcSubnets\` selects ${ids.length} subnets in ${az} (${ids.join(', ')}); an interface `
+      + 'endpoint takes at most one subnet per AZ. Narrow the selection (e.g. `subnetGroupName`) or set `onePerAz: true`.'));
+}
+
+/**
+ * Why the endpoint has no subnet to go in. The construct throws this: an endpoint cannot be defined without one.
+ *
+ * @param skippedAzs AZs of selected subnets that the service does not support
+ */
+export function noSubnetMessage(skippedAzs: string[]): string {
+  if (skippedAzs.length === 0) {
+    return '`vpcSubnets` selects no subnet of the VPC, so the endpoint has nowhere to go. Select at least one '
+      + 'private or isolated subnet, one per AZ.';
+  }
+  return `\`vpcSubnets\` selects subnets only in ${skippedAzs.join(', ')}, where the service is not available. `
+    + 'Select subnets in AZs the service supports.';
+}
+
+/** Each AZ left out because the service does not support it (found by the context lookup) is a warning. */
+export function warnSkippedAzs(serviceName: string, skippedAzs: string[]): Finding[] {
+  return skippedAzs.map(az => warning('unsupportedAz', `the endpoint leaves out ${az}: ${serviceName} is not available there. `
+    + `Workloads in ${az} reach the endpoint through its network interfaces in other AZs.`));
+}
+
+/** What is known of an EndpointServiceProvider defined in the same app. */
+export interface ProviderFacts {
+  readonly path: string;
+  /**
+   * The AZ names its NLB serves, when they can be compared with the consumer's: the same account and Region,
+   * literal names. AZ names map to different zones in each account, so across accounts this is undefined.
+   */
+  readonly availabilityZones?: string[];
+  readonly privateDnsName?: string;
+}
+
+/** The endpoint can only have network interfaces in AZs where the provider's NLB has a subnet. */
+export function validateProviderAzs(consumerAzs: string[], provider: ProviderFacts | undefined): Finding[] {
+  const providerAzs = provider?.availabilityZones;
+  if (!provider || !providerAzs || providerAzs.length === 0 || providerAzs.some(az => Token.isUnresolved(az))) {
+    return [];
+  }
+  const unserved = [...new Set(consumerAzs)].filter(az => !Token.isUnresolved(az) && !providerAzs.includes(az));
+  if (unserved.length === 0) {
+    return [];
+  }
+  return [error(`\`vpcSubnets\` places the endpoint in ${unserved.join(', ')}, which the provider at ${provider.path} does not `
+    + `serve (its NLB is in ${providerAzs.join(', ')}); the deploy would fail with "does not support the availability zone `
+    + 'of the subnet". Select subnets in the provider\'s AZs, or give the provider\'s NLB subnets in those AZs.')];
+}
+
+/** How the consumer asks for names to resolve. */
+export interface DnsChoice {
+  readonly privateDnsEnabled: boolean;
+  readonly domainName?: string;
+  readonly hostedZoneName?: string;
+  readonly hostedZoneGiven: boolean;
+  readonly wildcardRecord: boolean;
+}
+
+/**
+ * Private DNS works only with a provider that has a private DNS name, and must not define the same name as the
+ * split-horizon zone.
+ */
+export function validatePrivateDns(choice: DnsChoice, provider: ProviderFacts | undefined): Finding[] {
+  if (!choice.privateDnsEnabled || !provider) {
+    return [];
+  }
+  if (provider.privateDnsName === undefined) {
+    return [error(`\`privateDnsEnabled\` is true, but the provider at ${provider.path} has no \`privateDnsName\`, so there is `
+      + 'no name for the endpoint to answer. Give the provider a `privateDnsName`, or set `privateDnsEnabled: false` and '
+      + 'use `domainName` for split-horizon DNS.')];
+  }
+  const { domainName } = choice;
+  if (domainName !== undefined && !Token.isUnresolved(domainName) && !Token.isUnresolved(provider.privateDnsName)
+    && normalizeDomainName(domainName) === normalizeDomainName(provider.privateDnsName)) {
+    return [error(`\`privateDnsEnabled\` is true and \`domainName\` is '${domainName}', the provider's private DNS name too, `
+      + 'so both would define that name in the VPC. Keep one: `privateDnsEnabled: false` for split-horizon DNS, or remove `domainName`.')];
+  }
+  return [];
+}
+
+/** The split-horizon name must be a domain name, given whenever records are asked for, and inside `hostedZone`. */
+export function validateDomainName(choice: DnsChoice): Finding[] {
+  const { domainName, hostedZoneName } = choice;
+  if (domainName === undefined) {
+    return [
+      ...(choice.hostedZoneGiven ? [error('`hostedZone` is set without `domainName`, so there is no name to add to it. '
+        + 'Set `domainName` to the name clients use, inside the zone.')] : []),
+      ...(choice.wildcardRecord ? [error('`wildcardRecord` is true without `domainName`, so there is no name to put the '
+        + 'wildcard under. Set `domainName`, or remove `wildcardRecord`.')] : []),
+    ];
+  }
+  if (Token.isUnresolved(domainName)) {
+    return [];
+  }
+  const name = normalizeDomainName(domainName);
+  if (name.startsWith('*.')) {
+    return [error(`\`domainName\` must not be a wildcard, got '${domainName}'. Set \`domainName: '${name.slice(2)}'\` `
+      + 'and `wildcardRecord: true`.')];
+  }
+  if (!isDomainName(name)) {
+    return [error('`domainName` must be a domain name (at least two labels of 1..63 letters, digits or hyphens, not '
+      + `starting or ending with a hyphen, ${MAX_DOMAIN_LENGTH} characters at most), got '${domainName}'. Use a name like `
+      + 'orders.internal.example.com.')];
+  }
+  if (hostedZoneName === undefined || Token.isUnresolved(hostedZoneName)) {
+    return [];
+  }
+  const zone = normalizeDomainName(hostedZoneName);
+  if (!isInZone(name, zone)) {
+    return [error(`\`domainName\` '${domainName}' is not inside \`hostedZone\` '${zone}'. Use a name in that zone, `
+      + 'or remove `hostedZone` to define a private hosted zone for the name.')];
+  }
+  return [];
+}
+
+/**
+ * Route 53 refuses a second private hosted zone of the same name for a VPC (`ConflictingDomainExists`), which
+ * would otherwise surface only at deploy.
+ *
+ * @param otherClaims paths of other consumers that define a private hosted zone of the same name in the same VPC
+ */
+export function validateUniqueZone(domainName: string | undefined, otherClaims: string[]): Finding[] {
+  if (domainName === undefined || otherClaims.length === 0) {
+    return [];
+  }
+  return [error(`\`domainName\` '${domainName}' is also the private hosted zone of ${otherClaims.join(', ')} in the same VPC; `
+    + 'Route 53 refuses a second zone of the same name for a VPC (ConflictingDomainExists). Pass the other consumer\'s '
+    + '`hostedZone` and a name inside it, or use another `domainName`.')];
+}
+
+/**
+ * Names resolve inside the VPC only when it has DNS support and DNS hostnames on (undefined = not known, as for
+ * an imported VPC).
+ *
+ * @param dnsUses the props that need VPC DNS, in backticks: `privateDnsEnabled`, `domainName`
+ */
+export function validateVpcDns(dnsSupportEnabled: boolean | undefined, dnsHostnamesEnabled: boolean | undefined, dnsUses: string[]): Finding[] {
+  const off = [
+    dnsSupportEnabled === false ? 'enableDnsSupport' : undefined,
+    dnsHostnamesEnabled === false ? 'enableDnsHostnames' : undefined,
+  ].filter(setting => setting !== undefined);
+  if (off.length === 0 || dnsUses.length === 0) {
+    return [];
+  }
+  return [error(`${dnsUses.join(' and ')} need the VPC's DNS support and DNS hostnames, but the VPC has ${off.join(' and ')} `
+    + 'set to false, so clients cannot resolve the endpoint by name. Turn both on in the VPC.')];
+}
+
+/**
+ * CDK passes a token between stacks of one account only, so a provider object cannot reach a consumer in
+ * another account: the construct throws this (synth would otherwise fail on the cross-stack reference with no
+ * hint at the fix). Undefined when the accounts are the same or not both known.
+ */
+export function crossAccountProviderMessage(providerPath: string, providerAccount: string, consumerAccount: string): string | undefined {
+  if (Token.isUnresolved(providerAccount) || Token.isUnresolved(consumerAccount) || providerAccount === consumerAccount) {
+    return undefined;
+  }
+  return `\`service\` is the provider at ${providerPath} in account ${providerAccount}, but this stack is in account `
+    + `${consumerAccount}, and CDK cannot pass the service name between accounts. Pass the name as a string, `
+    + '`new ec2.InterfaceVpcEndpointService(\'<name from the provider\'s ServiceName output>\', port)`, or read it from a '
+    + 'parameter in this account with `EndpointConsumer.serviceFromParameter()`.';
+}

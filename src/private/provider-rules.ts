@@ -1,0 +1,126 @@
+import { Token } from 'aws-cdk-lib';
+import { isDomainName, isInZone, MAX_DOMAIN_LENGTH } from './domain-names';
+import { error, Finding, warning } from './findings';
+
+// Commercial (`us-east-1`), GovCloud (`us-gov-west-1`) and isolated (`us-iso-east-1`, `us-isob-east-1`) names.
+const REGION_NAME = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
+
+/**
+ * Who may connect: a wildcard lets every AWS account request a connection, so it must be asked for by name;
+ * without acceptance as well, every such request is approved at once.
+ */
+export function validatePrincipals(principalArns: string[], allowAnyPrincipal: boolean, acceptanceRequired: boolean): Finding[] {
+  if (!principalArns.includes('*')) {
+    return [];
+  }
+  if (!allowAnyPrincipal) {
+    return [error('`allowedPrincipals` contains the wildcard principal `*`, which lets every AWS account request a connection; '
+      + 'allow specific accounts or roles (arn:aws:iam::<account>:root), or set `allowAnyPrincipal: true` if the service is meant to be public')];
+  }
+  if (!acceptanceRequired) {
+    return [warning('anyPrincipalWithoutAcceptance', '`allowedPrincipals` contains `*` (allowed by `allowAnyPrincipal`) and `acceptanceRequired` is false: '
+      + 'anyone can connect without approval; set `acceptanceRequired: true` to approve each connection')];
+  }
+  return [];
+}
+
+/** What is known about the NLB behind the service. */
+export interface LoadBalancerFacts {
+  /** The scheme of an NLB defined in this app (`internal` or `internet-facing`), undefined when unknown. */
+  readonly scheme?: string;
+  /** Paths of the other endpoint services in the app that use the same NLB. */
+  readonly otherEndpointServices: string[];
+  /** The AZs the NLB serves; empty when unknown. */
+  readonly availabilityZones: string[];
+}
+
+/** An endpoint service needs an internal NLB of its own, in more than one AZ to be reachable from every AZ. */
+export function validateLoadBalancer(facts: LoadBalancerFacts): Finding[] {
+  const findings: Finding[] = [];
+  if (facts.scheme === 'internet-facing') {
+    findings.push(error('`networkLoadBalancer` is internet-facing (scheme internet-facing); an endpoint service '
+      + 'is for private consumers: use an internal NLB (`internetFacing: false`), or leave `networkLoadBalancer` out and pass `targets`'));
+  }
+  if (facts.otherEndpointServices.length > 0) {
+    findings.push(error(`\`networkLoadBalancer\` is already used by the endpoint service at ${facts.otherEndpointServices.join(', ')}; `
+      + 'an NLB can back only one endpoint service: use a separate NLB for each service'));
+  }
+  if (facts.availabilityZones.length === 1) {
+    findings.push(warning('singleAz', `the NLB serves a single Availability Zone (${facts.availabilityZones[0]}); consumers whose `
+      + 'endpoints are in other AZ IDs cannot connect, and an outage of that AZ stops the service: place the NLB in subnets of two or more AZs'));
+  }
+  return findings;
+}
+
+/** The private DNS name must be a domain name, and inside the public hosted zone that proves ownership of it. */
+export function validatePrivateDnsName(privateDnsName: string | undefined, hostedZoneName: string | undefined): Finding[] {
+  if (privateDnsName === undefined) {
+    return hostedZoneName === undefined ? [] : [error(`\`publicHostedZone\` (${hostedZoneName}) is set without \`privateDnsName\`; `
+      + 'the zone only holds the verification record of a private DNS name: set `privateDnsName` or remove `publicHostedZone`')];
+  }
+  if (Token.isUnresolved(privateDnsName)) {
+    return [];
+  }
+  if (!isDomainName(privateDnsName)) {
+    return [error('`privateDnsName` must be a domain name (at least two labels of 1..63 lowercase letters, digits or hyphens, '
+      + `not starting or ending with a hyphen, ${MAX_DOMAIN_LENGTH} characters at most), got '${privateDnsName}'; use a name like api.example.com`)];
+  }
+  if (hostedZoneName === undefined || Token.isUnresolved(hostedZoneName)) {
+    return [];
+  }
+  if (!isInZone(privateDnsName, hostedZoneName)) {
+    return [error(`\`privateDnsName\` '${privateDnsName}' is not inside \`publicHostedZone\` '${hostedZoneName}', so the zone cannot hold `
+      + 'its verification record: use a name in that zone, or the zone of the name')];
+  }
+  return [];
+}
+
+/** Cross-Region consumers: Region names only, and not the service's own Region, which is always served. */
+export function validateAllowedRegions(allowedRegions: string[], stackRegion: string): Finding[] {
+  const findings: Finding[] = [];
+  const resolved = allowedRegions.filter(region => !Token.isUnresolved(region));
+  const malformed = resolved.filter(region => !REGION_NAME.test(region));
+  if (malformed.length > 0) {
+    findings.push(error(`\`allowedRegions\` must hold Region names like eu-west-1, got ${malformed.map(r => `'${r}'`).join(', ')}; fix or remove them`));
+  }
+  if (!Token.isUnresolved(stackRegion) && resolved.includes(stackRegion)) {
+    findings.push(error(`\`allowedRegions\` contains the stack's own Region ${stackRegion}, where the service is always available; `
+      + 'list only the other Regions whose consumers may connect'));
+  }
+  return findings;
+}
+
+/** A TCP port of the listener or the targets. */
+export function validatePort(prop: string, port: number | undefined): Finding[] {
+  if (port === undefined || Token.isUnresolved(port) || (Number.isInteger(port) && port >= 1 && port <= 65535)) {
+    return [];
+  }
+  return [error(`\`${prop}\` must be a TCP port, an integer in 1..65535, got ${port}; use the port the service listens on`)];
+}
+
+/** Props that only shape an NLB the construct defines have no effect on an existing one, and must not be given with it. */
+export function validateExistingLoadBalancerProps(givenProps: string[]): Finding[] {
+  return givenProps.map(prop => error(`\`${prop}\` applies only to the NLB this construct defines from \`targets\`, `
+    + `but \`networkLoadBalancer\` was given; configure ${prop} on that NLB and remove it here`));
+}
+
+/** The props of an NLB the construct defines from `targets`. */
+export interface CreatedLoadBalancerProps {
+  readonly availabilityZones?: string[];
+  readonly securityGroupCount: number;
+  readonly enforceSecurityGroupInboundRules?: boolean;
+}
+
+/** AZs of an NLB defined from `targets` come from its subnets; security group enforcement needs security groups. */
+export function validateCreatedLoadBalancerProps(props: CreatedLoadBalancerProps): Finding[] {
+  const findings: Finding[] = [];
+  if (props.availabilityZones !== undefined) {
+    findings.push(error(`\`availabilityZones\` describes an existing \`networkLoadBalancer\`, got [${props.availabilityZones.join(', ')}] with \`targets\`, `
+      + 'whose NLB takes its AZs from its subnets: remove `availabilityZones`, or choose the AZs with `vpcSubnets`'));
+  }
+  if (props.enforceSecurityGroupInboundRules === true && props.securityGroupCount === 0) {
+    findings.push(error('`enforceSecurityGroupInboundRulesOnPrivateLinkTraffic` is true but `securityGroups` is empty, so there are no rules '
+      + 'to enforce: add `securityGroups`, or remove the setting'));
+  }
+  return findings;
+}

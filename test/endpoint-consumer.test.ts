@@ -1,0 +1,614 @@
+import { Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as elbv2targets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import { Construct } from 'constructs';
+import { ACCOUNT, awsSolutionsErrors, REGION, testStack, validationErrors } from './util';
+import { EndpointConsumer, EndpointConsumerProps } from '../src/endpoint-consumer';
+import { EndpointServiceProvider, EndpointServiceProviderProps } from '../src/endpoint-service-provider';
+
+const SERVICE_NAME = 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0';
+const AZS = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
+
+/** Context that names the Region's AZs, so that VPCs have readable ones. */
+const AZ_CONTEXT = { [`availability-zones:account=${ACCOUNT}:region=${REGION}`]: AZS };
+
+/** The context key under which the CLI stores the AZs a service supports. */
+function supportedAzsKey(serviceName: string): string {
+  return `endpoint-service-availability-zones:account=${ACCOUNT}:region=${REGION}:serviceName=${serviceName}`;
+}
+
+function setUp(context: Record<string, unknown> = {}) {
+  const { app, stack } = testStack({}, { ...AZ_CONTEXT, ...context });
+  const vpc = new ec2.Vpc(stack, 'Vpc', {
+    maxAzs: 3,
+    natGateways: 0,
+    subnetConfiguration: [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+  });
+  return { app, stack, vpc };
+}
+
+function consumer(scope: Construct, vpc: ec2.IVpc, props: Partial<EndpointConsumerProps> = {}, id = 'Consumer'): EndpointConsumer {
+  return new EndpointConsumer(scope, id, { vpc, service: new ec2.InterfaceVpcEndpointService(SERVICE_NAME, 8443), ...props });
+}
+
+function provider(scope: Construct, props: Partial<EndpointServiceProviderProps> = {}, maxAzs = 3): EndpointServiceProvider {
+  const vpc = new ec2.Vpc(scope, 'ProviderVpc', {
+    maxAzs,
+    natGateways: 0,
+    subnetConfiguration: [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+  });
+  return new EndpointServiceProvider(scope, 'Provider', { vpc, port: 8443, targets: [new elbv2targets.IpTarget('10.0.0.10')], ...props });
+}
+
+const VPC_CIDR = { 'Fn::GetAtt': [Match.stringLikeRegexp('^Vpc'), 'CidrBlock'] };
+
+describe('EndpointConsumer', () => {
+  describe('endpoint', () => {
+    test('defines an interface endpoint to the service with one subnet per AZ', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      consumer(stack, vpc);
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.resourceCountIs('AWS::EC2::VPCEndpoint', 1);
+      template.hasResourceProperties('AWS::EC2::VPCEndpoint', {
+        VpcEndpointType: 'Interface',
+        ServiceName: SERVICE_NAME,
+        VpcId: { Ref: Match.stringLikeRegexp('^Vpc') },
+        SubnetIds: vpc.isolatedSubnets.map(subnet => ({ Ref: stack.getLogicalId(subnet.node.defaultChild as ec2.CfnSubnet) })),
+        PrivateDnsEnabled: false,
+        ServiceRegion: Match.absent(),
+      });
+    });
+
+    test('takes one subnet per AZ from a selection that has several', () => {
+      // GIVEN
+      const { stack } = testStack({}, AZ_CONTEXT);
+      const vpc = new ec2.Vpc(stack, 'Vpc', {
+        maxAzs: 2,
+        natGateways: 0,
+        subnetConfiguration: [
+          { name: 'Endpoints', subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+          { name: 'Workloads', subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+        ],
+      });
+
+      // WHEN
+      consumer(stack, vpc, { vpcSubnets: { subnetGroupName: 'Endpoints' } });
+
+      // THEN
+      const endpoints = vpc.selectSubnets({ subnetGroupName: 'Endpoints' }).subnets;
+      Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpoint', {
+        SubnetIds: endpoints.map(subnet => ({ Ref: stack.getLogicalId(subnet.node.defaultChild as ec2.CfnSubnet) })),
+      });
+    });
+
+    test('exposes the endpoint, its ID and, without DNS settings, its regional DNS name', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      const c = consumer(stack, vpc);
+
+      // THEN
+      const endpointId = stack.getLogicalId(c.endpoint.node.defaultChild as ec2.CfnVPCEndpoint);
+      expect(stack.resolve(c.vpcEndpointId)).toEqual({ Ref: endpointId });
+      expect(stack.resolve(c.endpoint.vpcEndpointId)).toEqual({ Ref: endpointId });
+      expect(stack.resolve(c.dnsName)).toEqual({
+        'Fn::Select': [1, { 'Fn::Split': [':', { 'Fn::Select': [0, { 'Fn::GetAtt': [endpointId, 'DnsEntries'] }] }] }],
+      });
+      expect(c.hostedZone).toBeUndefined();
+    });
+
+    test('sets serviceRegion for a cross-Region service', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      consumer(stack, vpc, { service: new ec2.InterfaceVpcEndpointService(SERVICE_NAME.replace('us-east-1', 'us-west-2'), 8443), serviceRegion: 'us-west-2' });
+
+      // THEN
+      Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpoint', { ServiceRegion: 'us-west-2' });
+    });
+  });
+
+  describe('supported AZs', () => {
+    test('places the endpoint only in AZs the service supports, and warns for each one left out', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp({ [supportedAzsKey(SERVICE_NAME)]: ['us-east-1a', 'us-east-1b'] });
+
+      // WHEN
+      consumer(stack, vpc);
+
+      // THEN
+      const supported = vpc.isolatedSubnets.filter(subnet => subnet.availabilityZone !== 'us-east-1c');
+      Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpoint', {
+        SubnetIds: supported.map(subnet => ({ Ref: stack.getLogicalId(subnet.node.defaultChild as ec2.CfnSubnet) })),
+      });
+      app.synth();
+      const warnings = Annotations.fromStack(stack).findWarning('/TestStack/Consumer', Match.anyValue());
+      expect(warnings.map(w => w.entry.data)).toEqual([
+        expect.stringMatching(new RegExp(`^the endpoint leaves out us-east-1c: ${SERVICE_NAME} is not available there.*`
+          + '\\[ack: cdk-private-endpoints:EndpointConsumer.unsupportedAz\\]')),
+      ]);
+    });
+
+    test('asks the CLI for the supported AZs when the context does not have them yet, keeping every subnet meanwhile', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+
+      // WHEN
+      consumer(stack, vpc);
+
+      // THEN
+      expect(app.synth().manifest.missing).toEqual([expect.objectContaining({
+        key: supportedAzsKey(SERVICE_NAME),
+        provider: 'endpoint-service-availability-zones',
+      })]);
+      Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpoint', {
+        SubnetIds: vpc.isolatedSubnets.map(subnet => ({ Ref: stack.getLogicalId(subnet.node.defaultChild as ec2.CfnSubnet) })),
+      });
+    });
+
+    test('looks nothing up in an env-agnostic stack, or for a cross-Region service', () => {
+      // GIVEN
+      const { app, stack } = testStack({ env: undefined });
+      const vpc = new ec2.Vpc(stack, 'Vpc', { natGateways: 0, subnetConfiguration: [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+      const regional = setUp();
+
+      // WHEN
+      consumer(stack, vpc);
+      consumer(regional.stack, regional.vpc, {
+        service: new ec2.InterfaceVpcEndpointService(SERVICE_NAME.replace('us-east-1', 'us-west-2'), 8443),
+        serviceRegion: 'us-west-2',
+      });
+
+      // THEN
+      expect(app.synth().manifest.missing).toBeUndefined();
+      expect(regional.app.synth().manifest.missing).toBeUndefined();
+    });
+  });
+
+  describe('security group', () => {
+    test('allows only the service port from the VPC CIDR, with no egress', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      consumer(stack, vpc);
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.resourceCountIs('AWS::EC2::SecurityGroup', 1);
+      template.hasResourceProperties('AWS::EC2::SecurityGroup', {
+        SecurityGroupIngress: [{ CidrIp: VPC_CIDR, IpProtocol: 'tcp', FromPort: 8443, ToPort: 8443, Description: Match.anyValue() }],
+        // The rule aws-cdk-lib renders for "no egress": it matches no traffic.
+        SecurityGroupEgress: [Match.objectLike({ CidrIp: '255.255.255.255/32', Description: 'Disallow all traffic' })],
+      });
+      template.hasResourceProperties('AWS::EC2::VPCEndpoint', {
+        SecurityGroupIds: [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^ConsumerSecurityGroup'), 'GroupId'] }],
+      });
+    });
+
+    test('also allows secondary CIDR blocks of the VPC, even those added after the consumer', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      consumer(stack, vpc);
+      new ec2.CfnVPCCidrBlock(stack, 'SecondaryCidr', { vpcId: vpc.vpcId, cidrBlock: '100.64.0.0/16' });
+
+      // THEN
+      Template.fromStack(stack).hasResourceProperties('AWS::EC2::SecurityGroup', {
+        SecurityGroupIngress: [
+          Match.objectLike({ CidrIp: VPC_CIDR, FromPort: 8443 }),
+          Match.objectLike({ CidrIp: '100.64.0.0/16', FromPort: 8443 }),
+        ],
+      });
+    });
+
+    test('uses given security groups as they are', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+      const securityGroup = new ec2.SecurityGroup(stack, 'Given', { vpc, allowAllOutbound: false });
+
+      // WHEN
+      consumer(stack, vpc, { securityGroups: [securityGroup] });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.resourceCountIs('AWS::EC2::SecurityGroup', 1);
+      template.hasResourceProperties('AWS::EC2::SecurityGroup', { SecurityGroupIngress: Match.absent() });
+      template.hasResourceProperties('AWS::EC2::VPCEndpoint', { SecurityGroupIds: [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^Given'), 'GroupId'] }] });
+    });
+
+    test('is connectable: clients are allowed on the service port', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+      const c = consumer(stack, vpc);
+      const clients = new ec2.SecurityGroup(stack, 'Clients', { vpc });
+
+      // WHEN
+      c.connections.allowDefaultPortFrom(clients);
+
+      // THEN
+      Template.fromStack(stack).hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+        GroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ConsumerSecurityGroup'), 'GroupId'] },
+        SourceSecurityGroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Clients'), 'GroupId'] },
+        IpProtocol: 'tcp',
+        FromPort: 8443,
+        ToPort: 8443,
+      });
+    });
+  });
+
+  describe('DNS', () => {
+    test('defines a private hosted zone for domainName with an alias A record to the endpoint', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      const c = consumer(stack, vpc, { domainName: 'Orders.Internal.Example.com.' });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      const endpointId = stack.getLogicalId(c.endpoint.node.defaultChild as ec2.CfnVPCEndpoint);
+      const dnsEntry = { 'Fn::Split': [':', { 'Fn::Select': [0, { 'Fn::GetAtt': [endpointId, 'DnsEntries'] }] }] };
+      template.hasResourceProperties('AWS::Route53::HostedZone', {
+        Name: 'orders.internal.example.com.',
+        VPCs: [{ VPCId: { Ref: Match.stringLikeRegexp('^Vpc') }, VPCRegion: REGION }],
+      });
+      template.resourceCountIs('AWS::Route53::RecordSet', 1);
+      template.hasResourceProperties('AWS::Route53::RecordSet', {
+        Name: 'orders.internal.example.com.',
+        Type: 'A',
+        HostedZoneId: { Ref: Match.stringLikeRegexp('^ConsumerHostedZone') },
+        AliasTarget: { DNSName: { 'Fn::Select': [1, dnsEntry] }, HostedZoneId: { 'Fn::Select': [0, dnsEntry] } },
+      });
+      // Split-horizon DNS takes the place of private DNS.
+      template.hasResourceProperties('AWS::EC2::VPCEndpoint', { PrivateDnsEnabled: false });
+      expect(c.dnsName).toEqual('orders.internal.example.com');
+      expect(c.hostedZone).toBeInstanceOf(route53.PrivateHostedZone);
+    });
+
+    test('adds a wildcard record when asked', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      consumer(stack, vpc, { domainName: 'orders.internal', wildcardRecord: true });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.resourceCountIs('AWS::Route53::RecordSet', 2);
+      template.hasResourceProperties('AWS::Route53::RecordSet', { Name: 'orders.internal.', Type: 'A' });
+      template.hasResourceProperties('AWS::Route53::RecordSet', { Name: '*.orders.internal.', Type: 'A' });
+    });
+
+    test('adds the records to an existing hosted zone instead of defining one', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+      const zone = new route53.PrivateHostedZone(stack, 'Zone', { zoneName: 'internal.example.com', vpc });
+
+      // WHEN
+      const c = consumer(stack, vpc, { domainName: 'orders.internal.example.com', hostedZone: zone });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.resourceCountIs('AWS::Route53::HostedZone', 1);
+      template.hasResourceProperties('AWS::Route53::RecordSet', {
+        Name: 'orders.internal.example.com.',
+        HostedZoneId: { Ref: Match.stringLikeRegexp('^Zone') },
+      });
+      expect(c.hostedZone).toBe(zone);
+    });
+
+    test('turns on private DNS for a provider with a private DNS name, and names it as the DNS name', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+      const p = provider(stack, { privateDnsName: 'orders.example.com' });
+
+      // WHEN
+      const c = consumer(stack, vpc, { service: p });
+
+      // THEN
+      Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpoint', { PrivateDnsEnabled: true });
+      expect(c.dnsName).toEqual('orders.example.com');
+    });
+
+    test('keeps private DNS off for a provider without a private DNS name', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+      const p = provider(stack);
+
+      // WHEN
+      consumer(stack, vpc, { service: p });
+
+      // THEN
+      Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpoint', {
+        PrivateDnsEnabled: false,
+        ServiceName: { 'Fn::Join': ['.', Match.arrayWith([Match.objectLike({ Ref: Match.stringLikeRegexp('^ProviderEndpointService') })])] },
+      });
+    });
+  });
+
+  describe('handoff', () => {
+    test('reads the service name from an SSM parameter', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      consumer(stack, vpc, { service: EndpointConsumer.serviceFromParameter(stack, '/services/orders/endpoint-service-name', 8443) });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      const parameters = template.findParameters('*', { Default: '/services/orders/endpoint-service-name' });
+      expect(Object.values(parameters)).toEqual([expect.objectContaining({ Type: 'AWS::SSM::Parameter::Value<String>' })]);
+      template.hasResourceProperties('AWS::EC2::VPCEndpoint', { ServiceName: { Ref: Object.keys(parameters)[0] } });
+      template.hasResourceProperties('AWS::EC2::SecurityGroup', { SecurityGroupIngress: [Match.objectLike({ FromPort: 8443 })] });
+    });
+
+    test('takes a provider from another stack of the same account through an export', () => {
+      // GIVEN
+      const { app, stack: providerStack } = testStack({}, AZ_CONTEXT);
+      const p = provider(providerStack);
+      const consumerStack = new Stack(app, 'ConsumerStack', { env: { account: ACCOUNT, region: REGION } });
+      const vpc = new ec2.Vpc(consumerStack, 'Vpc', { natGateways: 0, subnetConfiguration: [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+
+      // WHEN
+      consumer(consumerStack, vpc, { service: p });
+
+      // THEN
+      Template.fromStack(consumerStack).hasResourceProperties('AWS::EC2::VPCEndpoint', {
+        ServiceName: { 'Fn::Join': ['.', Match.arrayWith([{ 'Fn::ImportValue': Match.stringLikeRegexp('^TestStack:') }])] },
+      });
+    });
+  });
+
+  describe('validation', () => {
+    test('fails when the service name is malformed or in another Region', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+
+      // WHEN
+      consumer(stack, vpc, { service: new ec2.InterfaceVpcEndpointService('vpce-svc-0123456789abcdef0', 443) }, 'Malformed');
+      consumer(stack, vpc, { service: new ec2.InterfaceVpcEndpointService(SERVICE_NAME.replace('us-east-1', 'us-west-2'), 443) }, 'OtherRegion');
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(/^\[TestStack\/Malformed\] `service` name must be an endpoint service name, .*got 'vpce-svc-0123456789abcdef0'/),
+        expect.stringMatching(/^\[TestStack\/OtherRegion\] `service` '.*' is in us-west-2, but the stack is in us-east-1/),
+      ]);
+    });
+
+    test('fails when serviceRegion differs from the Region in the name', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+
+      // WHEN
+      consumer(stack, vpc, { serviceRegion: 'eu-west-1' });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(/^\[TestStack\/Consumer\] `serviceRegion` is 'eu-west-1', but the `service` name .* is in us-east-1/),
+      ]);
+    });
+
+    test('fails when vpcSubnets selects two subnets in one AZ', () => {
+      // GIVEN
+      const { app, stack } = testStack({}, AZ_CONTEXT);
+      const vpc = new ec2.Vpc(stack, 'Vpc', {
+        maxAzs: 1,
+        natGateways: 0,
+        subnetConfiguration: [
+          { name: 'A', subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+          { name: 'B', subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+        ],
+      });
+
+      // WHEN
+      consumer(stack, vpc, { vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(/^\[TestStack\/Consumer\] `vpcSubnets` selects 2 subnets in us-east-1a \(.*\); an interface endpoint takes at most one subnet per AZ/),
+      ]);
+    });
+
+    test('fails at once when vpcSubnets selects no subnet, or none in an AZ the service supports', () => {
+      // GIVEN
+      const { stack, vpc } = setUp({ [supportedAzsKey(SERVICE_NAME)]: ['us-east-1d'] });
+
+      // THEN
+      expect(() => consumer(stack, vpc, { vpcSubnets: { availabilityZones: ['us-east-1d'] } }, 'Empty'))
+        .toThrow(/^EndpointConsumer TestStack\/Empty: `vpcSubnets` selects no subnet of the VPC/);
+      expect(() => consumer(stack, vpc, {}, 'Unsupported'))
+        .toThrow(/^EndpointConsumer TestStack\/Unsupported: `vpcSubnets` selects subnets only in us-east-1a, us-east-1b, us-east-1c, where the service is not available/);
+    });
+
+    test('fails when the endpoint is in AZs the provider does not serve, naming them', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+      const p = provider(stack, {}, 2);
+
+      // WHEN
+      consumer(stack, vpc, { service: p });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(/^\[TestStack\/Consumer\] `vpcSubnets` places the endpoint in us-east-1c, which the provider at TestStack\/Provider does not serve \(its NLB is in us-east-1a, us-east-1b\)/),
+      ]);
+    });
+
+    test('skips the AZ check for a provider in another Region', () => {
+      // GIVEN
+      const { app, stack: providerStack } = testStack({ env: { account: ACCOUNT, region: 'us-west-2' }, crossRegionReferences: true }, {
+        [`availability-zones:account=${ACCOUNT}:region=us-west-2`]: ['us-west-2a'],
+      });
+      const p = provider(providerStack, {}, 1);
+      const consumerStack = new Stack(app, 'ConsumerStack', { env: { account: ACCOUNT, region: REGION }, crossRegionReferences: true });
+      const vpc = new ec2.Vpc(consumerStack, 'Vpc', { natGateways: 0, subnetConfiguration: [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+
+      // WHEN
+      consumer(consumerStack, vpc, { service: p, serviceRegion: 'us-west-2' });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([]);
+    });
+
+    test('fails at once when a provider object is used from another account', () => {
+      // GIVEN
+      const { app, stack: providerStack } = testStack({ env: { account: '111111111111', region: REGION } });
+      const p = provider(providerStack);
+      const consumerStack = new Stack(app, 'ConsumerStack', { env: { account: '222222222222', region: REGION } });
+      const vpc = new ec2.Vpc(consumerStack, 'Vpc');
+
+      // THEN
+      expect(() => consumer(consumerStack, vpc, { service: p }))
+        .toThrow(/^EndpointConsumer ConsumerStack\/Consumer: `service` is the provider at TestStack\/Provider in account 111111111111, but this stack is in account 222222222222/);
+    });
+
+    test('fails when private DNS is on for a provider without a private DNS name', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+
+      // WHEN
+      consumer(stack, vpc, { service: provider(stack), privateDnsEnabled: true });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(/^\[TestStack\/Consumer\] `privateDnsEnabled` is true, but the provider at TestStack\/Provider has no `privateDnsName`/),
+      ]);
+    });
+
+    test('fails when private DNS and domainName define the same name', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+
+      // WHEN
+      consumer(stack, vpc, { service: provider(stack, { privateDnsName: 'orders.example.com' }), privateDnsEnabled: true, domainName: 'orders.example.com' });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(/^\[TestStack\/Consumer\] `privateDnsEnabled` is true and `domainName` is 'orders.example.com', the provider's private DNS name too/),
+      ]);
+    });
+
+    test('fails when domainName is not a domain name, defining no zone for it', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+
+      // WHEN
+      consumer(stack, vpc, { domainName: 'orders internal' });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(/^\[TestStack\/Consumer\] `domainName` must be a domain name .*got 'orders internal'/),
+      ]);
+      expect(stack.node.findAll().some(c => c instanceof route53.CfnHostedZone)).toBe(false);
+    });
+
+    test('fails when hostedZone or wildcardRecord come without domainName, or the name is outside the zone', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+      const zone = new route53.PrivateHostedZone(stack, 'Zone', { zoneName: 'internal.example.com', vpc });
+
+      // WHEN
+      consumer(stack, vpc, { hostedZone: zone, wildcardRecord: true }, 'NoName');
+      consumer(stack, vpc, { hostedZone: zone, domainName: 'orders.example.org' }, 'Outside');
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(/^\[TestStack\/NoName\] `hostedZone` is set without `domainName`/),
+        expect.stringMatching(/^\[TestStack\/NoName\] `wildcardRecord` is true without `domainName`/),
+        expect.stringMatching(/^\[TestStack\/Outside\] `domainName` 'orders.example.org' is not inside `hostedZone` 'internal.example.com'/),
+      ]);
+    });
+
+    test('fails when two consumers define a private hosted zone of the same name in one VPC', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+
+      // WHEN
+      consumer(stack, vpc, { domainName: 'orders.internal' }, 'First');
+      consumer(stack, vpc, { domainName: 'Orders.Internal.' }, 'Second');
+      // Another VPC, or a name in an existing zone, is no conflict.
+      const otherVpc = new ec2.Vpc(stack, 'OtherVpc', { natGateways: 0, subnetConfiguration: [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+      consumer(stack, otherVpc, { domainName: 'orders.internal' }, 'OtherVpcConsumer');
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(/^\[TestStack\/First\] `domainName` 'orders.internal' is also the private hosted zone of TestStack\/Second in the same VPC; .*ConflictingDomainExists/),
+        expect.stringMatching(/^\[TestStack\/Second\] `domainName` 'orders.internal' is also the private hosted zone of TestStack\/First in the same VPC/),
+      ]);
+    });
+
+    test('fails when the VPC has DNS hostnames off and names must resolve', () => {
+      // GIVEN
+      const { app, stack } = testStack({}, AZ_CONTEXT);
+      const vpc = new ec2.Vpc(stack, 'Vpc', {
+        enableDnsHostnames: false,
+        natGateways: 0,
+        subnetConfiguration: [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+      });
+
+      // WHEN
+      consumer(stack, vpc, { domainName: 'orders.internal' });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(/^\[TestStack\/Consumer\] `domainName` need the VPC's DNS support and DNS hostnames, but the VPC has enableDnsHostnames set to false/),
+      ]);
+    });
+  });
+
+  test('passes cdk-nag AwsSolutions', () => {
+    // GIVEN
+    const { stack, vpc } = setUp();
+    vpc.addFlowLog('FlowLog');
+
+    // WHEN
+    consumer(stack, vpc, { domainName: 'orders.internal', wildcardRecord: true });
+
+    // THEN
+    expect(awsSolutionsErrors(stack)).toEqual([]);
+  });
+
+  describe('snapshots', () => {
+    test('defaults', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      consumer(stack, vpc);
+
+      // THEN
+      expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
+    });
+
+    test('all props', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+      const securityGroup = new ec2.SecurityGroup(stack, 'EndpointSecurityGroup', { vpc, allowAllOutbound: false });
+
+      // WHEN
+      consumer(stack, vpc, {
+        service: new ec2.InterfaceVpcEndpointService(SERVICE_NAME.replace('us-east-1', 'us-west-2'), 8443),
+        vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED, availabilityZones: ['us-east-1a', 'us-east-1b'] },
+        privateDnsEnabled: false,
+        domainName: 'orders.internal.example.com',
+        wildcardRecord: true,
+        serviceRegion: 'us-west-2',
+        securityGroups: [securityGroup],
+      });
+
+      // THEN
+      expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
+    });
+  });
+});

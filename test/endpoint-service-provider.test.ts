@@ -1,0 +1,819 @@
+import { App, CfnParameter, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as targets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { AZS, awsSolutionsErrors, testStack, validationErrors } from './util';
+import { EndpointServiceProvider, EndpointServiceProviderProps } from '../src/endpoint-service-provider';
+
+const CONSUMER_ACCOUNT = 'arn:aws:iam::111122223333:root';
+const OTHER_ACCOUNT = 'arn:aws:iam::444455556666:root';
+const SERVICE_NAME = { 'Fn::Join': ['.', ['com.amazonaws.vpce', { Ref: 'AWS::Region' }, { Ref: Match.stringLikeRegexp('^ProviderEndpointService') }]] };
+
+/** A stack with a VPC of three AZs, each with a public and two private subnets (app and data tiers). */
+function setUp(context: Record<string, unknown> = {}) {
+  const { app, stack } = testStack({}, context);
+  const vpc = new ec2.Vpc(stack, 'Vpc', {
+    maxAzs: 3,
+    natGateways: 1,
+    subnetConfiguration: [
+      { name: 'Public', subnetType: ec2.SubnetType.PUBLIC },
+      { name: 'App', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
+      { name: 'Data', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
+    ],
+  });
+  return { app, stack, vpc };
+}
+
+/** A stack with a small VPC of two AZs and isolated subnets only. */
+function setUpIsolated() {
+  const { app, stack } = testStack();
+  const vpc = new ec2.Vpc(stack, 'Vpc', {
+    maxAzs: 2,
+    natGateways: 0,
+    subnetConfiguration: [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+  });
+  return { app, stack, vpc };
+}
+
+function provider(stack: Stack, vpc: ec2.IVpc, props: Partial<EndpointServiceProviderProps> = {}) {
+  return new EndpointServiceProvider(stack, 'Provider', {
+    vpc,
+    port: 443,
+    ...(props.networkLoadBalancer ? {} : { targets: [new targets.IpTarget('10.0.3.10')] }),
+    ...props,
+  });
+}
+
+/** Every prop that shapes the service, the NLB from targets, private DNS in a zone, notifications and the parameter. */
+function fullyConfigured(stack: Stack, vpc: ec2.IVpc) {
+  const zone = new route53.PublicHostedZone(stack, 'Zone', { zoneName: 'example.com' });
+  const topic = new sns.Topic(stack, 'Topic', { enforceSSL: true });
+  const loadBalancerSg = new ec2.SecurityGroup(stack, 'LoadBalancerSg', { vpc, allowAllOutbound: false });
+  return provider(stack, vpc, {
+    port: 443,
+    targetPort: 8443,
+    healthCheck: { port: '8080', protocol: elbv2.Protocol.HTTP, path: '/health' },
+    securityGroups: [loadBalancerSg],
+    acceptanceRequired: false,
+    allowedPrincipals: [new iam.ArnPrincipal(CONSUMER_ACCOUNT)],
+    allowedRegions: ['eu-west-1'],
+    supportedIpAddressTypes: [ec2.IpAddressType.IPV4],
+    contributorInsights: true,
+    privateDnsName: 'api.example.com',
+    publicHostedZone: zone,
+    connectionNotificationTopic: topic,
+    serviceNameParameter: '/services/api/endpoint-service-name',
+  });
+}
+
+describe('EndpointServiceProvider', () => {
+  describe('network load balancer', () => {
+    test('defines an internal NLB in one private subnet per AZ, with cross-zone load balancing on', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      const service = provider(stack, vpc);
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.resourceCountIs('AWS::ElasticLoadBalancingV2::LoadBalancer', 1);
+      template.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
+        Type: 'network',
+        Scheme: 'internal',
+        Subnets: vpc.privateSubnets.slice(0, 3).map(subnet => ({ Ref: stack.getLogicalId(subnet.node.defaultChild as ec2.CfnSubnet) })),
+        LoadBalancerAttributes: Match.arrayWith([{ Key: 'load_balancing.cross_zone.enabled', Value: 'true' }]),
+      });
+      expect(service.availabilityZones).toEqual(AZS);
+    });
+
+    test('uses the isolated subnets of a VPC without private subnets with egress', () => {
+      // GIVEN
+      const { stack, vpc } = setUpIsolated();
+
+      // WHEN
+      provider(stack, vpc);
+
+      // THEN
+      Template.fromStack(stack).hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
+        Subnets: vpc.isolatedSubnets.map(subnet => ({ Ref: stack.getLogicalId(subnet.node.defaultChild as ec2.CfnSubnet) })),
+      });
+    });
+
+    test('uses one subnet per AZ of the chosen subnets', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+      const dataSubnets = vpc.selectSubnets({ subnetGroupName: 'Data' }).subnets;
+
+      // WHEN
+      provider(stack, vpc, { vpcSubnets: { subnetGroupName: 'Data' } });
+
+      // THEN
+      Template.fromStack(stack).hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
+        Subnets: dataSubnets.map(subnet => ({ Ref: stack.getLogicalId(subnet.node.defaultChild as ec2.CfnSubnet) })),
+      });
+    });
+
+    test('defines a TCP listener on the port and a target group on the target port with the health check', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      provider(stack, vpc, { port: 443, targetPort: 8443, healthCheck: { port: '8080', protocol: elbv2.Protocol.HTTP, path: '/health' } });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', { Port: 443, Protocol: 'TCP' });
+      template.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', {
+        Port: 8443,
+        Protocol: 'TCP',
+        Targets: [{ Id: '10.0.3.10' }],
+        HealthCheckPort: '8080',
+        HealthCheckProtocol: 'HTTP',
+        HealthCheckPath: '/health',
+      });
+    });
+
+    test('sends traffic to the listener port when no target port is given', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      provider(stack, vpc, { port: 5432 });
+
+      // THEN
+      Template.fromStack(stack).hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', { Port: 5432, Protocol: 'TCP' });
+    });
+
+    test('defines the NLB without security groups, even where the feature flag would add one', () => {
+      // GIVEN
+      const { stack, vpc } = setUp({ '@aws-cdk/aws-elasticloadbalancingv2:networkLoadBalancerWithSecurityGroupByDefault': true });
+
+      // WHEN
+      provider(stack, vpc);
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.resourceCountIs('AWS::EC2::SecurityGroup', 0);
+      template.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
+        SecurityGroups: Match.absent(),
+        EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic: Match.absent(),
+      });
+    });
+
+    test('gives the NLB the security groups given, not applied to PrivateLink traffic unless asked', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+      const sg = new ec2.SecurityGroup(stack, 'Sg', { vpc });
+
+      // WHEN
+      provider(stack, vpc, { securityGroups: [sg] });
+
+      // THEN
+      Template.fromStack(stack).hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
+        SecurityGroups: [{ 'Fn::GetAtt': [stack.getLogicalId(sg.node.defaultChild as ec2.CfnSecurityGroup), 'GroupId'] }],
+        EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic: 'off',
+      });
+    });
+
+    test('applies the security groups to PrivateLink traffic when asked', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+      const sg = new ec2.SecurityGroup(stack, 'Sg', { vpc });
+
+      // WHEN
+      provider(stack, vpc, { securityGroups: [sg], enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: true });
+
+      // THEN
+      Template.fromStack(stack).hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
+        EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic: 'on',
+      });
+    });
+
+    test('puts the service on an existing NLB without defining another', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+      const nlb = new elbv2.NetworkLoadBalancer(stack, 'Nlb', { vpc });
+
+      // WHEN
+      const service = provider(stack, vpc, { networkLoadBalancer: nlb, availabilityZones: ['us-east-1a', 'us-east-1b'] });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.resourceCountIs('AWS::ElasticLoadBalancingV2::LoadBalancer', 1);
+      template.hasResourceProperties('AWS::EC2::VPCEndpointService', {
+        NetworkLoadBalancerArns: [{ Ref: stack.getLogicalId(nlb.node.defaultChild as elbv2.CfnLoadBalancer) }],
+      });
+      expect(service.networkLoadBalancer).toBe(nlb);
+      expect(service.availabilityZones).toEqual(['us-east-1a', 'us-east-1b']);
+    });
+
+    test('does not know the AZs of an existing NLB unless told', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+      const nlb = elbv2.NetworkLoadBalancer.fromNetworkLoadBalancerAttributes(stack, 'Nlb', {
+        loadBalancerArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/shared/0123456789abcdef',
+      });
+
+      // WHEN
+      const service = provider(stack, vpc, { networkLoadBalancer: nlb });
+
+      // THEN
+      expect(service.availabilityZones).toEqual([]);
+      Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpointService', {
+        NetworkLoadBalancerArns: ['arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/shared/0123456789abcdef'],
+      });
+    });
+
+    test('throws when neither an NLB nor targets are given', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN / THEN
+      expect(() => new EndpointServiceProvider(stack, 'Provider', { vpc, port: 443 }))
+        .toThrow(/give exactly one of `networkLoadBalancer` \(an existing NLB\) or `targets`/);
+    });
+
+    test('throws when both an NLB and targets are given', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+      const nlb = new elbv2.NetworkLoadBalancer(stack, 'Nlb', { vpc });
+
+      // WHEN / THEN
+      expect(() => new EndpointServiceProvider(stack, 'Provider', { vpc, port: 443, networkLoadBalancer: nlb, targets: [] }))
+        .toThrow(/give exactly one of `networkLoadBalancer`/);
+    });
+  });
+
+  describe('endpoint service', () => {
+    test('requires acceptance, allows nobody and has no private DNS name by default', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      const service = provider(stack, vpc);
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.hasResourceProperties('AWS::EC2::VPCEndpointService', {
+        AcceptanceRequired: true,
+        NetworkLoadBalancerArns: [{ Ref: Match.stringLikeRegexp('^ProviderLoadBalancer') }],
+        PrivateDnsName: Match.absent(),
+        SupportedRegions: Match.absent(),
+      });
+      // No permissions resource means no principal may connect.
+      template.resourceCountIs('AWS::EC2::VPCEndpointServicePermissions', 0);
+      template.resourceCountIs('AWS::EC2::VPCEndpointConnectionNotification', 0);
+      template.resourceCountIs('AWS::SSM::Parameter', 0);
+      expect(service.privateDnsDefault).toBe(false);
+      expect(service.privateDnsName).toBeUndefined();
+    });
+
+    test('allows the principals given and those added later, each once', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+      const service = provider(stack, vpc, { allowedPrincipals: [new iam.ArnPrincipal(CONSUMER_ACCOUNT)] });
+
+      // WHEN
+      service.addAllowedPrincipal(new iam.ArnPrincipal(OTHER_ACCOUNT));
+      service.addAllowedPrincipal(new iam.ArnPrincipal(CONSUMER_ACCOUNT));
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.resourceCountIs('AWS::EC2::VPCEndpointServicePermissions', 1);
+      template.hasResourceProperties('AWS::EC2::VPCEndpointServicePermissions', {
+        ServiceId: { Ref: Match.stringLikeRegexp('^ProviderEndpointService') },
+        AllowedPrincipals: [CONSUMER_ACCOUNT, OTHER_ACCOUNT],
+      });
+    });
+
+    test('defines the permissions when the first principal is added after construction', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+      const service = provider(stack, vpc);
+
+      // WHEN
+      service.addAllowedPrincipal(new iam.ArnPrincipal(OTHER_ACCOUNT));
+
+      // THEN
+      Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpointServicePermissions', { AllowedPrincipals: [OTHER_ACCOUNT] });
+    });
+
+    test('passes acceptance, Regions, IP address types and Contributor Insights to the service', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      provider(stack, vpc, {
+        acceptanceRequired: false,
+        allowedRegions: ['eu-west-1', 'us-west-2'],
+        supportedIpAddressTypes: [ec2.IpAddressType.IPV4, ec2.IpAddressType.IPV6],
+        contributorInsights: true,
+      });
+
+      // THEN
+      Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpointService', {
+        AcceptanceRequired: false,
+        SupportedRegions: ['eu-west-1', 'us-west-2'],
+        SupportedIpAddressTypes: ['ipv4', 'ipv6'],
+        ContributorInsightsEnabled: true,
+      });
+    });
+
+    test('exposes the service name, ID and service', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      const service = provider(stack, vpc);
+
+      // THEN
+      expect(stack.resolve(service.vpcEndpointServiceName)).toEqual({
+        'Fn::Join': ['.', ['com.amazonaws.vpce', { Ref: 'AWS::Region' }, { Ref: stack.getLogicalId(cfnService(service)) }]],
+      });
+      expect(service.name).toBe(service.vpcEndpointServiceName);
+      expect(stack.resolve(service.vpcEndpointServiceId)).toEqual({ Ref: stack.getLogicalId(cfnService(service)) });
+      expect(service.endpointService.vpcEndpointServiceId).toBe(service.vpcEndpointServiceId);
+      expect(service.port).toBe(443);
+    });
+
+    test('is a service that an interface endpoint can take directly', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+      const service = provider(stack, vpc, { port: 5432 });
+
+      // WHEN
+      new ec2.InterfaceVpcEndpoint(stack, 'Endpoint', { vpc, service });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.hasResourceProperties('AWS::EC2::VPCEndpoint', {
+        VpcEndpointType: 'Interface',
+        ServiceName: SERVICE_NAME,
+        PrivateDnsEnabled: false,
+      });
+      template.hasResourceProperties('AWS::EC2::SecurityGroup', {
+        SecurityGroupIngress: [Match.objectLike({ FromPort: 5432, ToPort: 5432 })],
+      });
+    });
+  });
+
+  describe('private DNS name', () => {
+    test('writes the verification TXT record into the zone from the service\'s attributes', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+      const zone = new route53.PublicHostedZone(stack, 'Zone', { zoneName: 'example.com' });
+
+      // WHEN
+      const service = provider(stack, vpc, { privateDnsName: 'api.example.com', publicHostedZone: zone });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      const serviceId = stack.getLogicalId(cfnService(service));
+      template.hasResourceProperties('AWS::EC2::VPCEndpointService', { PrivateDnsName: 'api.example.com' });
+      template.hasResourceProperties('AWS::Route53::RecordSet', {
+        Type: 'TXT',
+        HostedZoneId: { Ref: stack.getLogicalId(zone.node.defaultChild as route53.CfnHostedZone) },
+        Name: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [serviceId, 'PrivateDnsNameConfiguration.Name'] }, '.api.example.com.']] },
+        ResourceRecords: [{ 'Fn::Join': ['', ['"', { 'Fn::GetAtt': [serviceId, 'PrivateDnsNameConfiguration.Value'] }, '"']] }],
+      });
+      expect(service.privateDnsDefault).toBe(true);
+      expect(service.privateDnsName).toBe('api.example.com');
+    });
+
+    test('starts the verification once the record exists, allowed on this service only', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+      const zone = new route53.PublicHostedZone(stack, 'Zone', { zoneName: 'example.com' });
+
+      // WHEN
+      const service = provider(stack, vpc, { privateDnsName: 'api.example.com', publicHostedZone: zone });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      const serviceId = stack.getLogicalId(cfnService(service));
+      const recordId = Object.keys(template.findResources('AWS::Route53::RecordSet'))[0];
+      const verification = template.findResources('Custom::AWS');
+      expect(Object.values(verification)).toHaveLength(1);
+      const [resource] = Object.values(verification);
+      expect(resource.DependsOn).toContain(recordId);
+      expect(JSON.stringify(resource.Properties.Create)).toContain('startVpcEndpointServicePrivateDnsVerification');
+      expect(resource.Properties.Create).toEqual(resource.Properties.Update);
+      template.hasResourceProperties('AWS::IAM::Policy', {
+        PolicyDocument: {
+          Statement: [{
+            Action: 'ec2:StartVpcEndpointServicePrivateDnsVerification',
+            Effect: 'Allow',
+            Resource: {
+              'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ec2:us-east-1:123456789012:vpc-endpoint-service/', { Ref: serviceId }]],
+            },
+          }],
+        },
+      });
+    });
+
+    test('outputs the verification record when there is no zone to write it into', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      const service = provider(stack, vpc, { privateDnsName: 'api.example.com' });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      const serviceId = stack.getLogicalId(cfnService(service));
+      template.hasOutput('*', {
+        Description: 'Name of the TXT record that proves ownership of api.example.com',
+        Value: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [serviceId, 'PrivateDnsNameConfiguration.Name'] }, '.api.example.com']] },
+      });
+      template.hasOutput('*', {
+        Description: 'Value of the TXT record that proves ownership of api.example.com',
+        Value: { 'Fn::GetAtt': [serviceId, 'PrivateDnsNameConfiguration.Value'] },
+      });
+      template.resourceCountIs('AWS::Route53::RecordSet', 0);
+      template.resourceCountIs('Custom::AWS', 0);
+    });
+  });
+
+  describe('connection notifications and service name', () => {
+    test('notifies the topic of every connection event and lets PrivateLink publish for this service only', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+      const topic = new sns.Topic(stack, 'Topic');
+
+      // WHEN
+      const service = provider(stack, vpc, { connectionNotificationTopic: topic });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      const serviceId = stack.getLogicalId(cfnService(service));
+      const policyId = Object.keys(template.findResources('AWS::SNS::TopicPolicy'))[0];
+      template.hasResource('AWS::EC2::VPCEndpointConnectionNotification', {
+        Properties: {
+          ServiceId: { Ref: serviceId },
+          ConnectionNotificationArn: { Ref: stack.getLogicalId(topic.node.defaultChild as sns.CfnTopic) },
+          ConnectionEvents: ['Connect', 'Accept', 'Reject', 'Delete'],
+        },
+        DependsOn: [policyId],
+      });
+      template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+        PolicyDocument: {
+          Statement: [Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'vpce.amazonaws.com' },
+            Action: 'sns:Publish',
+            Condition: {
+              ArnLike: {
+                'aws:SourceArn': {
+                  'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ec2:us-east-1:123456789012:vpc-endpoint-service/', { Ref: serviceId }]],
+                },
+              },
+              StringEquals: { 'aws:SourceAccount': '123456789012' },
+            },
+          })],
+        },
+      });
+    });
+
+    test('outputs the service name and, when named, writes it to an SSM parameter', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      provider(stack, vpc, { serviceNameParameter: '/services/api/endpoint-service-name' });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.hasOutput('*', { Description: Match.stringLikeRegexp('^Name of the VPC endpoint service'), Value: SERVICE_NAME });
+      template.hasResourceProperties('AWS::SSM::Parameter', {
+        Name: '/services/api/endpoint-service-name',
+        Type: 'String',
+        Value: SERVICE_NAME,
+      });
+    });
+  });
+
+  describe('validation', () => {
+    test('fails on a wildcard principal unless any principal is allowed', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+
+      // WHEN
+      provider(stack, vpc, { allowedPrincipals: [new iam.AnyPrincipal()] });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(/^\[TestStack\/Provider\] `allowedPrincipals` contains the wildcard principal `\*`.*set `allowAnyPrincipal: true`/),
+      ]);
+    });
+
+    test('fails on a wildcard principal added after construction', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+      const service = provider(stack, vpc);
+
+      // WHEN
+      service.addAllowedPrincipal(new iam.ArnPrincipal('*'));
+
+      // THEN
+      expect(validationErrors(app)).toEqual([expect.stringMatching(/`allowedPrincipals` contains the wildcard principal/)]);
+    });
+
+    test('warns when any principal may connect without acceptance', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      provider(stack, vpc, { allowedPrincipals: [new iam.AnyPrincipal()], allowAnyPrincipal: true, acceptanceRequired: false });
+
+      // THEN
+      Annotations.fromStack(stack).hasWarning('/TestStack/Provider',
+        Match.stringLikeRegexp('anyone can connect without approval.*cdk-private-endpoints:EndpointServiceProvider.anyPrincipalWithoutAcceptance'));
+    });
+
+    test('accepts any principal that was allowed, when connections need acceptance', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+
+      // WHEN
+      provider(stack, vpc, { allowedPrincipals: [new iam.AnyPrincipal()], allowAnyPrincipal: true });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([]);
+      Annotations.fromStack(stack).hasNoWarning('/TestStack/Provider', Match.anyValue());
+    });
+
+    test('fails on an internet-facing NLB', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+      const nlb = new elbv2.NetworkLoadBalancer(stack, 'Nlb', { vpc, internetFacing: true });
+
+      // WHEN
+      provider(stack, vpc, { networkLoadBalancer: nlb });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([expect.stringMatching(/`networkLoadBalancer` is internet-facing.*use an internal NLB/)]);
+    });
+
+    test('fails on an NLB that another endpoint service in the app uses', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+      const nlb = new elbv2.NetworkLoadBalancer(stack, 'Nlb', { vpc });
+      new ec2.VpcEndpointService(stack, 'Other', { vpcEndpointServiceLoadBalancers: [nlb] });
+
+      // WHEN
+      provider(stack, vpc, { networkLoadBalancer: nlb });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(/`networkLoadBalancer` is already used by the endpoint service at TestStack\/Other\/Other;.*use a separate NLB/),
+      ]);
+    });
+
+    test('fails on a private DNS name that is not a domain name', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+
+      // WHEN
+      provider(stack, vpc, { privateDnsName: 'api_example' });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([expect.stringMatching(/`privateDnsName` must be a domain name .*got 'api_example'/)]);
+    });
+
+    test('fails on a private DNS name outside the hosted zone', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+      const zone = new route53.PublicHostedZone(stack, 'Zone', { zoneName: 'example.com' });
+
+      // WHEN
+      provider(stack, vpc, { privateDnsName: 'api.example.org', publicHostedZone: zone });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(/`privateDnsName` 'api.example.org' is not inside `publicHostedZone` 'example.com'/),
+      ]);
+    });
+
+    test('fails on a hosted zone without a private DNS name', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+      const zone = new route53.PublicHostedZone(stack, 'Zone', { zoneName: 'example.com' });
+
+      // WHEN
+      provider(stack, vpc, { publicHostedZone: zone });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([expect.stringMatching(/`publicHostedZone` \(example.com\) is set without `privateDnsName`/)]);
+    });
+
+    test('fails on allowed Regions that include the stack\'s own or are malformed', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+
+      // WHEN
+      provider(stack, vpc, { allowedRegions: ['us-east-1', 'eu-west-1', 'Frankfurt'] });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(/`allowedRegions` must hold Region names like eu-west-1, got 'Frankfurt'/),
+        expect.stringMatching(/`allowedRegions` contains the stack's own Region us-east-1/),
+      ]);
+    });
+
+    test('fails on ports out of range', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+
+      // WHEN
+      provider(stack, vpc, { port: 443, targetPort: 70000 });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([expect.stringMatching(/`targetPort` must be a TCP port, an integer in 1..65535, got 70000/)]);
+    });
+
+    test('fails on a listener port out of range of an existing NLB', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+      const nlb = new elbv2.NetworkLoadBalancer(stack, 'Nlb', { vpc });
+
+      // WHEN
+      provider(stack, vpc, { networkLoadBalancer: nlb, port: 0 });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([expect.stringMatching(/`port` must be a TCP port, an integer in 1..65535, got 0/)]);
+    });
+
+    test('warns when the NLB serves a single AZ', () => {
+      // GIVEN
+      const { stack } = testStack();
+      const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 0, subnetConfiguration: [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+
+      // WHEN
+      provider(stack, vpc);
+
+      // THEN
+      Annotations.fromStack(stack).hasWarning('/TestStack/Provider',
+        Match.stringLikeRegexp('the NLB serves a single Availability Zone.*cdk-private-endpoints:EndpointServiceProvider.singleAz'));
+    });
+
+    test('warns when an existing NLB serves a single AZ', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+      const nlb = new elbv2.NetworkLoadBalancer(stack, 'Nlb', { vpc });
+
+      // WHEN
+      provider(stack, vpc, { networkLoadBalancer: nlb, availabilityZones: ['us-east-1a'] });
+
+      // THEN
+      Annotations.fromStack(stack).hasWarning('/TestStack/Provider', Match.stringLikeRegexp('single Availability Zone \\(us-east-1a\\)'));
+    });
+
+    test('fails on props for a defined NLB given with an existing one', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+      const nlb = new elbv2.NetworkLoadBalancer(stack, 'Nlb', { vpc });
+
+      // WHEN
+      provider(stack, vpc, { networkLoadBalancer: nlb, targetPort: 8443, healthCheck: { path: '/health' } });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(/`targetPort` applies only to the NLB this construct defines from `targets`, but `networkLoadBalancer` was given/),
+        expect.stringMatching(/`healthCheck` applies only to the NLB this construct defines/),
+      ]);
+    });
+
+    test('fails on AZs given for an NLB defined from targets, and on enforcement without security groups', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+
+      // WHEN
+      provider(stack, vpc, { availabilityZones: ['us-east-1a'], enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: true });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(/`availabilityZones` describes an existing `networkLoadBalancer`, got \[us-east-1a\] with `targets`/),
+        expect.stringMatching(/`enforceSecurityGroupInboundRulesOnPrivateLinkTraffic` is true but `securityGroups` is empty/),
+      ]);
+    });
+
+    test('reports every problem at once', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+
+      // WHEN
+      provider(stack, vpc, { allowedPrincipals: [new iam.AnyPrincipal()], privateDnsName: '-bad-', allowedRegions: ['us-east-1'] });
+
+      // THEN
+      expect(validationErrors(app)).toHaveLength(3);
+    });
+
+    test('skips checks of values that are not known until deployment', () => {
+      // GIVEN
+      const app = new App();
+      const stack = new Stack(app, 'AgnosticStack');
+      const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2 });
+      const domain = new CfnParameter(stack, 'Domain').valueAsString;
+      const region = new CfnParameter(stack, 'Region').valueAsString;
+      const port = new CfnParameter(stack, 'Port', { type: 'Number' }).valueAsNumber;
+
+      // WHEN
+      provider(stack, vpc, { privateDnsName: domain, allowedRegions: [region, 'us-east-1'], port, targetPort: port });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([]);
+    });
+  });
+
+  test('has no AwsSolutions errors', () => {
+    // GIVEN
+    const { stack } = testStack();
+    const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, flowLogs: { default: {} } });
+
+    // WHEN
+    fullyConfigured(stack, vpc);
+
+    // THEN
+    expect(awsSolutionsErrors(stack)).toEqual([]);
+  });
+
+  test('suppresses only the cdk-nag findings that do not apply, each on its resource and with its reason', () => {
+    // GIVEN
+    const { stack, vpc } = setUpIsolated();
+
+    // WHEN
+    fullyConfigured(stack, vpc);
+
+    // THEN
+    const template = Template.fromStack(stack);
+    const suppressed = Object.entries(template.toJSON().Resources as Record<string, { Metadata?: { cdk_nag?: unknown } }>)
+      .filter(([, resource]) => resource.Metadata?.cdk_nag !== undefined)
+      .map(([logicalId, resource]) => [logicalId, resource.Metadata!.cdk_nag]);
+    expect(suppressed).toEqual([
+      [expect.stringMatching(/^ProviderLoadBalancer[0-9A-F]{8}$/), {
+        rules_to_suppress: [{ id: 'AwsSolutions-ELB2', reason: expect.stringMatching(/TCP listener only/) }],
+      }],
+      [expect.stringMatching(/^AWS679f53fac002430cb0da5b7982bd2287ServiceRole/), {
+        rules_to_suppress: [{
+          id: 'AwsSolutions-IAM4',
+          applies_to: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
+          reason: expect.stringMatching(/scoped to this endpoint service/),
+        }],
+      }],
+    ]);
+  });
+
+  test('suppresses a finding on the shared custom-resource role once for several providers', () => {
+    // GIVEN
+    const { stack, vpc } = setUpIsolated();
+    const zone = new route53.PublicHostedZone(stack, 'Zone', { zoneName: 'example.com' });
+
+    // WHEN
+    for (const name of ['orders', 'payments']) {
+      new EndpointServiceProvider(stack, name, {
+        vpc,
+        port: 443,
+        targets: [new targets.IpTarget('10.0.3.10')],
+        privateDnsName: `${name}.example.com`,
+        publicHostedZone: zone,
+      });
+    }
+
+    // THEN
+    const roles = Template.fromStack(stack).findResources('AWS::IAM::Role');
+    expect(Object.values(roles).map(role => role.Metadata.cdk_nag.rules_to_suppress)).toEqual([[
+      expect.objectContaining({ id: 'AwsSolutions-IAM4' }),
+    ]]);
+  });
+
+  test('matches the snapshot with defaults', () => {
+    // GIVEN
+    const { stack, vpc } = setUpIsolated();
+
+    // WHEN
+    provider(stack, vpc);
+
+    // THEN
+    expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
+  });
+
+  test('matches the snapshot with every prop set', () => {
+    // GIVEN
+    const { stack, vpc } = setUpIsolated();
+
+    // WHEN
+    fullyConfigured(stack, vpc);
+
+    // THEN
+    expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
+  });
+});
+
+function cfnService(service: EndpointServiceProvider): ec2.CfnVPCEndpointService {
+  return service.endpointService.node.children.find(ec2.CfnVPCEndpointService.isCfnVPCEndpointService)!;
+}

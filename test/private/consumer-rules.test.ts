@@ -1,0 +1,244 @@
+import { Token } from 'aws-cdk-lib';
+import {
+  crossAccountProviderMessage,
+  DnsChoice,
+  noSubnetMessage,
+  normalizeDomainName,
+  validateDomainName,
+  validatePrivateDns,
+  validateProviderAzs,
+  validateServiceName,
+  validateSubnets,
+  validateUniqueZone,
+  validateVpcDns,
+  warnSkippedAzs,
+} from '../../src/private/consumer-rules';
+
+const SERVICE = 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0';
+const NO_DNS: DnsChoice = { privateDnsEnabled: false, hostedZoneGiven: false, wildcardRecord: false };
+const PROVIDER = { path: 'Provider/Service', availabilityZones: ['us-east-1a', 'us-east-1b'], privateDnsName: 'api.example.com' };
+
+function messages(findings: { message: string }[]): string[] {
+  return findings.map(f => f.message);
+}
+
+describe('validateServiceName', () => {
+  test.each([
+    SERVICE,
+    'com.amazonaws.us-east-1.ssm',
+    'com.amazonaws.us-east-1.ecr.dkr',
+    'aws.api.us-east-1.freetier',
+    'com.amazonaws.iam',
+  ])('accepts %s in us-east-1', name => {
+    expect(validateServiceName(name, 'us-east-1', undefined)).toEqual([]);
+  });
+
+  test.each([
+    'com.amazonaws.vpce.us-east-1.vpce-svc-123',
+    'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789ABCDEF0',
+    'vpce-svc-0123456789abcdef0',
+    'orders',
+  ])('rejects the malformed name %s', name => {
+    expect(messages(validateServiceName(name, 'us-east-1', undefined))).toEqual([
+      expect.stringMatching(new RegExp(`^\`service\` name must be an endpoint service name, .*got '${name}'`)),
+    ]);
+  });
+
+  test('skips a token name', () => {
+    expect(validateServiceName(Token.asString({ Ref: 'Name' }), 'us-east-1', undefined)).toEqual([]);
+  });
+
+  test('rejects a name in another Region without serviceRegion', () => {
+    const name = SERVICE.replace('us-east-1', 'us-west-2');
+    expect(messages(validateServiceName(name, 'us-east-1', undefined))).toEqual([
+      expect.stringMatching(/`service` '.*' is in us-west-2, but the stack is in us-east-1.*`serviceRegion: 'us-west-2'`/),
+    ]);
+  });
+
+  test('accepts a name in the Region of serviceRegion', () => {
+    expect(validateServiceName(SERVICE.replace('us-east-1', 'us-west-2'), 'us-east-1', 'us-west-2')).toEqual([]);
+  });
+
+  test('rejects a serviceRegion that differs from the name', () => {
+    expect(messages(validateServiceName(SERVICE, 'us-west-2', 'eu-west-1'))).toEqual([
+      expect.stringMatching(/^`serviceRegion` is 'eu-west-1', but the `service` name .* is in us-east-1\. Set `serviceRegion: 'us-east-1'`/),
+    ]);
+  });
+
+  test('skips the Region check for an env-agnostic stack', () => {
+    expect(validateServiceName(SERVICE, Token.asString({ Ref: 'AWS::Region' }), undefined)).toEqual([]);
+  });
+});
+
+describe('validateSubnets', () => {
+  test('rejects two subnets in one AZ, naming the AZ and the subnets', () => {
+    const findings = validateSubnets([
+      { subnetId: 'subnet-1', availabilityZone: 'us-east-1a' },
+      { subnetId: 'subnet-2', availabilityZone: 'us-east-1a' },
+      { subnetId: 'subnet-3', availabilityZone: 'us-east-1b' },
+    ]);
+    expect(messages(findings)).toEqual([
+      expect.stringMatching(/^`vpcSubnets` selects 2 subnets in us-east-1a \(subnet-1, subnet-2\); .*`onePerAz: true`/),
+    ]);
+  });
+
+  test('skips token AZs', () => {
+    const az = Token.asString({ 'Fn::Select': [0, { 'Fn::GetAZs': '' }] });
+    expect(validateSubnets([{ subnetId: 'subnet-1', availabilityZone: az }, { subnetId: 'subnet-2', availabilityZone: az }])).toEqual([]);
+  });
+});
+
+describe('noSubnetMessage', () => {
+  test('says the selection is empty', () => {
+    expect(noSubnetMessage([])).toMatch(/^`vpcSubnets` selects no subnet of the VPC/);
+  });
+
+  test('names the AZs the service does not support', () => {
+    expect(noSubnetMessage(['us-east-1c', 'us-east-1d'])).toMatch(/only in us-east-1c, us-east-1d, where the service is not available/);
+  });
+});
+
+describe('warnSkippedAzs', () => {
+  test('warns once per AZ, naming the service', () => {
+    const findings = warnSkippedAzs(SERVICE, ['us-east-1c', 'us-east-1d']);
+    expect(findings.map(f => [f.severity, f.slug])).toEqual([['warning', 'unsupportedAz'], ['warning', 'unsupportedAz']]);
+    expect(findings[0].message).toMatch(`the endpoint leaves out us-east-1c: ${SERVICE} is not available there`);
+  });
+});
+
+describe('validateProviderAzs', () => {
+  test('rejects AZs the provider does not serve, naming them', () => {
+    expect(messages(validateProviderAzs(['us-east-1a', 'us-east-1c', 'us-east-1d'], PROVIDER))).toEqual([
+      expect.stringMatching(/in us-east-1c, us-east-1d, which the provider at Provider\/Service does not serve \(its NLB is in us-east-1a, us-east-1b\)/),
+    ]);
+  });
+
+  test('accepts AZs the provider serves', () => {
+    expect(validateProviderAzs(['us-east-1b'], PROVIDER)).toEqual([]);
+  });
+
+  test('skips unknown or token provider AZs', () => {
+    expect(validateProviderAzs(['us-east-1c'], { ...PROVIDER, availabilityZones: undefined })).toEqual([]);
+    expect(validateProviderAzs(['us-east-1c'], { ...PROVIDER, availabilityZones: [] })).toEqual([]);
+    expect(validateProviderAzs(['us-east-1c'], { ...PROVIDER, availabilityZones: [Token.asString({ Ref: 'Az' })] })).toEqual([]);
+  });
+});
+
+describe('validatePrivateDns', () => {
+  test('rejects private DNS for a provider without a private DNS name', () => {
+    const findings = validatePrivateDns({ ...NO_DNS, privateDnsEnabled: true }, { ...PROVIDER, privateDnsName: undefined });
+    expect(messages(findings)).toEqual([
+      expect.stringMatching(/^`privateDnsEnabled` is true, but the provider at Provider\/Service has no `privateDnsName`/),
+    ]);
+  });
+
+  test('rejects private DNS together with a domainName of the same name', () => {
+    const findings = validatePrivateDns({ ...NO_DNS, privateDnsEnabled: true, domainName: 'API.example.com.' }, PROVIDER);
+    expect(messages(findings)).toEqual([
+      expect.stringMatching(/^`privateDnsEnabled` is true and `domainName` is 'API.example.com.', the provider's private DNS name too/),
+    ]);
+  });
+
+  test('accepts private DNS with another domainName, and anything for a service that is not a provider', () => {
+    expect(validatePrivateDns({ ...NO_DNS, privateDnsEnabled: true, domainName: 'orders.internal' }, PROVIDER)).toEqual([]);
+    expect(validatePrivateDns({ ...NO_DNS, privateDnsEnabled: true }, undefined)).toEqual([]);
+  });
+});
+
+describe('validateDomainName', () => {
+  test.each(['orders.internal', 'Orders.Example.com.', 'a-b.c1.example'])('accepts %s', domainName => {
+    expect(validateDomainName({ ...NO_DNS, domainName })).toEqual([]);
+  });
+
+  test.each([
+    ['a single label', 'orders'],
+    ['an underscore', 'bad_name.example.com'],
+    ['a label starting with a hyphen', '-a.example.com'],
+    ['a label of 64 characters', `${'a'.repeat(64)}.example.com`],
+    ['more than 253 characters', `${'a.'.repeat(127)}com`],
+  ])('rejects a name with %s', (_, domainName) => {
+    expect(messages(validateDomainName({ ...NO_DNS, domainName }))).toEqual([
+      expect.stringMatching(/^`domainName` must be a domain name .*got '/),
+    ]);
+  });
+
+  test('rejects a wildcard, pointing at wildcardRecord', () => {
+    expect(messages(validateDomainName({ ...NO_DNS, domainName: '*.example.com' }))).toEqual([
+      expect.stringMatching(/^`domainName` must not be a wildcard, got '\*\.example\.com'\. Set `domainName: 'example\.com'` and `wildcardRecord: true`/),
+    ]);
+  });
+
+  test('rejects hostedZone or wildcardRecord without domainName', () => {
+    expect(messages(validateDomainName({ ...NO_DNS, hostedZoneGiven: true, wildcardRecord: true }))).toEqual([
+      expect.stringMatching(/^`hostedZone` is set without `domainName`/),
+      expect.stringMatching(/^`wildcardRecord` is true without `domainName`/),
+    ]);
+  });
+
+  test('rejects a name outside hostedZone', () => {
+    const choice = { ...NO_DNS, domainName: 'orders.example.org', hostedZoneName: 'example.com.', hostedZoneGiven: true };
+    expect(messages(validateDomainName(choice))).toEqual([
+      expect.stringMatching(/^`domainName` 'orders.example.org' is not inside `hostedZone` 'example.com'/),
+    ]);
+  });
+
+  test('accepts a name in hostedZone, or the zone apex', () => {
+    expect(validateDomainName({ ...NO_DNS, domainName: 'orders.example.com', hostedZoneName: 'example.com', hostedZoneGiven: true })).toEqual([]);
+    expect(validateDomainName({ ...NO_DNS, domainName: 'example.com', hostedZoneName: 'example.com', hostedZoneGiven: true })).toEqual([]);
+  });
+
+  test('does not mistake a zone that is only a suffix of the name for its parent', () => {
+    expect(validateDomainName({ ...NO_DNS, domainName: 'orders.myexample.com', hostedZoneName: 'example.com', hostedZoneGiven: true }))
+      .toHaveLength(1);
+  });
+
+  test('skips token names', () => {
+    expect(validateDomainName({ ...NO_DNS, domainName: Token.asString({ Ref: 'Name' }) })).toEqual([]);
+  });
+});
+
+describe('validateUniqueZone', () => {
+  test('rejects a zone name that another consumer defines in the same VPC', () => {
+    expect(messages(validateUniqueZone('orders.internal', ['Stack/Other']))).toEqual([
+      expect.stringMatching(/^`domainName` 'orders.internal' is also the private hosted zone of Stack\/Other in the same VPC; .*ConflictingDomainExists/),
+    ]);
+  });
+
+  test('accepts a zone nobody else claims', () => {
+    expect(validateUniqueZone('orders.internal', [])).toEqual([]);
+  });
+});
+
+describe('validateVpcDns', () => {
+  test('rejects private DNS and a private hosted zone in a VPC without DNS hostnames', () => {
+    expect(messages(validateVpcDns(true, false, ['`privateDnsEnabled`', '`domainName`']))).toEqual([
+      '`privateDnsEnabled` and `domainName` need the VPC\'s DNS support and DNS hostnames, but the VPC has enableDnsHostnames '
+      + 'set to false, so clients cannot resolve the endpoint by name. Turn both on in the VPC.',
+    ]);
+  });
+
+  test('accepts DNS on, unknown settings, or no use of DNS', () => {
+    expect(validateVpcDns(true, true, ['`domainName`'])).toEqual([]);
+    expect(validateVpcDns(undefined, undefined, ['`domainName`'])).toEqual([]);
+    expect(validateVpcDns(false, false, [])).toEqual([]);
+  });
+});
+
+describe('crossAccountProviderMessage', () => {
+  test('explains the string handoff when the accounts differ', () => {
+    expect(crossAccountProviderMessage('Provider/Service', '111111111111', '222222222222'))
+      .toMatch(/^`service` is the provider at Provider\/Service in account 111111111111, but this stack is in account 222222222222/);
+  });
+
+  test('is silent for the same or an unknown account', () => {
+    expect(crossAccountProviderMessage('P', '111111111111', '111111111111')).toBeUndefined();
+    expect(crossAccountProviderMessage('P', Token.asString({ Ref: 'AWS::AccountId' }), '222222222222')).toBeUndefined();
+  });
+});
+
+describe('normalizeDomainName', () => {
+  test('lowercases and drops the trailing dot, leaving tokens alone', () => {
+    const token = Token.asString({ Ref: 'Name' });
+    expect([normalizeDomainName('Orders.Internal.'), normalizeDomainName(token)]).toEqual(['orders.internal', token]);
+  });
+});
