@@ -1,21 +1,20 @@
 import { App, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { PrivateEgressVpc } from '../src';
+import { addPrivateLinkStacks, CONSUMER_ACCOUNT, PROVIDER_ACCOUNT, REGION } from './private-link';
 import { synthesizeAndSummarize } from './summary';
+import { PrivateEgressVpc } from '../src';
 
-/** The AZs these example accounts see, as `cdk synth` would read them from the account into cdk.context.json. */
+// The AZs each example account sees, as `cdk synth` would read them into cdk.context.json.
 const AZS = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
-const WORKLOAD_ACCOUNT = '111111111111';
 
 const app = new App({
   outdir: 'cdk.out',
-  context: {
-    [`availability-zones:account=${WORKLOAD_ACCOUNT}:region=us-east-1`]: AZS,
-  },
+  context: Object.fromEntries([PROVIDER_ACCOUNT, CONSUMER_ACCOUNT].map(account =>
+    [`availability-zones:account=${account}:region=${REGION}`, AZS])),
 });
 
 // Workloads in isolated subnets that use Session Manager, pull images from ECR and ship logs and metrics.
-const workloads = new Stack(app, 'PrivateWorkloads', { env: { account: WORKLOAD_ACCOUNT, region: 'us-east-1' } });
+const workloads = new Stack(app, 'PrivateWorkloads', { env: { account: PROVIDER_ACCOUNT, region: REGION } });
 new PrivateEgressVpc(workloads, 'Network', {
   interfaceEndpoints: [
     ec2.InterfaceVpcEndpointAwsService.SSM,
@@ -27,5 +26,8 @@ new PrivateEgressVpc(workloads, 'Network', {
     ec2.InterfaceVpcEndpointAwsService.ECR_DOCKER,
   ],
 });
+
+// A PrivateLink service and its consumers, in the provider's account and in another one.
+addPrivateLinkStacks(app);
 
 synthesizeAndSummarize(app);
