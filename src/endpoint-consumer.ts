@@ -16,13 +16,13 @@ import {
   validatePrivateDns,
   validateProviderAzs,
   validateServiceName,
-  validateSubnets,
   validateUniqueZone,
   validateVpcDns,
   warnSkippedAzs,
 } from './private/consumer-rules';
 import { addRules } from './private/findings';
 import { findIpv4CidrBlocks } from './private/vpc-inspection';
+import { toPlacement, validateOneSubnetPerAz } from './private/vpc-rules';
 
 /**
  * Properties of an `EndpointConsumer`.
@@ -225,7 +225,7 @@ export class EndpointConsumer extends Construct implements ec2.IConnectable {
       const vpcDetails = vpc instanceof ec2.Vpc ? vpc : undefined;
       return [
         ...validateServiceName(literalServiceName, stack.region, props.serviceRegion),
-        ...validateSubnets(selected.map(subnet => ({ subnetId: subnet.subnetId, availabilityZone: subnet.availabilityZone }))),
+        ...validateOneSubnetPerAz('vpcSubnets', selected.map(toPlacement)),
         ...warnSkippedAzs(literalServiceName ?? service.name, placement.skippedAzs),
         ...validateProviderAzs(placement.subnets.map(subnet => subnet.availabilityZone), providerFacts),
         ...validatePrivateDns(dnsChoice, providerFacts),

@@ -7,8 +7,8 @@ import { MonthlyCostEstimate } from './cost';
 import { EndpointBundle } from './endpoint-bundle';
 import { EndpointPolicy } from './endpoint-policy';
 import { supportedAzSubnets } from './private/availability-zones';
+import { estimateCost } from './private/cost-model';
 import {
-  SubnetPlacement,
   validateAdoptedVpcProps,
   validateBundleDependencies,
   validateEndpointAzs,
@@ -21,11 +21,11 @@ import {
   validatePrivateDnsSupport,
   validateResolverOnlyDns,
 } from './private/egress-vpc-rules';
-import { estimateCost } from './private/cost-model';
 import { addRules, error, Finding, warning } from './private/findings';
 import { supportsEndpointPolicy, validateEndpointPolicy } from './private/policy-rules';
 import { endpointConstructId, serviceShortName, SERVICES_WITH_BOTH_ENDPOINT_TYPES } from './private/service-names';
 import { countQuotaEndpoints, findInternetRoutes, findIpv4CidrBlocks } from './private/vpc-inspection';
+import { toPlacement } from './private/vpc-rules';
 
 /**
  * Options for a gateway endpoint (S3, S3 Express or DynamoDB).
@@ -491,8 +491,4 @@ export class PrivateEgressVpc extends Construct {
 
 function uniqueRouteTableIds(subnets: ec2.ISubnet[]): string[] {
   return [...new Set(subnets.map(subnet => subnet.routeTable?.routeTableId).filter((id): id is string => id !== undefined))];
-}
-
-function toPlacement(subnet: ec2.ISubnet): SubnetPlacement {
-  return { subnetId: subnet.subnetId, availabilityZone: subnet.availabilityZone };
 }

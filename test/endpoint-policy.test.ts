@@ -4,6 +4,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { EndpointPolicy, EndpointPolicyBindOptions, PrivateEgressVpc } from '../src';
+import { testStack, validationErrors } from './util';
 import { addRules } from '../src/private/findings';
 import {
   EndpointPolicyRuleInput,
@@ -14,7 +15,6 @@ import {
   validatePolicySize,
   validatePolicySupport,
 } from '../src/private/policy-rules';
-import { testStack, validationErrors } from './util';
 
 const S3_GATEWAY: EndpointPolicyBindOptions = { serviceShortName: 's3', gateway: true };
 const DYNAMODB_GATEWAY: EndpointPolicyBindOptions = { serviceShortName: 'dynamodb', gateway: true };
@@ -580,7 +580,7 @@ describe('PrivateEgressVpc endpointPolicy', () => {
     // THEN
     expect(validationErrors(app)).toEqual([
       '[TestStack/Egress] `policy` sets a policy on the `vpce-svc-0123456789abcdef0` endpoint, but endpoints to services '
-      + "other than AWS services only allow full access. Use EndpointPolicy.fullAccess() for this endpoint and restrict "
+      + 'other than AWS services only allow full access. Use EndpointPolicy.fullAccess() for this endpoint and restrict '
       + "access with the provider's allowed principals.",
     ]);
   });

@@ -1,6 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { isDomainName, isInZone, MAX_DOMAIN_LENGTH } from './domain-names';
 import { error, Finding, warning } from './findings';
+import { disabledVpcDnsSettings } from './vpc-rules';
 
 // Commercial (`us-east-1`), GovCloud (`us-gov-west-1`), China (`cn-north-1`), isolated (`us-isob-east-1`) and
 // sovereign (`eusc-de-east-1`) Regions.
@@ -13,12 +14,6 @@ const ENDPOINT_SERVICE_NAME = new RegExp(`^com\\.amazonaws\\.vpce\\.(${REGION})\
 // cn.com.amazonaws.cn-north-1.ecr.api), or global ones with no Region (com.amazonaws.iam).
 const REGIONAL_AWS_SERVICE_NAME = new RegExp(`^(?:[a-z0-9-]+\\.)+?(${REGION})\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)*$`);
 const GLOBAL_AWS_SERVICE_NAME = /^com\.amazonaws\.[a-z0-9-]+$/;
-
-/** A subnet as the rules see it. */
-export interface SubnetPlacement {
-  readonly subnetId: string;
-  readonly availabilityZone: string;
-}
 
 /** A domain name as DNS compares it: lowercase, without the trailing dot of a fully qualified name. */
 export function normalizeDomainName(name: string): string {
@@ -75,18 +70,6 @@ export function validateServiceName(serviceName: string | undefined, stackRegion
       + `service's name in ${stackRegion}.`)];
   }
   return [];
-}
-
-/** An interface endpoint takes at most one subnet per AZ. */
-export function validateSubnets(subnets: SubnetPlacement[]): Finding[] {
-  const subnetsByAz = new Map<string, string[]>();
-  for (const subnet of subnets.filter(s => !Token.isUnresolved(s.availabilityZone))) {
-    subnetsByAz.set(subnet.availabilityZone, [...subnetsByAz.get(subnet.availabilityZone) ?? [], subnet.subnetId]);
-  }
-  return [...subnetsByAz.entries()]
-    .filter(([, ids]) => ids.length > 1)
-    .map(([az, ids]) => error(`\`vpcSubnets\` selects ${ids.length} subnets in ${az} (${ids.join(', ')}); an interface `
-      + 'endpoint takes at most one subnet per AZ. Narrow the selection (e.g. `subnetGroupName`) or set `onePerAz: true`.'));
 }
 
 /**
@@ -223,10 +206,7 @@ export function validateUniqueZone(domainName: string | undefined, otherClaims: 
  * @param dnsUses the props that need VPC DNS, in backticks: `privateDnsEnabled`, `domainName`
  */
 export function validateVpcDns(dnsSupportEnabled: boolean | undefined, dnsHostnamesEnabled: boolean | undefined, dnsUses: string[]): Finding[] {
-  const off = [
-    dnsSupportEnabled === false ? 'enableDnsSupport' : undefined,
-    dnsHostnamesEnabled === false ? 'enableDnsHostnames' : undefined,
-  ].filter(setting => setting !== undefined);
+  const off = disabledVpcDnsSettings(dnsSupportEnabled, dnsHostnamesEnabled);
   if (off.length === 0 || dnsUses.length === 0) {
     return [];
   }

@@ -1,15 +1,10 @@
 import { Token } from 'aws-cdk-lib';
 import { error, Finding, warning } from './findings';
 import { GATEWAY_SERVICE_SHORT_NAMES, SERVICES_WITH_BOTH_ENDPOINT_TYPES } from './service-names';
+import { disabledVpcDnsSettings, SubnetPlacement, validateOneSubnetPerAz } from './vpc-rules';
 
 /** The default quota of interface (and Gateway Load Balancer) endpoints per VPC. */
 export const INTERFACE_ENDPOINTS_PER_VPC_QUOTA = 50;
-
-/** A subnet as the rules see it. */
-export interface SubnetPlacement {
-  readonly subnetId: string;
-  readonly availabilityZone: string;
-}
 
 export function validateGatewayService(shortName: string): Finding[] {
   if (Token.isUnresolved(shortName) || GATEWAY_SERVICE_SHORT_NAMES.includes(shortName)) {
@@ -29,16 +24,7 @@ export function validateEndpointSubnets(subnets: SubnetPlacement[]): Finding[] {
       + 'Select at least one private or isolated subnet (one per AZ).',
     )];
   }
-  const subnetsByAz = new Map<string, string[]>();
-  for (const subnet of subnets.filter(s => !Token.isUnresolved(s.availabilityZone))) {
-    subnetsByAz.set(subnet.availabilityZone, [...subnetsByAz.get(subnet.availabilityZone) ?? [], subnet.subnetId]);
-  }
-  return [...subnetsByAz.entries()]
-    .filter(([, ids]) => ids.length > 1)
-    .map(([az, ids]) => error(
-      `\`endpointSubnets\` selects ${ids.length} subnets in ${az} (${ids.join(', ')}); an interface endpoint takes `
-      + 'at most one subnet per AZ. Narrow the selection (e.g. `subnetGroupName`) or set `onePerAz: true`.',
-    ));
+  return validateOneSubnetPerAz('endpointSubnets', subnets);
 }
 
 /** Private DNS resolves only when the VPC has DNS support and DNS hostnames on (undefined = not known). */
@@ -47,10 +33,7 @@ export function validatePrivateDnsSupport(
   dnsHostnamesEnabled: boolean | undefined,
   privateDnsServices: string[],
 ): Finding[] {
-  const off = [
-    dnsSupportEnabled === false ? 'enableDnsSupport' : undefined,
-    dnsHostnamesEnabled === false ? 'enableDnsHostnames' : undefined,
-  ].filter(name => name !== undefined);
+  const off = disabledVpcDnsSettings(dnsSupportEnabled, dnsHostnamesEnabled);
   if (off.length === 0 || privateDnsServices.length === 0) {
     return [];
   }

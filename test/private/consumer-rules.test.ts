@@ -8,7 +8,6 @@ import {
   validatePrivateDns,
   validateProviderAzs,
   validateServiceName,
-  validateSubnets,
   validateUniqueZone,
   validateVpcDns,
   warnSkippedAzs,
@@ -67,24 +66,6 @@ describe('validateServiceName', () => {
 
   test('skips the Region check for an env-agnostic stack', () => {
     expect(validateServiceName(SERVICE, Token.asString({ Ref: 'AWS::Region' }), undefined)).toEqual([]);
-  });
-});
-
-describe('validateSubnets', () => {
-  test('rejects two subnets in one AZ, naming the AZ and the subnets', () => {
-    const findings = validateSubnets([
-      { subnetId: 'subnet-1', availabilityZone: 'us-east-1a' },
-      { subnetId: 'subnet-2', availabilityZone: 'us-east-1a' },
-      { subnetId: 'subnet-3', availabilityZone: 'us-east-1b' },
-    ]);
-    expect(messages(findings)).toEqual([
-      expect.stringMatching(/^`vpcSubnets` selects 2 subnets in us-east-1a \(subnet-1, subnet-2\); .*`onePerAz: true`/),
-    ]);
-  });
-
-  test('skips token AZs', () => {
-    const az = Token.asString({ 'Fn::Select': [0, { 'Fn::GetAZs': '' }] });
-    expect(validateSubnets([{ subnetId: 'subnet-1', availabilityZone: az }, { subnetId: 'subnet-2', availabilityZone: az }])).toEqual([]);
   });
 });
 
