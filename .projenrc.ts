@@ -23,7 +23,6 @@ const project = new awscdk.AwsCdkConstructLibrary({
   jsiiVersion: '~6.0.0',
   devDeps: [
     `aws-cdk-lib@${CDK_DEV}`,
-    `constructs@^${CONSTRUCTS_FLOOR}`,
     'cdk-nag@^2',
     // An optional peer of ts-jest that jest 29 does not hoist; without it ts-jest cannot load.
     'jest-util@^29',
@@ -44,7 +43,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     devdirs: ['test', 'examples', 'bench'],
   },
 
-  gitignore: ['cdk.out/', 'bench/results/'],
+  gitignore: ['cdk.out/', '.jsii.tabl.json'],
   npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/rosetta/', 'cdk.out/'] },
 });
 
@@ -53,6 +52,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
 // resolver unversioned, so its range is set here, after construction.
 project.deps.removeDependency('eslint-import-resolver-typescript');
 project.addDevDeps('eslint-import-resolver-typescript@~3.8.0');
+
+// projen's constructs dependency replaces a dev dependency with the peer one; jsii wants both.
+project.addDevDeps(`constructs@${CONSTRUCTS_FLOOR}`);
 
 // examples/ and bench/ are type-checked and linted like tests: each gets a tsconfig that extends the tests' one.
 for (const dir of ['examples', 'bench']) {
