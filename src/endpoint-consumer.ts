@@ -1,4 +1,4 @@
-import { AspectPriority, Aspects, Fn, Stack, Token } from 'aws-cdk-lib';
+import { Fn, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as route53targets from 'aws-cdk-lib/aws-route53-targets';
@@ -21,7 +21,7 @@ import {
   warnSkippedAzs,
 } from './private/consumer-rules';
 import { addRules } from './private/findings';
-import { findIpv4CidrBlocks } from './private/vpc-inspection';
+import { allowVpcCidrsAtSynth } from './private/vpc-ingress';
 import { toPlacement, validateOneSubnetPerAz } from './private/vpc-rules';
 
 /**
@@ -245,17 +245,7 @@ export class EndpointConsumer extends Construct implements ec2.IConnectable {
       description: 'Interface endpoint to a PrivateLink service: the service port from the VPC CIDR blocks only',
       allowAllOutbound: false,
     });
-    // Ingress is granted when the app is synthesized, so that secondary CIDR blocks added to the VPC after this
-    // construct are covered too.
-    Aspects.of(this).add({
-      visit: node => {
-        if (node === this) {
-          for (const cidr of findIpv4CidrBlocks(vpc, this)) {
-            securityGroup.addIngressRule(ec2.Peer.ipv4(cidr), ec2.Port.tcp(port), `Clients in the VPC (${cidr})`);
-          }
-        }
-      },
-    }, { priority: AspectPriority.MUTATING });
+    allowVpcCidrsAtSynth(this, vpc, securityGroup, () => [port]);
     return securityGroup;
   }
 

@@ -1,4 +1,4 @@
-import { AspectPriority, Aspects, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -24,6 +24,7 @@ import {
 import { addRules, error, Finding, warning } from './private/findings';
 import { supportsEndpointPolicy, validateEndpointPolicy } from './private/policy-rules';
 import { endpointConstructId, serviceShortName, SERVICES_WITH_BOTH_ENDPOINT_TYPES } from './private/service-names';
+import { allowVpcCidrsAtSynth } from './private/vpc-ingress';
 import { countQuotaEndpoints, findInternetRoutes, findIpv4CidrBlocks } from './private/vpc-inspection';
 import { toPlacement } from './private/vpc-rules';
 
@@ -254,9 +255,8 @@ export class PrivateEgressVpc extends Construct {
     (props.interfaceEndpoints ?? []).forEach(service => this.addInterfaceEndpoint(service));
     (props.bundles ?? []).forEach(bundle => this.addBundle(bundle));
 
-    // Ingress is granted when the app is synthesized, so that endpoints and secondary CIDR blocks added after
-    // construction are covered too.
-    Aspects.of(this).add({ visit: node => node === this && this.allowVpcCidrsToEndpoints() }, { priority: AspectPriority.MUTATING });
+    allowVpcCidrsAtSynth(this, this.vpc, this.endpointSecurityGroup,
+      () => [...this.interfaceEndpointRecords.values()].map(record => record.service.port));
 
     addRules(this, 'PrivateEgressVpc', () => this.validate(props));
   }
@@ -432,14 +432,6 @@ export class PrivateEgressVpc extends Construct {
     return subnetType ? this.vpc.selectSubnets({ subnetType, onePerAz: true }).subnets : [];
   }
 
-  private allowVpcCidrsToEndpoints(): void {
-    const ports = new Set([...this.interfaceEndpointRecords.values()].map(record => record.service.port));
-    for (const cidr of findIpv4CidrBlocks(this.vpc, this)) {
-      for (const port of ports) {
-        this.endpointSecurityGroup.addIngressRule(ec2.Peer.ipv4(cidr), ec2.Port.tcp(port), `Interface endpoints on port ${port} from the VPC`);
-      }
-    }
-  }
 
   private validate(props: PrivateEgressVpcProps): Finding[] {
     const interfaceRecords = [...this.interfaceEndpointRecords.values()];
