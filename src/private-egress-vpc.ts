@@ -167,29 +167,27 @@ export interface PrivateEgressVpcProps {
   readonly privateDnsEnabled?: boolean;
 }
 
-/** What the policy rules need to know about an endpoint. */
-interface PolicyRecord {
+/** What the construct keeps about each endpoint it defines. */
+interface EndpointRecord<Options> {
   readonly shortName: string;
   readonly resource: ec2.CfnVPCEndpoint;
-  readonly gateway: boolean;
-  /** The prop that set the endpoint's policy, as messages name it. */
-  readonly policyProp: string;
+  /**
+   * The options of the one call that gave any. Later calls for the same service may add options to an endpoint
+   * defined without, but never replace them: that would silently drop what the first call asked for.
+   */
+  options?: Options;
 }
 
-/** What the construct keeps about each interface endpoint it defines. */
-interface InterfaceEndpointRecord extends PolicyRecord {
+interface InterfaceEndpointRecord extends EndpointRecord<InterfaceEndpointOptions> {
   readonly service: ec2.IInterfaceVpcEndpointService;
   readonly endpoint: ec2.IInterfaceVpcEndpoint;
   readonly subnets: ec2.ISubnet[];
-  readonly privateDnsEnabled: boolean;
   readonly skippedAzs: string[];
 }
 
-/** What the construct keeps about each gateway endpoint it defines. */
-interface GatewayEndpointRecord extends PolicyRecord {
+interface GatewayEndpointRecord extends EndpointRecord<GatewayEndpointOptions> {
   readonly service: ec2.IGatewayVpcEndpointService;
   readonly endpoint: ec2.IGatewayVpcEndpoint;
-  readonly workloadRouteTableCount: number;
 }
 
 const DEFAULT_CIDR = '10.0.0.0/16';
@@ -214,6 +212,8 @@ export class PrivateEgressVpc extends Construct {
   private readonly endpointPolicy: EndpointPolicy;
   private readonly endpointAzs?: number;
   private readonly bundles: EndpointBundle[] = [];
+  /** Messages about options given for a service whose endpoint already had other options. */
+  private readonly conflictingOptions: string[] = [];
   private readonly interfaceEndpointScope: Construct;
   private readonly gatewayEndpointScope: Construct;
   private readonly interfaceEndpointRecords = new Map<string, InterfaceEndpointRecord>();
@@ -267,36 +267,9 @@ export class PrivateEgressVpc extends Construct {
    */
   public addGatewayEndpoint(service: ec2.IGatewayVpcEndpointService, options: GatewayEndpointOptions = {}): ec2.IGatewayVpcEndpoint {
     const shortName = serviceShortName(service);
-    const existing = this.gatewayEndpointRecords.get(shortName);
-    if (existing) {
-      return existing.endpoint;
-    }
-
-    const workloadSubnets = [...this.vpc.privateSubnets, ...this.vpc.isolatedSubnets];
-    const subnets = options.subnets
-      ? options.subnets.flatMap(selection => this.vpc.selectSubnets(selection).subnets)
-      : workloadSubnets;
-    const routeTableIds = uniqueRouteTableIds(subnets);
-    const workloadRouteTableIds = uniqueRouteTableIds(workloadSubnets);
-
-    const id = endpointConstructId(service);
-    const resource = new ec2.CfnVPCEndpoint(this.gatewayEndpointScope, id, {
-      vpcId: this.vpc.vpcId,
-      serviceName: service.name,
-      vpcEndpointType: ec2.VpcEndpointType.GATEWAY,
-      routeTableIds,
-    });
-    const endpoint = ec2.GatewayVpcEndpoint.fromGatewayVpcEndpointId(this.gatewayEndpointScope, `${id}Ref`, resource.ref);
-    this.gatewayEndpointRecords.set(shortName, {
-      service,
-      shortName,
-      endpoint,
-      resource,
-      gateway: true,
-      policyProp: this.applyPolicy(resource, shortName, true, options.policy),
-      workloadRouteTableCount: routeTableIds.filter(rt => workloadRouteTableIds.includes(rt)).length,
-    });
-    return endpoint;
+    const record = this.gatewayEndpointRecords.get(shortName) ?? this.defineGatewayEndpoint(service, shortName);
+    this.setOptions(record, 'addGatewayEndpoint', options, () => this.configureGatewayEndpoint(record));
+    return record.endpoint;
   }
 
   /**
@@ -306,49 +279,9 @@ export class PrivateEgressVpc extends Construct {
    */
   public addInterfaceEndpoint(service: ec2.IInterfaceVpcEndpointService, options: InterfaceEndpointOptions = {}): ec2.IInterfaceVpcEndpoint {
     const shortName = serviceShortName(service);
-    const existing = this.interfaceEndpointRecords.get(shortName);
-    if (existing) {
-      return existing.endpoint;
-    }
-
-    const id = endpointConstructId(service);
-    if (id === '') {
-      throw new Error(`${this.node.path}: cannot name an interface endpoint after service '${service.name}', which is `
-        + 'only known at deploy time. Use EndpointConsumer for an endpoint service whose name is a token.');
-    }
-    const placement = supportedAzSubnets(this, service.name, this.endpointSubnetsSelected);
-    const subnets = placement.subnets.slice(0, this.endpointAzs);
-    const privateDnsEnabled = options.privateDnsEnabled ?? this.privateDnsEnabled;
-    const resource = new ec2.CfnVPCEndpoint(this.interfaceEndpointScope, id, {
-      vpcId: this.vpc.vpcId,
-      serviceName: service.name,
-      vpcEndpointType: ec2.VpcEndpointType.INTERFACE,
-      subnetIds: subnets.map(subnet => subnet.subnetId),
-      securityGroupIds: [this.endpointSecurityGroup.securityGroupId],
-      privateDnsEnabled,
-      // In-VPC traffic to S3 and DynamoDB takes the free gateway endpoint; their interface endpoint's private DNS
-      // is for on-premises clients, through a Route 53 Resolver inbound endpoint.
-      dnsOptions: privateDnsEnabled && SERVICES_WITH_BOTH_ENDPOINT_TYPES.includes(shortName)
-        ? { privateDnsOnlyForInboundResolverEndpoint: ec2.VpcEndpointPrivateDnsOnlyForInboundResolverEndpoint.ONLY_INBOUND_RESOLVER }
-        : undefined,
-    });
-    const endpoint = ec2.InterfaceVpcEndpoint.fromInterfaceVpcEndpointAttributes(this.interfaceEndpointScope, `${id}Ref`, {
-      vpcEndpointId: resource.ref,
-      port: service.port,
-      securityGroups: [this.endpointSecurityGroup],
-    });
-    this.interfaceEndpointRecords.set(shortName, {
-      service,
-      shortName,
-      endpoint,
-      resource,
-      gateway: false,
-      policyProp: this.applyPolicy(resource, shortName, false, options.policy),
-      subnets,
-      privateDnsEnabled,
-      skippedAzs: placement.skippedAzs,
-    });
-    return endpoint;
+    const record = this.interfaceEndpointRecords.get(shortName) ?? this.defineInterfaceEndpoint(service, shortName);
+    this.setOptions(record, 'addInterfaceEndpoint', options, () => this.configureInterfaceEndpoint(record));
+    return record.endpoint;
   }
 
   /**
@@ -399,18 +332,102 @@ export class PrivateEgressVpc extends Construct {
     });
   }
 
+  private defineGatewayEndpoint(service: ec2.IGatewayVpcEndpointService, shortName: string): GatewayEndpointRecord {
+    const id = endpointConstructId(service);
+    const resource = new ec2.CfnVPCEndpoint(this.gatewayEndpointScope, id, {
+      vpcId: this.vpc.vpcId,
+      serviceName: service.name,
+      vpcEndpointType: ec2.VpcEndpointType.GATEWAY,
+    });
+    const endpoint = ec2.GatewayVpcEndpoint.fromGatewayVpcEndpointId(this.gatewayEndpointScope, `${id}Ref`, resource.ref);
+    const record: GatewayEndpointRecord = { service, shortName, resource, endpoint };
+    this.gatewayEndpointRecords.set(shortName, record);
+    this.configureGatewayEndpoint(record);
+    return record;
+  }
+
+  private defineInterfaceEndpoint(service: ec2.IInterfaceVpcEndpointService, shortName: string): InterfaceEndpointRecord {
+    const id = endpointConstructId(service);
+    if (id === '') {
+      throw new Error(`${this.node.path}: cannot name an interface endpoint after service '${service.name}', which is `
+        + 'only known at deploy time. Use EndpointConsumer for an endpoint service whose name is a token.');
+    }
+    const placement = supportedAzSubnets(this, service.name, this.endpointSubnetsSelected);
+    const subnets = placement.subnets.slice(0, this.endpointAzs);
+    const resource = new ec2.CfnVPCEndpoint(this.interfaceEndpointScope, id, {
+      vpcId: this.vpc.vpcId,
+      serviceName: service.name,
+      vpcEndpointType: ec2.VpcEndpointType.INTERFACE,
+      subnetIds: subnets.map(subnet => subnet.subnetId),
+      securityGroupIds: [this.endpointSecurityGroup.securityGroupId],
+    });
+    const endpoint = ec2.InterfaceVpcEndpoint.fromInterfaceVpcEndpointAttributes(this.interfaceEndpointScope, `${id}Ref`, {
+      vpcEndpointId: resource.ref,
+      port: service.port,
+      securityGroups: [this.endpointSecurityGroup],
+    });
+    const record: InterfaceEndpointRecord = { service, shortName, resource, endpoint, subnets, skippedAzs: placement.skippedAzs };
+    this.interfaceEndpointRecords.set(shortName, record);
+    this.configureInterfaceEndpoint(record);
+    return record;
+  }
+
   /**
-   * Renders the endpoint's policy: the per-endpoint one, or the construct's where the service supports a policy.
-   *
-   * @returns the prop that set it, for validation messages
+   * Takes the options of a call for a service that may already have an endpoint: the first options given
+   * configure it, later different ones are reported at synth instead of being dropped.
    */
-  private applyPolicy(resource: ec2.CfnVPCEndpoint, shortName: string, gateway: boolean, override?: EndpointPolicy): string {
+  private setOptions<Options extends object>(record: EndpointRecord<Options>, method: string, options: Options, configure: () => void): void {
+    const given = Object.entries(options).filter(([, value]) => value !== undefined);
+    if (given.length === 0) {
+      return;
+    }
+    if (record.options === undefined) {
+      record.options = options;
+      configure();
+    } else if (record.options !== options) {
+      this.conflictingOptions.push(
+        `\`${method}\` gives options (${given.map(([name]) => name).join(', ')}) for '${record.shortName}', whose endpoint `
+        + 'already has options from an earlier call; one endpoint takes one set of options. Give all of them in one call.');
+    }
+  }
+
+  private configureGatewayEndpoint(record: GatewayEndpointRecord): void {
+    record.resource.routeTableIds = uniqueRouteTableIds(this.gatewayEndpointSubnets(record.options));
+    this.applyPolicy(record.resource, record.shortName, true, record.options?.policy);
+  }
+
+  private configureInterfaceEndpoint(record: InterfaceEndpointRecord): void {
+    const privateDnsEnabled = this.isPrivateDnsEnabled(record);
+    record.resource.privateDnsEnabled = privateDnsEnabled;
+    // In-VPC traffic to S3 and DynamoDB takes the free gateway endpoint; their interface endpoint's private DNS
+    // is for on-premises clients, through a Route 53 Resolver inbound endpoint.
+    record.resource.dnsOptions = privateDnsEnabled && SERVICES_WITH_BOTH_ENDPOINT_TYPES.includes(record.shortName)
+      ? { privateDnsOnlyForInboundResolverEndpoint: ec2.VpcEndpointPrivateDnsOnlyForInboundResolverEndpoint.ONLY_INBOUND_RESOLVER }
+      : undefined;
+    this.applyPolicy(record.resource, record.shortName, false, record.options?.policy);
+  }
+
+  private isPrivateDnsEnabled(record: InterfaceEndpointRecord): boolean {
+    return record.options?.privateDnsEnabled ?? this.privateDnsEnabled;
+  }
+
+  /** The subnets whose route tables get a gateway endpoint's route. */
+  private gatewayEndpointSubnets(options?: GatewayEndpointOptions): ec2.ISubnet[] {
+    return options?.subnets
+      ? options.subnets.flatMap(selection => this.vpc.selectSubnets(selection).subnets)
+      : this.workloadSubnets();
+  }
+
+  /** The subnets that host workloads: every private and isolated subnet. */
+  private workloadSubnets(): ec2.ISubnet[] {
+    return [...this.vpc.privateSubnets, ...this.vpc.isolatedSubnets];
+  }
+
+  /** Renders the endpoint's policy: the per-endpoint one, or the construct's where the service supports a policy. */
+  private applyPolicy(resource: ec2.CfnVPCEndpoint, shortName: string, gateway: boolean, override?: EndpointPolicy): void {
     const policy = override ?? (supportsEndpointPolicy(shortName) ? this.endpointPolicy : undefined);
     const statements = policy?.bind(resource, { serviceShortName: shortName, gateway }).statements ?? [];
-    if (statements.length > 0) {
-      resource.policyDocument = new iam.PolicyDocument({ statements });
-    }
-    return override ? 'policy' : 'endpointPolicy';
+    resource.policyDocument = statements.length > 0 ? new iam.PolicyDocument({ statements }) : undefined;
   }
 
   private addFlowLog(retention: logs.RetentionDays): void {
@@ -440,9 +457,10 @@ export class PrivateEgressVpc extends Construct {
     return [
       ...validateAdoptedVpcProps(this.vpcDefinedHere ? []
         : (['ipAddresses', 'maxAzs', 'cidrMask'] as const).filter(prop => props[prop] !== undefined)),
+      ...this.conflictingOptions.map(error),
       ...gatewayRecords.flatMap(record => [
         ...validateGatewayService(record.shortName),
-        ...validateGatewayRouteTables(record.shortName, record.workloadRouteTableCount),
+        ...validateGatewayRouteTables(record.shortName, this.workloadRouteTableCount(record)),
       ]),
       ...(interfaceRecords.length > 0 ? validateEndpointSubnets(this.endpointSubnetsSelected.map(toPlacement)) : []),
       ...interfaceRecords.flatMap(record => this.placementFindings(record)),
@@ -452,20 +470,31 @@ export class PrivateEgressVpc extends Construct {
         requiredGatewayEndpoints: bundle.requiredGatewayEndpoints.map(serviceShortName),
       })), [...this.gatewayEndpointRecords.keys()]),
       ...validateResolverOnlyDns(
-        interfaceRecords.filter(record => record.privateDnsEnabled).map(record => record.shortName),
+        interfaceRecords.filter(record => this.isPrivateDnsEnabled(record)).map(record => record.shortName),
         [...this.gatewayEndpointRecords.keys()]),
-      ...[...interfaceRecords, ...gatewayRecords].flatMap(record => validateEndpointPolicy({
-        prop: record.policyProp,
-        serviceShortName: record.shortName,
-        gateway: record.gateway,
-        policyDocument: record.resource.policyDocument ? Stack.of(this).resolve(record.resource.policyDocument) : undefined,
-      })),
+      ...interfaceRecords.flatMap(record => this.policyFindings(record, false)),
+      ...gatewayRecords.flatMap(record => this.policyFindings(record, true)),
       ...validateEndpointIngress(findIpv4CidrBlocks(this.vpc, this).length, interfaceRecords.length),
       ...validatePrivateDnsSupport(vpcDetails?.dnsSupportEnabled, vpcDetails?.dnsHostnamesEnabled,
-        interfaceRecords.filter(record => record.privateDnsEnabled).map(record => record.shortName)),
+        interfaceRecords.filter(record => this.isPrivateDnsEnabled(record)).map(record => record.shortName)),
       ...validateInterfaceEndpointQuota(countQuotaEndpoints(this.vpc, this)),
       ...validateNoInternetRoutes(findInternetRoutes(this.vpc, this), this.vpcDefinedHere),
     ];
+  }
+
+  private policyFindings(record: EndpointRecord<{ readonly policy?: EndpointPolicy }>, gateway: boolean): Finding[] {
+    const document = record.resource.policyDocument;
+    return validateEndpointPolicy({
+      prop: record.options?.policy ? 'policy' : 'endpointPolicy',
+      serviceShortName: record.shortName,
+      gateway,
+      policyDocument: document ? Stack.of(this).resolve(document) : undefined,
+    });
+  }
+
+  private workloadRouteTableCount(record: GatewayEndpointRecord): number {
+    const workloadRouteTableIds = uniqueRouteTableIds(this.workloadSubnets());
+    return uniqueRouteTableIds(this.gatewayEndpointSubnets(record.options)).filter(id => workloadRouteTableIds.includes(id)).length;
   }
 
   private placementFindings(record: InterfaceEndpointRecord): Finding[] {

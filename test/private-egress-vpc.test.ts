@@ -286,6 +286,44 @@ describe('PrivateEgressVpc', () => {
     });
   });
 
+  describe('options for a service added twice', () => {
+    test('configure an endpoint that was defined without options', () => {
+      // GIVEN
+      const { stack } = testStack();
+      const egress = new PrivateEgressVpc(stack, 'Egress', { interfaceEndpoints: [SSM] });
+
+      // WHEN
+      const endpoint = egress.addInterfaceEndpoint(SSM, { privateDnsEnabled: false });
+      egress.addGatewayEndpoint(ec2.GatewayVpcEndpointAwsService.S3, { subnets: [{ subnets: [egress.vpc.isolatedSubnets[0]] }] });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.resourceCountIs('AWS::EC2::VPCEndpoint', 3);
+      template.hasResourceProperties('AWS::EC2::VPCEndpoint', { ServiceName: 'com.amazonaws.us-east-1.ssm', PrivateDnsEnabled: false });
+      template.hasResourceProperties('AWS::EC2::VPCEndpoint', {
+        ServiceName: { 'Fn::Join': ['', ['com.amazonaws.', { Ref: 'AWS::Region' }, '.s3']] },
+        RouteTableIds: routeTableRefs([egress.vpc.isolatedSubnets[0]]),
+      });
+      expect(egress.interfaceEndpointFor(SSM)).toBe(endpoint);
+    });
+
+    test('fail when they differ from options given before, instead of being dropped', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+      const egress = new PrivateEgressVpc(stack, 'Egress');
+      egress.addInterfaceEndpoint(SSM, { privateDnsEnabled: false });
+
+      // WHEN
+      egress.addInterfaceEndpoint(SSM, { privateDnsEnabled: true });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        "[TestStack/Egress] `addInterfaceEndpoint` gives options (privateDnsEnabled) for 'ssm', whose endpoint already has "
+        + 'options from an earlier call; one endpoint takes one set of options. Give all of them in one call.',
+      ]);
+    });
+  });
+
   describe('the endpoint security group', () => {
     test('allows each service port from the VPC CIDR and has no allow-all egress', () => {
       // GIVEN
