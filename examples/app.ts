@@ -2,7 +2,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { addPrivateLinkStacks, CONSUMER_ACCOUNT, PROVIDER_ACCOUNT, REGION } from './private-link';
 import { synthesizeAndSummarize } from './summary';
-import { PrivateEgressVpc } from '../src';
+import { EndpointBundle, PrivateEgressVpc } from '../src';
 
 // The AZs each example account sees, as `cdk synth` would read them into cdk.context.json.
 const AZS = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
@@ -13,18 +13,12 @@ const app = new App({
     [`availability-zones:account=${account}:region=${REGION}`, AZS])),
 });
 
-// Workloads in isolated subnets that use Session Manager, pull images from ECR and ship logs and metrics.
+// Workloads in isolated subnets that use Session Manager, pull images from ECR (which also needs the default S3
+// gateway endpoint) and ship logs and metrics: ssm, ssmmessages, ec2messages, ecr.api, ecr.dkr, logs, monitoring.
 const workloads = new Stack(app, 'PrivateWorkloads', { env: { account: PROVIDER_ACCOUNT, region: REGION } });
 new PrivateEgressVpc(workloads, 'Network', {
-  interfaceEndpoints: [
-    ec2.InterfaceVpcEndpointAwsService.SSM,
-    ec2.InterfaceVpcEndpointAwsService.SSM_MESSAGES,
-    ec2.InterfaceVpcEndpointAwsService.EC2_MESSAGES,
-    ec2.InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS,
-    ec2.InterfaceVpcEndpointAwsService.CLOUDWATCH_MONITORING,
-    ec2.InterfaceVpcEndpointAwsService.ECR,
-    ec2.InterfaceVpcEndpointAwsService.ECR_DOCKER,
-  ],
+  bundles: [EndpointBundle.SESSION_MANAGER, EndpointBundle.ECR_IMAGE_PULL],
+  interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.CLOUDWATCH_MONITORING],
 });
 
 // A PrivateLink service and its consumers, in the provider's account and in another one.
