@@ -58,8 +58,8 @@ export interface EndpointConsumerProps {
    * `privateDnsName`, once AWS has verified the domain) inside the VPC.
    *
    * @default - false when `domainName` is set (split-horizon DNS takes its place); otherwise the service's
-   * `privateDnsDefault`: true for a provider with a `privateDnsName` and for AWS services, false for
-   * `new ec2.InterfaceVpcEndpointService(...)`
+   * `privateDnsDefault`: true for AWS services, false for an `EndpointServiceProvider` (its name must be verified
+   * first) and for `new ec2.InterfaceVpcEndpointService(...)`
    */
   readonly privateDnsEnabled?: boolean;
 

@@ -1,4 +1,4 @@
-import { CfnOutput, CfnResource, Lazy, Stack } from 'aws-cdk-lib';
+import { CfnOutput, CfnResource, Fn, Lazy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -205,10 +205,11 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
   public readonly port: number;
 
   /**
-   * Whether consumers' endpoints should turn on private DNS: true when a `privateDnsName` is set. A consumer's
-   * endpoint can resolve it only once the name is verified.
+   * Whether consumers' endpoints turn on private DNS by default: false, even with a `privateDnsName`, because
+   * AWS accepts private DNS on an endpoint only once the name is verified, which happens after this stack is
+   * deployed. Consumers set `privateDnsEnabled: true` once the verification state is `verified`.
    */
-  public readonly privateDnsDefault?: boolean;
+  public readonly privateDnsDefault?: boolean = false;
 
   /** The service name, like `com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0` (the same as `name`). */
   public readonly vpcEndpointServiceName: string;
@@ -245,7 +246,6 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
 
     this.port = props.port;
     this.privateDnsName = props.privateDnsName;
-    this.privateDnsDefault = props.privateDnsName !== undefined;
 
     if (props.networkLoadBalancer) {
       this.networkLoadBalancer = props.networkLoadBalancer;
@@ -265,8 +265,9 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
     });
     this.endpointService = service;
     this.vpcEndpointServiceId = service.vpcEndpointServiceId;
-    this.vpcEndpointServiceName = service.vpcEndpointServiceName;
-    this.name = service.vpcEndpointServiceName;
+    // The L2's name uses AWS::Region, which a consumer stack in another Region would resolve to its own Region.
+    this.vpcEndpointServiceName = Fn.join('.', ['com.amazonaws.vpce', Stack.of(this).region, this.vpcEndpointServiceId]);
+    this.name = this.vpcEndpointServiceName;
 
     // Permissions go in a resource of our own (not the L2's allowedPrincipals) so that principals added later
     // are rendered too.

@@ -103,7 +103,7 @@ describe('EndpointServiceProvider and EndpointConsumer, end to end', () => {
     const template = Template.fromStack(sameAccountStack);
     template.hasResourceProperties('AWS::EC2::VPCEndpoint', {
       VpcEndpointType: 'Interface',
-      ServiceName: { 'Fn::Join': ['.', ['com.amazonaws.vpce', { Ref: 'AWS::Region' }, { 'Fn::ImportValue': exportName }]] },
+      ServiceName: { 'Fn::Join': ['.', ['com.amazonaws.vpce.us-east-1', { 'Fn::ImportValue': exportName }]] },
       PrivateDnsEnabled: false,
       SubnetIds: sameAccountVpc.isolatedSubnets.map(subnet => ({ Ref: sameAccountStack.getLogicalId(subnet.node.defaultChild as ec2.CfnSubnet) })),
     });

@@ -308,13 +308,25 @@ describe('EndpointConsumer', () => {
       expect(c.hostedZone).toBe(zone);
     });
 
-    test('turns on private DNS for a provider with a private DNS name, and names it as the DNS name', () => {
+    test('keeps private DNS off by default for a provider with a private DNS name, which is verified only after deploy', () => {
       // GIVEN
       const { stack, vpc } = setUp();
       const p = provider(stack, { privateDnsName: 'orders.example.com' });
 
       // WHEN
-      const c = consumer(stack, vpc, { service: p });
+      consumer(stack, vpc, { service: p });
+
+      // THEN
+      Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpoint', { PrivateDnsEnabled: false });
+    });
+
+    test('turns on private DNS for a provider with a private DNS name when asked, and names it as the DNS name', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+      const p = provider(stack, { privateDnsName: 'orders.example.com' });
+
+      // WHEN
+      const c = consumer(stack, vpc, { service: p, privateDnsEnabled: true });
 
       // THEN
       Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpoint', { PrivateDnsEnabled: true });
@@ -457,8 +469,12 @@ describe('EndpointConsumer', () => {
       // WHEN
       consumer(consumerStack, vpc, { service: p, serviceRegion: 'us-west-2' });
 
-      // THEN
+      // THEN: the service name carries the provider's Region, not the consumer stack's
       expect(validationErrors(app)).toEqual([]);
+      Template.fromStack(consumerStack).hasResourceProperties('AWS::EC2::VPCEndpoint', {
+        ServiceName: { 'Fn::Join': ['.', ['com.amazonaws.vpce.us-west-2', Match.anyValue()]] },
+        ServiceRegion: 'us-west-2',
+      });
     });
 
     test('fails at once when a provider object is used from another account', () => {

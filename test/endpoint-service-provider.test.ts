@@ -11,7 +11,7 @@ import { EndpointServiceProvider, EndpointServiceProviderProps } from '../src/en
 
 const CONSUMER_ACCOUNT = 'arn:aws:iam::111122223333:root';
 const OTHER_ACCOUNT = 'arn:aws:iam::444455556666:root';
-const SERVICE_NAME = { 'Fn::Join': ['.', ['com.amazonaws.vpce', { Ref: 'AWS::Region' }, { Ref: Match.stringLikeRegexp('^ProviderEndpointService') }]] };
+const SERVICE_NAME = { 'Fn::Join': ['.', ['com.amazonaws.vpce.us-east-1', { Ref: Match.stringLikeRegexp('^ProviderEndpointService') }]] };
 
 /** A stack with a VPC of three AZs, each with a public and two private subnets (app and data tiers). */
 function setUp(context: Record<string, unknown> = {}) {
@@ -333,7 +333,7 @@ describe('EndpointServiceProvider', () => {
 
       // THEN
       expect(stack.resolve(service.vpcEndpointServiceName)).toEqual({
-        'Fn::Join': ['.', ['com.amazonaws.vpce', { Ref: 'AWS::Region' }, { Ref: stack.getLogicalId(cfnService(service)) }]],
+        'Fn::Join': ['.', ['com.amazonaws.vpce.us-east-1', { Ref: stack.getLogicalId(cfnService(service)) }]],
       });
       expect(service.name).toBe(service.vpcEndpointServiceName);
       expect(stack.resolve(service.vpcEndpointServiceId)).toEqual({ Ref: stack.getLogicalId(cfnService(service)) });
@@ -381,7 +381,8 @@ describe('EndpointServiceProvider', () => {
         Name: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [serviceId, 'PrivateDnsNameConfiguration.Name'] }, '.api.example.com.']] },
         ResourceRecords: [{ 'Fn::Join': ['', ['"', { 'Fn::GetAtt': [serviceId, 'PrivateDnsNameConfiguration.Value'] }, '"']] }],
       });
-      expect(service.privateDnsDefault).toBe(true);
+      // Consumers turn private DNS on once the name is verified, after this stack is deployed.
+      expect(service.privateDnsDefault).toBe(false);
       expect(service.privateDnsName).toBe('api.example.com');
     });
 
