@@ -343,6 +343,7 @@ export class PrivateEgressVpc extends Construct {
     const record: GatewayEndpointRecord = { service, shortName, resource, endpoint };
     this.gatewayEndpointRecords.set(shortName, record);
     this.configureGatewayEndpoint(record);
+    this.orderResolverOnlyDns(shortName);
     return record;
   }
 
@@ -404,7 +405,20 @@ export class PrivateEgressVpc extends Construct {
     record.resource.dnsOptions = privateDnsEnabled && SERVICES_WITH_BOTH_ENDPOINT_TYPES.includes(record.shortName)
       ? { privateDnsOnlyForInboundResolverEndpoint: ec2.VpcEndpointPrivateDnsOnlyForInboundResolverEndpoint.ONLY_INBOUND_RESOLVER }
       : undefined;
+    this.orderResolverOnlyDns(record.shortName);
     this.applyPolicy(record.resource, record.shortName, false, record.options?.policy);
+  }
+
+  /**
+   * EC2 creates an S3 or DynamoDB interface endpoint with resolver-only private DNS only once the service's gateway
+   * endpoint exists, and deletes the gateway endpoint only after it: CloudFormation must order them.
+   */
+  private orderResolverOnlyDns(shortName: string): void {
+    const interfaceEndpoint = this.interfaceEndpointRecords.get(shortName);
+    const gatewayEndpoint = this.gatewayEndpointRecords.get(shortName);
+    if (interfaceEndpoint?.resource.dnsOptions !== undefined && gatewayEndpoint) {
+      interfaceEndpoint.resource.addDependency(gatewayEndpoint.resource);
+    }
   }
 
   private isPrivateDnsEnabled(record: InterfaceEndpointRecord): boolean {

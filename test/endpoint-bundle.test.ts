@@ -172,14 +172,35 @@ describe('PrivateEgressVpc S3 and DynamoDB interface endpoints', () => {
     // WHEN
     new PrivateEgressVpc(stack, 'Egress', { interfaceEndpoints: [new ec2.InterfaceVpcEndpointAwsService(service)] });
 
-    // THEN
-    Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpoint', {
-      VpcEndpointType: 'Interface',
-      ServiceName: `com.amazonaws.us-east-1.${service}`,
-      PrivateDnsEnabled: true,
-      DnsOptions: { PrivateDnsOnlyForInboundResolverEndpoint: 'OnlyInboundResolver' },
+    // THEN: created after, and deleted before, the gateway endpoint that EC2 requires for it
+    const template = Template.fromStack(stack);
+    const [gatewayId] = Object.keys(template.findResources('AWS::EC2::VPCEndpoint', {
+      Properties: { VpcEndpointType: 'Gateway', ServiceName: { 'Fn::Join': ['', ['com.amazonaws.', { Ref: 'AWS::Region' }, `.${service}`]] } },
+    }));
+    template.hasResource('AWS::EC2::VPCEndpoint', {
+      Properties: {
+        VpcEndpointType: 'Interface',
+        ServiceName: `com.amazonaws.us-east-1.${service}`,
+        PrivateDnsEnabled: true,
+        DnsOptions: { PrivateDnsOnlyForInboundResolverEndpoint: 'OnlyInboundResolver' },
+      },
+      DependsOn: [gatewayId],
     });
     expect(validationErrors(app)).toEqual([]);
+  });
+
+  test('an S3 interface endpoint added before its gateway endpoint still depends on it', () => {
+    // GIVEN
+    const { stack } = testStack();
+    const egress = new PrivateEgressVpc(stack, 'Egress', { gatewayEndpoints: [], interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.S3] });
+
+    // WHEN
+    egress.addGatewayEndpoint(ec2.GatewayVpcEndpointAwsService.S3);
+
+    // THEN
+    const template = Template.fromStack(stack);
+    const [gatewayId] = Object.keys(template.findResources('AWS::EC2::VPCEndpoint', { Properties: { VpcEndpointType: 'Gateway' } }));
+    template.hasResource('AWS::EC2::VPCEndpoint', { Properties: { VpcEndpointType: 'Interface' }, DependsOn: [gatewayId] });
   });
 
   test('other services keep the default DNS options', () => {
