@@ -22,7 +22,8 @@ import {
 } from './private/consumer-rules';
 import { addRules } from './private/findings';
 import { allowVpcCidrsAtSynth } from './private/vpc-ingress';
-import { toPlacement, validateOneSubnetPerAz } from './private/vpc-rules';
+import { findIpv4CidrBlocks } from './private/vpc-inspection';
+import { toPlacement, validateEndpointIngress, validateOneSubnetPerAz } from './private/vpc-rules';
 
 /**
  * Properties of an `EndpointConsumer`.
@@ -226,6 +227,8 @@ export class EndpointConsumer extends Construct implements ec2.IConnectable {
       return [
         ...validateServiceName(literalServiceName, stack.region, props.serviceRegion),
         ...validateOneSubnetPerAz('vpcSubnets', selected.map(toPlacement)),
+        // Given security groups are used as they are; the one defined here admits the VPC's CIDR blocks.
+        ...(props.securityGroups ? [] : validateEndpointIngress(findIpv4CidrBlocks(vpc, this).length, 1)),
         ...warnSkippedAzs(literalServiceName ?? service.name, placement.skippedAzs),
         ...validateProviderAzs(placement.subnets.map(subnet => subnet.availabilityZone), providerFacts),
         ...validatePrivateDns(dnsChoice, providerFacts),

@@ -12,7 +12,6 @@ import {
   validateAdoptedVpcProps,
   validateBundleDependencies,
   validateEndpointAzs,
-  validateEndpointIngress,
   validateEndpointSubnets,
   validateGatewayRouteTables,
   validateGatewayService,
@@ -26,7 +25,7 @@ import { supportsEndpointPolicy, validateEndpointPolicy } from './private/policy
 import { endpointConstructId, serviceShortName, SERVICES_WITH_BOTH_ENDPOINT_TYPES } from './private/service-names';
 import { allowVpcCidrsAtSynth } from './private/vpc-ingress';
 import { countQuotaEndpoints, findInternetRoutes, findIpv4CidrBlocks } from './private/vpc-inspection';
-import { toPlacement } from './private/vpc-rules';
+import { toPlacement, validateEndpointIngress } from './private/vpc-rules';
 
 /**
  * Options for a gateway endpoint (S3, S3 Express or DynamoDB).

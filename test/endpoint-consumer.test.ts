@@ -383,6 +383,41 @@ describe('EndpointConsumer', () => {
   });
 
   describe('validation', () => {
+    test('fails when its security group cannot admit a VPC imported without its CIDR block', () => {
+      // GIVEN
+      const { app, stack } = testStack({}, AZ_CONTEXT);
+      const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Imported', {
+        vpcId: 'vpc-12345678',
+        availabilityZones: ['us-east-1a'],
+        isolatedSubnetIds: ['subnet-12345678'],
+      });
+
+      // WHEN
+      consumer(stack, vpc);
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        '[TestStack/Consumer] `vpc` was imported without `vpcCidrBlock`, so the endpoint security group cannot admit the VPC '
+        + 'and no workload could reach the interface endpoints. Import the VPC with `vpcCidrBlock` (Vpc.fromLookup has it).',
+      ]);
+    });
+
+    test('accepts a VPC imported without its CIDR block when the security groups are given', () => {
+      // GIVEN
+      const { app, stack } = testStack({}, AZ_CONTEXT);
+      const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Imported', {
+        vpcId: 'vpc-12345678',
+        availabilityZones: ['us-east-1a'],
+        isolatedSubnetIds: ['subnet-12345678'],
+      });
+
+      // WHEN
+      consumer(stack, vpc, { securityGroups: [ec2.SecurityGroup.fromSecurityGroupId(stack, 'Clients', 'sg-12345678')] });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([]);
+    });
+
     test('fails when the service name is malformed or in another Region', () => {
       // GIVEN
       const { app, stack, vpc } = setUp();

@@ -56,17 +56,6 @@ export function validateGatewayRouteTables(shortName: string, workloadRouteTable
   )];
 }
 
-/** The shared security group admits the VPC's CIDR blocks; with none known, no workload could reach an endpoint. */
-export function validateEndpointIngress(knownCidrBlockCount: number, interfaceEndpointCount: number): Finding[] {
-  if (knownCidrBlockCount > 0 || interfaceEndpointCount === 0) {
-    return [];
-  }
-  return [error(
-    '`vpc` was imported without `vpcCidrBlock`, so the endpoint security group cannot admit the VPC and no workload '
-    + 'could reach the interface endpoints. Import the VPC with `vpcCidrBlock` (Vpc.fromLookup has it).',
-  )];
-}
-
 export function validateInterfaceEndpointQuota(interfaceEndpointCount: number): Finding[] {
   if (interfaceEndpointCount <= INTERFACE_ENDPOINTS_PER_VPC_QUOTA) {
     return [];

@@ -42,3 +42,14 @@ export function disabledVpcDnsSettings(dnsSupportEnabled: boolean | undefined, d
     dnsHostnamesEnabled === false ? 'enableDnsHostnames' : undefined,
   ].filter((setting): setting is string => setting !== undefined);
 }
+
+/** An endpoint security group admits the VPC's CIDR blocks; with none known, no workload could reach the endpoint. */
+export function validateEndpointIngress(knownCidrBlockCount: number, interfaceEndpointCount: number): Finding[] {
+  if (knownCidrBlockCount > 0 || interfaceEndpointCount === 0) {
+    return [];
+  }
+  return [error(
+    '`vpc` was imported without `vpcCidrBlock`, so the endpoint security group cannot admit the VPC and no workload '
+    + 'could reach the interface endpoints. Import the VPC with `vpcCidrBlock` (Vpc.fromLookup has it).',
+  )];
+}
