@@ -332,7 +332,7 @@ export class PrivateEgressVpc extends Construct {
   }
 
   private defineGatewayEndpoint(service: ec2.IGatewayVpcEndpointService, shortName: string): GatewayEndpointRecord {
-    const id = endpointConstructId(service);
+    const id = this.endpointId(service);
     const resource = new ec2.CfnVPCEndpoint(this.gatewayEndpointScope, id, {
       vpcId: this.vpc.vpcId,
       serviceName: service.name,
@@ -347,11 +347,7 @@ export class PrivateEgressVpc extends Construct {
   }
 
   private defineInterfaceEndpoint(service: ec2.IInterfaceVpcEndpointService, shortName: string): InterfaceEndpointRecord {
-    const id = endpointConstructId(service);
-    if (id === '') {
-      throw new Error(`${this.node.path}: cannot name an interface endpoint after service '${service.name}', which is `
-        + 'only known at deploy time. Use EndpointConsumer for an endpoint service whose name is a token.');
-    }
+    const id = this.endpointId(service);
     const placement = supportedAzSubnets(this, service.name, this.endpointSubnetsSelected);
     const subnets = placement.subnets.slice(0, this.endpointAzs);
     const resource = new ec2.CfnVPCEndpoint(this.interfaceEndpointScope, id, {
@@ -373,6 +369,20 @@ export class PrivateEgressVpc extends Construct {
   }
 
   /**
+   * The construct ID of a service's endpoint, from its short name. A name known only at deploy time (a token) has
+   * none, and an index would change other endpoints' logical IDs, so such a service cannot be added here.
+   */
+  private endpointId(service: ec2.IInterfaceVpcEndpointService | ec2.IGatewayVpcEndpointService): string {
+    const id = endpointConstructId(service);
+    if (id === '') {
+      throw new Error(`${this.node.path}: cannot name an endpoint after service '${service.name}', which is only known at `
+        + 'deploy time. Give the service name as a literal; for a PrivateLink service known only at deploy time use '
+        + 'EndpointConsumer.');
+    }
+    return id;
+  }
+
+  /**
    * Takes the options of a call for a service that may already have an endpoint: the first options given
    * configure it, later different ones are reported at synth instead of being dropped.
    */
@@ -384,7 +394,7 @@ export class PrivateEgressVpc extends Construct {
     if (record.options === undefined) {
       record.options = options;
       configure();
-    } else if (record.options !== options) {
+    } else if (!sameOptions(record.options, options)) {
       this.conflictingOptions.push(
         `\`${method}\` gives options (${given.map(([name]) => name).join(', ')}) for '${record.shortName}', whose endpoint `
         + 'already has options from an earlier call; one endpoint takes one set of options. Give all of them in one call.');
@@ -416,7 +426,7 @@ export class PrivateEgressVpc extends Construct {
     const interfaceEndpoint = this.interfaceEndpointRecords.get(shortName);
     const gatewayEndpoint = this.gatewayEndpointRecords.get(shortName);
     if (interfaceEndpoint?.resource.dnsOptions !== undefined && gatewayEndpoint) {
-      interfaceEndpoint.resource.addDependency(gatewayEndpoint.resource);
+      interfaceEndpoint.resource.addResourceDependency(gatewayEndpoint.resource);
     }
   }
 
@@ -525,4 +535,11 @@ export class PrivateEgressVpc extends Construct {
 
 function uniqueRouteTableIds(subnets: ec2.ISubnet[]): string[] {
   return [...new Set(subnets.map(subnet => subnet.routeTable?.routeTableId).filter((id): id is string => id !== undefined))];
+}
+
+/** Whether two option objects give the same values (policies and subnet selections compared as objects). */
+function sameOptions(a: object, b: object): boolean {
+  const values = (options: object) => new Map(Object.entries(options).filter(([, value]) => value !== undefined));
+  const [first, second] = [values(a), values(b)];
+  return first.size === second.size && [...first].every(([key, value]) => second.get(key) === value);
 }

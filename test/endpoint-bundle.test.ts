@@ -1,3 +1,4 @@
+import { Fn, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { EndpointBundle, PrivateEgressVpc } from '../src';
@@ -146,6 +147,26 @@ describe('PrivateEgressVpc endpointAzs', () => {
     // THEN
     Annotations.fromStack(stack).hasWarning('/TestStack/Egress', Match.stringLikeRegexp(
       '^`endpointAzs` is 1: every interface endpoint has a network interface in one AZ only, so an outage of that AZ',
+    ));
+  });
+
+  test('warns that a deploy-time endpointAzs cannot place endpoints, and uses every AZ', () => {
+    // GIVEN
+    const { stack } = testStack();
+
+    // WHEN
+    const egress = new PrivateEgressVpc(stack, 'Egress', {
+      interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.SSM],
+      endpointAzs: Token.asNumber(Fn.importValue('EndpointAzs')),
+    });
+
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpoint', {
+      VpcEndpointType: 'Interface',
+      SubnetIds: egress.vpc.isolatedSubnets.map(subnet => stack.resolve(subnet.subnetId)),
+    });
+    Annotations.fromStack(stack).hasWarning('/TestStack/Egress', Match.stringLikeRegexp(
+      '^`endpointAzs` is a value known only at deploy time, but endpoints are placed at synth: every AZ of `endpointSubnets` is used',
     ));
   });
 

@@ -307,6 +307,35 @@ describe('PrivateEgressVpc', () => {
       expect(egress.interfaceEndpointFor(SSM)).toBe(endpoint);
     });
 
+    test('may be given again with the same values', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+      const egress = new PrivateEgressVpc(stack, 'Egress');
+      egress.addInterfaceEndpoint(SSM, { privateDnsEnabled: false });
+
+      // WHEN
+      egress.addInterfaceEndpoint(SSM, { privateDnsEnabled: false });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([]);
+    });
+
+    test('fail when gateway endpoint options differ from options given before', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+      const egress = new PrivateEgressVpc(stack, 'Egress', { gatewayEndpoints: [] });
+      egress.addGatewayEndpoint(ec2.GatewayVpcEndpointAwsService.S3, { subnets: [{ subnets: [egress.vpc.isolatedSubnets[0]] }] });
+
+      // WHEN
+      egress.addGatewayEndpoint(ec2.GatewayVpcEndpointAwsService.S3, { subnets: [{ subnets: [egress.vpc.isolatedSubnets[1]] }] });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        "[TestStack/Egress] `addGatewayEndpoint` gives options (subnets) for 's3', whose endpoint already has "
+        + 'options from an earlier call; one endpoint takes one set of options. Give all of them in one call.',
+      ]);
+    });
+
     test('fail when they differ from options given before, instead of being dropped', () => {
       // GIVEN
       const { app, stack } = testStack();
@@ -489,6 +518,18 @@ describe('PrivateEgressVpc', () => {
         + 'have no path to it. Leave `subnets` unset (every private and isolated subnet) or select private or isolated '
         + "subnets; for an imported VPC, give the subnets' route table IDs when importing it.",
       ]);
+    });
+
+    test.each([
+      ['an interface', (egress: PrivateEgressVpc) => egress.addInterfaceEndpoint(new ec2.InterfaceVpcEndpointService(Fn.importValue('ServiceName')))],
+      ['a gateway', (egress: PrivateEgressVpc) => egress.addGatewayEndpoint({ name: Fn.importValue('ServiceName') })],
+    ])('fails at once, with the fix, for %s endpoint whose service name is only known at deploy time', (_kind, add) => {
+      // GIVEN
+      const { stack } = testStack();
+      const egress = new PrivateEgressVpc(stack, 'Egress');
+
+      // WHEN / THEN
+      expect(() => add(egress)).toThrow(/^TestStack\/Egress: cannot name an endpoint after service '\$\{Token\[.*\]\}', which is only known at deploy time\. Give the service name as a literal; for a PrivateLink service known only at deploy time use EndpointConsumer\.$/);
     });
 
     test('fails when a gateway endpoint goes on an imported VPC without route table IDs', () => {

@@ -101,8 +101,13 @@ export function validateAdoptedVpcProps(propsIgnoredWithVpc: string[]): Finding[
 
 /** `endpointAzs` trades availability for cost: it must be a whole number within the AZs of `endpointSubnets`. */
 export function validateEndpointAzs(endpointAzs: number | undefined, availableAzCount: number): Finding[] {
-  if (endpointAzs === undefined || Token.isUnresolved(endpointAzs)) {
+  if (endpointAzs === undefined) {
     return [];
+  }
+  if (Token.isUnresolved(endpointAzs)) {
+    return [warning('endpointAzsUnresolved',
+      '`endpointAzs` is a value known only at deploy time, but endpoints are placed at synth: every AZ of '
+      + '`endpointSubnets` is used. Give a number to place endpoints in fewer AZs.')];
   }
   if (!Number.isInteger(endpointAzs) || endpointAzs < 1 || endpointAzs > availableAzCount) {
     return [error(
