@@ -1,18 +1,15 @@
 import { Token } from 'aws-cdk-lib';
 import { isDomainName, isInZone, MAX_DOMAIN_LENGTH } from './domain-names';
 import { error, Finding, warning } from './findings';
+import { REGION_PATTERN } from './regions';
 import { disabledVpcDnsSettings } from './vpc-rules';
 
-// Commercial (`us-east-1`), GovCloud (`us-gov-west-1`), China (`cn-north-1`), isolated (`us-isob-east-1`) and
-// sovereign (`eusc-de-east-1`) Regions.
-const REGION = '[a-z]{2,4}(?:-[a-z]+)+-\\d+';
-
 // What EC2 names a PrivateLink endpoint service: `com.amazonaws.vpce.<region>.vpce-svc-<17 hex digits>`.
-const ENDPOINT_SERVICE_NAME = new RegExp(`^com\\.amazonaws\\.vpce\\.(${REGION})\\.vpce-svc-[0-9a-f]{17}$`);
+const ENDPOINT_SERVICE_NAME = new RegExp(`^com\\.amazonaws\\.vpce\\.(${REGION_PATTERN})\\.vpce-svc-[0-9a-f]{17}$`);
 
 // AWS services: `<prefix>.<region>.<service>` (com.amazonaws.us-east-1.ssm, aws.api.us-east-1.freetier,
 // cn.com.amazonaws.cn-north-1.ecr.api), or global ones with no Region (com.amazonaws.iam).
-const REGIONAL_AWS_SERVICE_NAME = new RegExp(`^(?:[a-z0-9-]+\\.)+?(${REGION})\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)*$`);
+const REGIONAL_AWS_SERVICE_NAME = new RegExp(`^(?:[a-z0-9-]+\\.)+?(${REGION_PATTERN})\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)*$`);
 const GLOBAL_AWS_SERVICE_NAME = /^com\.amazonaws\.[a-z0-9-]+$/;
 
 /** A domain name as DNS compares it: lowercase, without the trailing dot of a fully qualified name. */

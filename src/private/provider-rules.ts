@@ -1,9 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { isDomainName, isInZone, MAX_DOMAIN_LENGTH } from './domain-names';
 import { error, Finding, warning } from './findings';
-
-// Commercial (`us-east-1`), GovCloud (`us-gov-west-1`) and isolated (`us-iso-east-1`, `us-isob-east-1`) names.
-const REGION_NAME = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
+import { isRegionName } from './regions';
 
 /**
  * Who may connect: a wildcard lets every AWS account request a connection, so it must be asked for by name;
@@ -79,7 +77,7 @@ export function validatePrivateDnsName(privateDnsName: string | undefined, hoste
 export function validateAllowedRegions(allowedRegions: string[], stackRegion: string): Finding[] {
   const findings: Finding[] = [];
   const resolved = allowedRegions.filter(region => !Token.isUnresolved(region));
-  const malformed = resolved.filter(region => !REGION_NAME.test(region));
+  const malformed = resolved.filter(region => !isRegionName(region));
   if (malformed.length > 0) {
     findings.push(error(`\`allowedRegions\` must hold Region names like eu-west-1, got ${malformed.map(r => `'${r}'`).join(', ')}; fix or remove them`));
   }

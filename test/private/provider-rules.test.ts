@@ -141,7 +141,7 @@ describe('domain names', () => {
 
 describe('validateAllowedRegions', () => {
   test('accepts other Regions of every partition', () => {
-    expect(validateAllowedRegions(['eu-west-1', 'us-gov-west-1', 'us-iso-east-1', 'us-isob-east-1', 'ap-southeast-5'], 'us-east-1')).toEqual([]);
+    expect(validateAllowedRegions(['eu-west-1', 'us-gov-west-1', 'us-iso-east-1', 'us-isob-east-1', 'ap-southeast-5', 'cn-north-1', 'eusc-de-east-1'], 'us-east-1')).toEqual([]);
   });
 
   test('fails on malformed names, listing each', () => {
