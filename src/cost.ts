@@ -42,7 +42,7 @@ export interface MonthlyCostEstimate {
   readonly gatewayEndpointsMonthlyUsd: number;
 
   /** What the VPC flow logs cost: they are billed by volume, so they are described, not totalled. */
-  readonly flowLogs: string;
+  readonly flowLogsNote: string;
 
   /**
    * USD per month for all interface and gateway endpoints: the sum of the rounded line items.

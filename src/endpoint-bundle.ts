@@ -69,18 +69,26 @@ export class EndpointBundle {
     return new EndpointBundle(name, props);
   }
 
-  /** The interface endpoints the bundle adds. */
-  public readonly interfaceEndpoints: ec2.IInterfaceVpcEndpointService[];
-
-  /** The gateway endpoints the bundle needs in the VPC. */
-  public readonly requiredGatewayEndpoints: ec2.IGatewayVpcEndpointService[];
+  // Copies in and out: the bundles are shared static instances that no caller may change for the others.
+  private readonly services: ec2.IInterfaceVpcEndpointService[];
+  private readonly gatewayServices: ec2.IGatewayVpcEndpointService[];
 
   private constructor(
     /** The bundle's name, as error messages give it. */
     public readonly name: string,
     props: EndpointBundleProps,
   ) {
-    this.interfaceEndpoints = props.interfaceEndpoints;
-    this.requiredGatewayEndpoints = props.requiredGatewayEndpoints ?? [];
+    this.services = [...props.interfaceEndpoints];
+    this.gatewayServices = [...props.requiredGatewayEndpoints ?? []];
+  }
+
+  /** The interface endpoints the bundle adds. */
+  public get interfaceEndpoints(): ec2.IInterfaceVpcEndpointService[] {
+    return [...this.services];
+  }
+
+  /** The gateway endpoints the bundle needs in the VPC. */
+  public get requiredGatewayEndpoints(): ec2.IGatewayVpcEndpointService[] {
+    return [...this.gatewayServices];
   }
 }

@@ -104,7 +104,7 @@ export interface PrivateEgressVpcProps {
    *
    * @default - true for a new VPC; false for an adopted `vpc`, whose owner decides on its flow logs
    */
-  readonly flowLogs?: boolean;
+  readonly flowLogsEnabled?: boolean;
 
   /**
    * How long flow log records are kept.
@@ -231,7 +231,7 @@ export class PrivateEgressVpc extends Construct {
       subnetConfiguration: [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: props.cidrMask }],
     });
 
-    this.flowLogsEnabled = props.flowLogs ?? this.vpcDefinedHere;
+    this.flowLogsEnabled = props.flowLogsEnabled ?? this.vpcDefinedHere;
     if (this.flowLogsEnabled) {
       this.addFlowLog(props.flowLogRetention ?? logs.RetentionDays.ONE_YEAR);
     }
@@ -327,7 +327,7 @@ export class PrivateEgressVpc extends Construct {
       })),
       gatewayEndpoints: this.gatewayEndpointRecords.size,
       natGatewayAzs: this.vpc.availabilityZones.length,
-      flowLogs: this.flowLogsEnabled,
+      flowLogsEnabled: this.flowLogsEnabled,
     });
   }
 

@@ -8,7 +8,7 @@ function services(count: number, azs: number) {
 }
 
 function input(overrides: Partial<CostEstimateInput>): CostEstimateInput {
-  return { region: 'us-east-1', interfaceEndpoints: [], gatewayEndpoints: 0, natGatewayAzs: 3, flowLogs: true, ...overrides };
+  return { region: 'us-east-1', interfaceEndpoints: [], gatewayEndpoints: 0, natGatewayAzs: 3, flowLogsEnabled: true, ...overrides };
 }
 
 const PRICE_FIELDS = [
@@ -51,7 +51,7 @@ describe('estimateMonthlyCost', () => {
       interfaceEndpoints: services(8, 3).map(e => ({ ...e, monthlyUsd: 21.9 })),
       gatewayEndpoints: 2,
       gatewayEndpointsMonthlyUsd: 0,
-      flowLogs: expect.stringMatching(/^On: billed per GB/),
+      flowLogsNote: expect.stringMatching(/^On: billed per GB/),
       totalFixedMonthlyUsd: 175.2,
       dataProcessingUsdPerGb: 0.01,
       natGatewayAzs: 3,
@@ -138,10 +138,10 @@ describe('estimateMonthlyCost', () => {
 
   test('says flow logs cost nothing when they are off', () => {
     // WHEN
-    const estimate = estimateCost(input({ flowLogs: false }));
+    const estimate = estimateCost(input({ flowLogsEnabled: false }));
 
     // THEN
-    expect(estimate.flowLogs).toBe('Off: no flow-log charge.');
+    expect(estimate.flowLogsNote).toBe('Off: no flow-log charge.');
   });
 
   test('does not price a region the table does not have, and says which ones it has', () => {

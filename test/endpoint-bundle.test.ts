@@ -37,6 +37,16 @@ describe('EndpointBundle', () => {
     expect(EndpointBundle.SESSION_MANAGER.requiredGatewayEndpoints).toEqual([]);
   });
 
+  test('a shared bundle cannot be changed through its arrays', () => {
+    // WHEN
+    EndpointBundle.SESSION_MANAGER.interfaceEndpoints.push(ec2.InterfaceVpcEndpointAwsService.KMS);
+    EndpointBundle.ECR_IMAGE_PULL.requiredGatewayEndpoints.push(ec2.GatewayVpcEndpointAwsService.DYNAMODB);
+
+    // THEN
+    expect(EndpointBundle.SESSION_MANAGER.interfaceEndpoints).toHaveLength(3);
+    expect(EndpointBundle.ECR_IMAGE_PULL.requiredGatewayEndpoints).toEqual([ec2.GatewayVpcEndpointAwsService.S3]);
+  });
+
   test('bundles and interfaceEndpoints are de-duplicated by service', () => {
     // GIVEN
     const { stack } = testStack();

@@ -96,7 +96,7 @@ describe('PrivateEgressVpc', () => {
 
       // WHEN
       new PrivateEgressVpc(stack, 'Short', { flowLogRetention: logs.RetentionDays.ONE_MONTH });
-      new PrivateEgressVpc(stack, 'None', { flowLogs: false });
+      new PrivateEgressVpc(stack, 'None', { flowLogsEnabled: false });
 
       // THEN
       const template = Template.fromStack(stack);

@@ -13,7 +13,7 @@ export interface CostEstimateInput {
   /** The VPC's AZ count: the NAT gateways a NAT design would need, one per AZ. */
   readonly natGatewayAzs: number;
   /** Whether the VPC has flow logs. */
-  readonly flowLogs: boolean;
+  readonly flowLogsEnabled: boolean;
 }
 
 /**
@@ -24,7 +24,7 @@ export function estimateCost(input: CostEstimateInput): MonthlyCostEstimate {
     region: input.region,
     gatewayEndpoints: input.gatewayEndpoints,
     gatewayEndpointsMonthlyUsd: 0,
-    flowLogs: input.flowLogs
+    flowLogsNote: input.flowLogsEnabled
       ? 'On: billed per GB of log data delivered (CloudWatch Logs vended logs or S3) plus storage, which '
         + 'depends on traffic and is not in the total.'
       : 'Off: no flow-log charge.',
