@@ -17,13 +17,11 @@ import {
   validateProviderAzs,
   validateServiceName,
   validateUniqueZone,
-  validateVpcDns,
-  warnSkippedAzs,
 } from './private/consumer-rules';
 import { addRules } from './private/findings';
 import { allowVpcCidrsAtSynth } from './private/vpc-ingress';
 import { findIpv4CidrBlocks } from './private/vpc-inspection';
-import { toPlacement, validateEndpointIngress, validateOneSubnetPerAz } from './private/vpc-rules';
+import { toPlacement, validateEndpointIngress, validateOneSubnetPerAz, validateVpcDns, warnUnsupportedAzs } from './private/vpc-rules';
 
 /**
  * Properties of an `EndpointConsumer`.
@@ -229,15 +227,15 @@ export class EndpointConsumer extends Construct implements ec2.IConnectable {
         ...validateOneSubnetPerAz('vpcSubnets', selected.map(toPlacement)),
         // Given security groups are used as they are; the one defined here admits the VPC's CIDR blocks.
         ...(props.securityGroups ? [] : validateEndpointIngress(findIpv4CidrBlocks(vpc, this).length, 1)),
-        ...warnSkippedAzs(literalServiceName ?? service.name, placement.skippedAzs),
+        ...warnUnsupportedAzs(`the endpoint to ${literalServiceName ?? service.name}`, placement.skippedAzs),
         ...validateProviderAzs(placement.subnets.map(subnet => subnet.availabilityZone), providerFacts),
         ...validatePrivateDns(dnsChoice, providerFacts),
         ...validateDomainName(dnsChoice),
         ...validateUniqueZone(domainName, this.otherClaimsOfZone()),
-        ...validateVpcDns(vpcDetails?.dnsSupportEnabled, vpcDetails?.dnsHostnamesEnabled, [
+        ...validateVpcDns([
           ...(privateDnsEnabled ? ['`privateDnsEnabled`'] : []),
           ...(domainName !== undefined && !props.hostedZone ? ['`domainName`'] : []),
-        ]),
+        ], vpcDetails?.dnsSupportEnabled, vpcDetails?.dnsHostnamesEnabled),
       ];
     });
   }

@@ -17,15 +17,14 @@ import {
   validateGatewayService,
   validateInterfaceEndpointQuota,
   validateNoInternetRoutes,
-  validatePrivateDnsSupport,
   validateResolverOnlyDns,
 } from './private/egress-vpc-rules';
-import { addRules, error, Finding, warning } from './private/findings';
+import { addRules, error, Finding } from './private/findings';
 import { supportsEndpointPolicy, validateEndpointPolicy } from './private/policy-rules';
 import { endpointConstructId, serviceShortName, SERVICES_WITH_BOTH_ENDPOINT_TYPES } from './private/service-names';
 import { allowVpcCidrsAtSynth } from './private/vpc-ingress';
 import { countQuotaEndpoints, findInternetRoutes, findIpv4CidrBlocks } from './private/vpc-inspection';
-import { toPlacement, validateEndpointIngress } from './private/vpc-rules';
+import { toPlacement, validateEndpointIngress, validateVpcDns, warnUnsupportedAzs } from './private/vpc-rules';
 
 /**
  * Options for a gateway endpoint (S3, S3 Express or DynamoDB).
@@ -477,6 +476,7 @@ export class PrivateEgressVpc extends Construct {
     const interfaceRecords = [...this.interfaceEndpointRecords.values()];
     const gatewayRecords = [...this.gatewayEndpointRecords.values()];
     const vpcDetails = this.vpc instanceof ec2.Vpc ? this.vpc : undefined;
+    const privateDnsServices = interfaceRecords.filter(record => this.isPrivateDnsEnabled(record)).map(record => record.shortName);
     return [
       ...validateAdoptedVpcProps(this.vpcDefinedHere ? []
         : (['ipAddresses', 'maxAzs', 'cidrMask'] as const).filter(prop => props[prop] !== undefined)),
@@ -493,13 +493,12 @@ export class PrivateEgressVpc extends Construct {
         requiredGatewayEndpoints: bundle.requiredGatewayEndpoints.map(serviceShortName),
       })), [...this.gatewayEndpointRecords.keys()]),
       ...validateResolverOnlyDns(
-        interfaceRecords.filter(record => this.isPrivateDnsEnabled(record)).map(record => record.shortName),
-        [...this.gatewayEndpointRecords.keys()]),
+        privateDnsServices, [...this.gatewayEndpointRecords.keys()]),
       ...interfaceRecords.flatMap(record => this.policyFindings(record, false)),
       ...gatewayRecords.flatMap(record => this.policyFindings(record, true)),
       ...validateEndpointIngress(findIpv4CidrBlocks(this.vpc, this).length, interfaceRecords.length),
-      ...validatePrivateDnsSupport(vpcDetails?.dnsSupportEnabled, vpcDetails?.dnsHostnamesEnabled,
-        interfaceRecords.filter(record => this.isPrivateDnsEnabled(record)).map(record => record.shortName)),
+      ...validateVpcDns(privateDnsServices.length > 0 ? [`\`privateDnsEnabled\` (for ${privateDnsServices.join(', ')})`] : [],
+        vpcDetails?.dnsSupportEnabled, vpcDetails?.dnsHostnamesEnabled),
       ...validateInterfaceEndpointQuota(countQuotaEndpoints(this.vpc, this)),
       ...validateNoInternetRoutes(findInternetRoutes(this.vpc, this), this.vpcDefinedHere),
     ];
@@ -521,9 +520,7 @@ export class PrivateEgressVpc extends Construct {
   }
 
   private placementFindings(record: InterfaceEndpointRecord): Finding[] {
-    const skipped = record.skippedAzs.map(az => warning('unsupportedAz',
-      `interface endpoint '${record.shortName}' leaves out ${az}: the service is not available there. Workloads in `
-      + `${az} reach it through the endpoint's network interfaces in other AZs.`));
+    const skipped = warnUnsupportedAzs(`interface endpoint '${record.shortName}'`, record.skippedAzs);
     if (record.subnets.length === 0 && this.endpointSubnetsSelected.length > 0) {
       return [...skipped, error(
         `interface endpoint '${record.shortName}' has no subnet: the service is available in none of the AZs of `

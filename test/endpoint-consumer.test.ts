@@ -133,7 +133,7 @@ describe('EndpointConsumer', () => {
       app.synth();
       const warnings = Annotations.fromStack(stack).findWarning('/TestStack/Consumer', Match.anyValue());
       expect(warnings.map(w => w.entry.data)).toEqual([
-        expect.stringMatching(new RegExp(`^the endpoint leaves out us-east-1c: ${SERVICE_NAME} is not available there.*`
+        expect.stringMatching(new RegExp(`^the endpoint to ${SERVICE_NAME} leaves out us-east-1c: the service is not available there.*`
           + '\\[ack: cdk-private-endpoints:EndpointConsumer.unsupportedAz\\]')),
       ]);
     });
@@ -613,7 +613,7 @@ describe('EndpointConsumer', () => {
 
       // THEN
       expect(validationErrors(app)).toEqual([
-        expect.stringMatching(/^\[TestStack\/Consumer\] `domainName` need the VPC's DNS support and DNS hostnames, but the VPC has enableDnsHostnames set to false/),
+        expect.stringMatching(/^\[TestStack\/Consumer\] `domainName` needs the VPC's DNS support and DNS hostnames, but the VPC has enableDnsHostnames set to false/),
       ]);
     });
   });

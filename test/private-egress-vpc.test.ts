@@ -499,8 +499,8 @@ describe('PrivateEgressVpc', () => {
 
       // THEN
       expect(validationErrors(app)).toEqual([
-        '[TestStack/Egress] `privateDnsEnabled` is true for ssm, logs, but the VPC has enableDnsHostnames set to false, '
-        + "so the endpoints' private DNS names will not resolve. Turn both on in the VPC, or set `privateDnsEnabled: false`.",
+        "[TestStack/Egress] `privateDnsEnabled` (for ssm, logs) needs the VPC's DNS support and DNS hostnames, but the VPC "
+        + 'has enableDnsHostnames set to false, so the names will not resolve. Turn both on in the VPC.',
       ]);
     });
 
@@ -687,7 +687,7 @@ describe('PrivateEgressVpc', () => {
         SubnetIds: subnetRefs([a, c]),
       });
       Annotations.fromStack(stack).hasWarning('/TestStack/Egress', Match.stringLikeRegexp(
-        "^interface endpoint 'ssm' leaves out us-east-1b: the service is not available there",
+        "^interface endpoint 'ssm' leaves out us-east-1b: the service is not available there\\. Workloads in us-east-1b reach it",
       ));
     });
 

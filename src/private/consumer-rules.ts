@@ -1,8 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { isDomainName, isInZone, MAX_DOMAIN_LENGTH } from './domain-names';
-import { error, Finding, warning } from './findings';
+import { error, Finding } from './findings';
 import { REGION_PATTERN } from './regions';
-import { disabledVpcDnsSettings } from './vpc-rules';
 
 // What EC2 names a PrivateLink endpoint service: `com.amazonaws.vpce.<region>.vpce-svc-<17 hex digits>`.
 const ENDPOINT_SERVICE_NAME = new RegExp(`^com\\.amazonaws\\.vpce\\.(${REGION_PATTERN})\\.vpce-svc-[0-9a-f]{17}$`);
@@ -81,12 +80,6 @@ export function noSubnetMessage(skippedAzs: string[]): string {
   }
   return `\`vpcSubnets\` selects subnets only in ${skippedAzs.join(', ')}, where the service is not available. `
     + 'Select subnets in AZs the service supports.';
-}
-
-/** Each AZ left out because the service does not support it (found by the context lookup) is a warning. */
-export function warnSkippedAzs(serviceName: string, skippedAzs: string[]): Finding[] {
-  return skippedAzs.map(az => warning('unsupportedAz', `the endpoint leaves out ${az}: ${serviceName} is not available there. `
-    + `Workloads in ${az} reach the endpoint through its network interfaces in other AZs.`));
 }
 
 /** What is known of an EndpointServiceProvider defined in the same app. */
@@ -194,21 +187,6 @@ export function validateUniqueZone(domainName: string | undefined, otherClaims: 
   return [error(`\`domainName\` '${domainName}' is also the private hosted zone of ${otherClaims.join(', ')} in the same VPC; `
     + 'Route 53 refuses a second zone of the same name for a VPC (ConflictingDomainExists). Pass the other consumer\'s '
     + '`hostedZone` and a name inside it, or use another `domainName`.')];
-}
-
-/**
- * Names resolve inside the VPC only when it has DNS support and DNS hostnames on (undefined = not known, as for
- * an imported VPC).
- *
- * @param dnsUses the props that need VPC DNS, in backticks: `privateDnsEnabled`, `domainName`
- */
-export function validateVpcDns(dnsSupportEnabled: boolean | undefined, dnsHostnamesEnabled: boolean | undefined, dnsUses: string[]): Finding[] {
-  const off = disabledVpcDnsSettings(dnsSupportEnabled, dnsHostnamesEnabled);
-  if (off.length === 0 || dnsUses.length === 0) {
-    return [];
-  }
-  return [error(`${dnsUses.join(' and ')} need the VPC's DNS support and DNS hostnames, but the VPC has ${off.join(' and ')} `
-    + 'set to false, so clients cannot resolve the endpoint by name. Turn both on in the VPC.')];
 }
 
 /**

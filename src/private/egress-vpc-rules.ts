@@ -1,7 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { error, Finding, warning } from './findings';
 import { GATEWAY_SERVICE_SHORT_NAMES, SERVICES_WITH_BOTH_ENDPOINT_TYPES } from './service-names';
-import { disabledVpcDnsSettings, SubnetPlacement, validateOneSubnetPerAz } from './vpc-rules';
+import { SubnetPlacement, validateOneSubnetPerAz } from './vpc-rules';
 
 /** The default quota of interface (and Gateway Load Balancer) endpoints per VPC. */
 export const INTERFACE_ENDPOINTS_PER_VPC_QUOTA = 50;
@@ -25,23 +25,6 @@ export function validateEndpointSubnets(subnets: SubnetPlacement[]): Finding[] {
     )];
   }
   return validateOneSubnetPerAz('endpointSubnets', subnets);
-}
-
-/** Private DNS resolves only when the VPC has DNS support and DNS hostnames on (undefined = not known). */
-export function validatePrivateDnsSupport(
-  dnsSupportEnabled: boolean | undefined,
-  dnsHostnamesEnabled: boolean | undefined,
-  privateDnsServices: string[],
-): Finding[] {
-  const off = disabledVpcDnsSettings(dnsSupportEnabled, dnsHostnamesEnabled);
-  if (off.length === 0 || privateDnsServices.length === 0) {
-    return [];
-  }
-  return [error(
-    `\`privateDnsEnabled\` is true for ${privateDnsServices.join(', ')}, but the VPC has ${off.join(' and ')} `
-    + 'set to false, so the endpoints\' private DNS names will not resolve. Turn both on in the VPC, '
-    + 'or set `privateDnsEnabled: false`.',
-  )];
 }
 
 /** A gateway endpoint is useful only on the route tables of subnets that host workloads. */

@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { error, Finding } from './findings';
+import { error, Finding, warning } from './findings';
 
 // Rules that hold for every interface endpoint, whichever construct defines it.
 
@@ -33,14 +33,35 @@ export function validateOneSubnetPerAz(prop: string, subnets: SubnetPlacement[])
 }
 
 /**
- * The VPC DNS settings that are off, of the two that private DNS and private hosted zones need
- * (undefined = not known, as for an imported VPC).
+ * Private DNS and private hosted zones resolve only in a VPC with DNS support and DNS hostnames on (undefined = not
+ * known, as for an imported VPC).
+ *
+ * @param needs what needs them, as messages name it: "`privateDnsEnabled` (for ssm, logs)", "`domainName`"
  */
-export function disabledVpcDnsSettings(dnsSupportEnabled: boolean | undefined, dnsHostnamesEnabled: boolean | undefined): string[] {
-  return [
+export function validateVpcDns(needs: string[], dnsSupportEnabled: boolean | undefined, dnsHostnamesEnabled: boolean | undefined): Finding[] {
+  const off = [
     dnsSupportEnabled === false ? 'enableDnsSupport' : undefined,
     dnsHostnamesEnabled === false ? 'enableDnsHostnames' : undefined,
-  ].filter((setting): setting is string => setting !== undefined);
+  ].filter(setting => setting !== undefined);
+  if (off.length === 0 || needs.length === 0) {
+    return [];
+  }
+  return [error(
+    `${needs.join(' and ')} need${needs.length === 1 ? 's' : ''} the VPC's DNS support and DNS hostnames, but the VPC has `
+    + `${off.join(' and ')} set to false, so the names will not resolve. Turn both on in the VPC.`,
+  )];
+}
+
+/**
+ * Each AZ left out of an endpoint because the service is not available there (as the context lookup says) is a
+ * warning: workloads there still reach the endpoint, across AZs.
+ *
+ * @param endpoint the endpoint, as messages name it: "interface endpoint 'ssm'"
+ */
+export function warnUnsupportedAzs(endpoint: string, skippedAzs: string[]): Finding[] {
+  return skippedAzs.map(az => warning('unsupportedAz',
+    `${endpoint} leaves out ${az}: the service is not available there. Workloads in ${az} reach it through the `
+    + 'endpoint\'s network interfaces in other AZs.'));
 }
 
 /** An endpoint security group admits the VPC's CIDR blocks; with none known, no workload could reach the endpoint. */

@@ -9,8 +9,6 @@ import {
   validateProviderAzs,
   validateServiceName,
   validateUniqueZone,
-  validateVpcDns,
-  warnSkippedAzs,
 } from '../../src/private/consumer-rules';
 
 const SERVICE = 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0';
@@ -76,14 +74,6 @@ describe('noSubnetMessage', () => {
 
   test('names the AZs the service does not support', () => {
     expect(noSubnetMessage(['us-east-1c', 'us-east-1d'])).toMatch(/only in us-east-1c, us-east-1d, where the service is not available/);
-  });
-});
-
-describe('warnSkippedAzs', () => {
-  test('warns once per AZ, naming the service', () => {
-    const findings = warnSkippedAzs(SERVICE, ['us-east-1c', 'us-east-1d']);
-    expect(findings.map(f => [f.severity, f.slug])).toEqual([['warning', 'unsupportedAz'], ['warning', 'unsupportedAz']]);
-    expect(findings[0].message).toMatch(`the endpoint leaves out us-east-1c: ${SERVICE} is not available there`);
   });
 });
 
@@ -187,21 +177,6 @@ describe('validateUniqueZone', () => {
 
   test('accepts a zone nobody else claims', () => {
     expect(validateUniqueZone('orders.internal', [])).toEqual([]);
-  });
-});
-
-describe('validateVpcDns', () => {
-  test('rejects private DNS and a private hosted zone in a VPC without DNS hostnames', () => {
-    expect(messages(validateVpcDns(true, false, ['`privateDnsEnabled`', '`domainName`']))).toEqual([
-      '`privateDnsEnabled` and `domainName` need the VPC\'s DNS support and DNS hostnames, but the VPC has enableDnsHostnames '
-      + 'set to false, so clients cannot resolve the endpoint by name. Turn both on in the VPC.',
-    ]);
-  });
-
-  test('accepts DNS on, unknown settings, or no use of DNS', () => {
-    expect(validateVpcDns(true, true, ['`domainName`'])).toEqual([]);
-    expect(validateVpcDns(undefined, undefined, ['`domainName`'])).toEqual([]);
-    expect(validateVpcDns(false, false, [])).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { Token } from 'aws-cdk-lib';
-import { disabledVpcDnsSettings, validateOneSubnetPerAz } from '../../src/private/vpc-rules';
+import { validateOneSubnetPerAz, validateVpcDns, warnUnsupportedAzs } from '../../src/private/vpc-rules';
 
 describe('validateOneSubnetPerAz', () => {
   test('rejects two subnets in one AZ, naming the prop, the AZ and the subnets', () => {
@@ -20,10 +20,30 @@ describe('validateOneSubnetPerAz', () => {
   });
 });
 
-describe('disabledVpcDnsSettings', () => {
-  test('names the settings that are off, and not the unknown ones', () => {
-    expect(disabledVpcDnsSettings(false, false)).toEqual(['enableDnsSupport', 'enableDnsHostnames']);
-    expect(disabledVpcDnsSettings(true, false)).toEqual(['enableDnsHostnames']);
-    expect(disabledVpcDnsSettings(undefined, undefined)).toEqual([]);
+describe('validateVpcDns', () => {
+  test('rejects what needs DNS in a VPC with DNS support or hostnames off, naming the settings that are off', () => {
+    expect(validateVpcDns(['`privateDnsEnabled`', '`domainName`'], true, false).map(f => f.message)).toEqual([
+      "`privateDnsEnabled` and `domainName` need the VPC's DNS support and DNS hostnames, but the VPC has enableDnsHostnames "
+      + 'set to false, so the names will not resolve. Turn both on in the VPC.',
+    ]);
+    expect(validateVpcDns(['`domainName`'], false, false).map(f => f.message)).toEqual([
+      "`domainName` needs the VPC's DNS support and DNS hostnames, but the VPC has enableDnsSupport and enableDnsHostnames "
+      + 'set to false, so the names will not resolve. Turn both on in the VPC.',
+    ]);
+  });
+
+  test('accepts DNS on, unknown settings, or nothing that needs DNS', () => {
+    expect(validateVpcDns(['`domainName`'], true, true)).toEqual([]);
+    expect(validateVpcDns(['`domainName`'], undefined, undefined)).toEqual([]);
+    expect(validateVpcDns([], false, false)).toEqual([]);
+  });
+});
+
+describe('warnUnsupportedAzs', () => {
+  test('warns once per AZ with a stable slug, naming the endpoint and the AZ', () => {
+    const findings = warnUnsupportedAzs("interface endpoint 'ssm'", ['us-east-1c', 'us-east-1d']);
+    expect(findings.map(f => [f.severity, f.slug])).toEqual([['warning', 'unsupportedAz'], ['warning', 'unsupportedAz']]);
+    expect(findings[0].message).toBe("interface endpoint 'ssm' leaves out us-east-1c: the service is not available there. "
+      + "Workloads in us-east-1c reach it through the endpoint's network interfaces in other AZs.");
   });
 });
