@@ -66,7 +66,7 @@ describe('EndpointConsumer', () => {
       });
     });
 
-    test('takes one subnet per AZ from a selection that has several', () => {
+    test('takes the subnets of the selected group in a VPC with several groups per AZ', () => {
       // GIVEN
       const { stack } = testStack({}, AZ_CONTEXT);
       const vpc = new ec2.Vpc(stack, 'Vpc', {
