@@ -14,9 +14,11 @@ import {
   validateCreatedLoadBalancerProps,
   validateExistingLoadBalancerProps,
   validateLoadBalancer,
+  validateLoadBalancerVpc,
   validatePort,
   validatePrincipals,
   validatePrivateDnsName,
+  VpcIdentity,
 } from './private/provider-rules';
 
 /** The endpoint events a connection notification reports: every one there is. */
@@ -27,7 +29,8 @@ const CONNECTION_EVENTS = ['Connect', 'Accept', 'Reject', 'Delete'];
  */
 export interface EndpointServiceProviderProps {
   /**
-   * The VPC that hosts the service. The NLB defined from `targets` goes into its private subnets.
+   * The VPC that hosts the service. The NLB defined from `targets` goes into its private subnets; an existing
+   * `networkLoadBalancer` must be in it.
    */
   readonly vpc: ec2.IVpc;
 
@@ -296,7 +299,10 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
       ...validatePort('port', props.port),
       ...validatePort('targetPort', props.targetPort),
       ...(props.networkLoadBalancer
-        ? validateExistingLoadBalancerProps(givenCreatedLoadBalancerProps(props))
+        ? [
+          ...validateExistingLoadBalancerProps(givenCreatedLoadBalancerProps(props)),
+          ...validateLoadBalancerVpc(vpcIdentity(props.networkLoadBalancer.vpc), vpcIdentity(props.vpc)!),
+        ]
         : validateCreatedLoadBalancerProps({
           availabilityZones: props.availabilityZones,
           securityGroupCount: props.securityGroups?.length ?? 0,
@@ -479,4 +485,8 @@ function givenCreatedLoadBalancerProps(props: EndpointServiceProviderProps): str
     enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: props.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic,
   };
   return Object.entries(createdOnly).filter(([, value]) => value !== undefined).map(([prop]) => prop);
+}
+
+function vpcIdentity(vpc: ec2.IVpc | undefined): VpcIdentity | undefined {
+  return vpc && { vpcId: vpc.vpcId, path: vpc.node.path };
 }

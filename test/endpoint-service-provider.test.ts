@@ -560,6 +560,21 @@ describe('EndpointServiceProvider', () => {
       expect(validationErrors(app)).toEqual([expect.stringMatching(/`networkLoadBalancer` is internet-facing.*use an internal NLB/)]);
     });
 
+    test('fails on an existing NLB in another VPC than vpc', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+      const otherVpc = new ec2.Vpc(stack, 'OtherVpc', { natGateways: 0, subnetConfiguration: [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+      const nlb = new elbv2.NetworkLoadBalancer(stack, 'Nlb', { vpc: otherVpc });
+
+      // WHEN
+      provider(stack, vpc, { networkLoadBalancer: nlb });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        "[TestStack/Provider] `networkLoadBalancer` is in the VPC at TestStack/OtherVpc, but `vpc` is the VPC at TestStack/Vpc; pass the NLB's own VPC as `vpc`",
+      ]);
+    });
+
     test('fails on an NLB that another endpoint service in the app uses', () => {
       // GIVEN
       const { app, stack, vpc } = setUp();

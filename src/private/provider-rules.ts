@@ -96,6 +96,25 @@ export function validatePort(prop: string, port: number | undefined): Finding[] 
   return [error(`\`${prop}\` must be a TCP port, an integer in 1..65535, got ${port}; use the port the service listens on`)];
 }
 
+/** A VPC as the rules see it: its ID and, for messages, its construct path. */
+export interface VpcIdentity {
+  readonly vpcId: string;
+  readonly path: string;
+}
+
+/**
+ * An existing NLB must be in `vpc`, the VPC the construct says hosts the service. An NLB imported without its VPC,
+ * and IDs of which only one is a token, cannot be compared and are not judged.
+ */
+export function validateLoadBalancerVpc(loadBalancerVpc: VpcIdentity | undefined, vpc: VpcIdentity): Finding[] {
+  if (loadBalancerVpc === undefined || loadBalancerVpc.vpcId === vpc.vpcId
+    || Token.isUnresolved(loadBalancerVpc.vpcId) !== Token.isUnresolved(vpc.vpcId)) {
+    return [];
+  }
+  return [error(`\`networkLoadBalancer\` is in the VPC at ${loadBalancerVpc.path}, but \`vpc\` is the VPC at ${vpc.path}; `
+    + 'pass the NLB\'s own VPC as `vpc`')];
+}
+
 /** Props that only shape an NLB the construct defines have no effect on an existing one, and must not be given with it. */
 export function validateExistingLoadBalancerProps(givenProps: string[]): Finding[] {
   return givenProps.map(prop => error(`\`${prop}\` applies only to the NLB this construct defines from \`targets\`, `

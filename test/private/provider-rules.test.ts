@@ -6,6 +6,7 @@ import {
   validateCreatedLoadBalancerProps,
   validateExistingLoadBalancerProps,
   validateLoadBalancer,
+  validateLoadBalancerVpc,
   validatePort,
   validatePrincipals,
   validatePrivateDnsName,
@@ -205,5 +206,21 @@ describe('validateCreatedLoadBalancerProps', () => {
     expect(errors(validateCreatedLoadBalancerProps({ securityGroupCount: 0, enforceSecurityGroupInboundRules: true }))).toEqual([
       expect.stringMatching(/^`enforceSecurityGroupInboundRulesOnPrivateLinkTraffic` is true but `securityGroups` is empty/),
     ]);
+  });
+});
+
+describe('validateLoadBalancerVpc', () => {
+  const vpc = { vpcId: 'vpc-1', path: 'App/Vpc' };
+
+  test('fails when the NLB is in another VPC, naming both', () => {
+    expect(errors(validateLoadBalancerVpc({ vpcId: 'vpc-2', path: 'App/Other' }, vpc))).toEqual([
+      "`networkLoadBalancer` is in the VPC at App/Other, but `vpc` is the VPC at App/Vpc; pass the NLB's own VPC as `vpc`",
+    ]);
+  });
+
+  test('skips an NLB without a known VPC, the same VPC, and a token compared with a literal', () => {
+    expect(validateLoadBalancerVpc(undefined, vpc)).toEqual([]);
+    expect(validateLoadBalancerVpc({ vpcId: 'vpc-1', path: 'App/Imported' }, vpc)).toEqual([]);
+    expect(validateLoadBalancerVpc({ vpcId: TOKEN, path: 'App/Other' }, vpc)).toEqual([]);
   });
 });
