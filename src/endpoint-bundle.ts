@@ -40,7 +40,11 @@ export class EndpointBundle {
     requiredGatewayEndpoints: [S3_GATEWAY],
   });
 
-  /** Amazon ECS tasks on AWS Fargate: the ECR image pull set plus ecs, ecs-agent and ecs-telemetry. */
+  /**
+   * Amazon ECS tasks on AWS Fargate: the ECR image pull set plus the ECS endpoints ecs, ecs-agent and
+   * ecs-telemetry, which the Amazon ECS guide ("Amazon ECS interface VPC endpoints") lists together: in Regions
+   * launched from 23 December 2023 on, ECS traffic takes the public endpoints unless all three exist.
+   */
   public static readonly ECS_FARGATE = new EndpointBundle('ECS_FARGATE', {
     interfaceEndpoints: [...EndpointBundle.ECR_IMAGE_PULL.interfaceEndpoints, aws.ECS, aws.ECS_AGENT, aws.ECS_TELEMETRY],
     requiredGatewayEndpoints: EndpointBundle.ECR_IMAGE_PULL.requiredGatewayEndpoints,
