@@ -3,7 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2targets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { validationErrors } from './util';
+import { isolatedVpc, validationErrors } from './util';
 import { EndpointConsumer } from '../src/endpoint-consumer';
 import { EndpointServiceProvider } from '../src/endpoint-service-provider';
 
@@ -15,14 +15,6 @@ const CONSUMER_ACCOUNT = '222222222222';
 const REGION = 'us-east-1';
 const SERVICE_NAME = 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0';
 const PARAMETER_NAME = '/services/orders/endpoint-service-name';
-
-function isolatedVpc(stack: Stack, maxAzs: number): ec2.Vpc {
-  return new ec2.Vpc(stack, 'Vpc', {
-    maxAzs,
-    natGateways: 0,
-    subnetConfiguration: [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
-  });
-}
 
 function twoAccountApp() {
   const app = new App({
@@ -37,7 +29,7 @@ function twoAccountApp() {
 
   const providerStack = new Stack(app, 'ProviderStack', { env: providerEnv });
   const provider = new EndpointServiceProvider(providerStack, 'Orders', {
-    vpc: isolatedVpc(providerStack, 3),
+    vpc: isolatedVpc(providerStack, 'Vpc', { maxAzs: 3 }),
     port: 8443,
     targets: [new elbv2targets.IpTarget('10.0.0.10')],
     allowedPrincipals: [new iam.ArnPrincipal(`arn:aws:iam::${CONSUMER_ACCOUNT}:root`)],
@@ -46,7 +38,7 @@ function twoAccountApp() {
 
   // Same account, another stack: the provider object, passed by CloudFormation export and import.
   const sameAccountStack = new Stack(app, 'SameAccountConsumerStack', { env: providerEnv });
-  const sameAccountVpc = isolatedVpc(sameAccountStack, 2);
+  const sameAccountVpc = isolatedVpc(sameAccountStack, 'Vpc', { maxAzs: 2 });
   const sameAccount = new EndpointConsumer(sameAccountStack, 'Orders', {
     vpc: sameAccountVpc,
     service: provider,
@@ -55,7 +47,7 @@ function twoAccountApp() {
 
   // Another account: the service name as a string.
   const crossAccountStack = new Stack(app, 'CrossAccountConsumerStack', { env: { account: CONSUMER_ACCOUNT, region: REGION } });
-  const crossAccountVpc = isolatedVpc(crossAccountStack, 3);
+  const crossAccountVpc = isolatedVpc(crossAccountStack, 'Vpc', { maxAzs: 3 });
   const crossAccount = new EndpointConsumer(crossAccountStack, 'Orders', {
     vpc: crossAccountVpc,
     service: new ec2.InterfaceVpcEndpointService(SERVICE_NAME, 8443),
@@ -173,7 +165,7 @@ describe('EndpointServiceProvider and EndpointConsumer, end to end', () => {
 
     // WHEN
     new EndpointConsumer(stack, 'Orders', {
-      vpc: isolatedVpc(stack, 2),
+      vpc: isolatedVpc(stack, 'Vpc', { maxAzs: 2 }),
       service: EndpointConsumer.serviceFromParameter(stack, PARAMETER_NAME, 8443),
     });
 

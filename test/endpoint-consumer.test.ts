@@ -4,7 +4,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2targets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
-import { ACCOUNT, awsSolutionsErrors, REGION, testStack, validationErrors } from './util';
+import { ACCOUNT, awsSolutionsErrors, isolatedVpc, REGION, testStack, validationErrors } from './util';
 import { EndpointConsumer, EndpointConsumerProps } from '../src/endpoint-consumer';
 import { EndpointServiceProvider, EndpointServiceProviderProps } from '../src/endpoint-service-provider';
 
@@ -21,11 +21,7 @@ function supportedAzsKey(serviceName: string): string {
 
 function setUp(context: Record<string, unknown> = {}) {
   const { app, stack } = testStack({}, { ...AZ_CONTEXT, ...context });
-  const vpc = new ec2.Vpc(stack, 'Vpc', {
-    maxAzs: 3,
-    natGateways: 0,
-    subnetConfiguration: [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
-  });
+  const vpc = isolatedVpc(stack, 'Vpc', { maxAzs: 3 });
   return { app, stack, vpc };
 }
 
@@ -34,11 +30,7 @@ function consumer(scope: Construct, vpc: ec2.IVpc, props: Partial<EndpointConsum
 }
 
 function provider(scope: Construct, props: Partial<EndpointServiceProviderProps> = {}, maxAzs = 3): EndpointServiceProvider {
-  const vpc = new ec2.Vpc(scope, 'ProviderVpc', {
-    maxAzs,
-    natGateways: 0,
-    subnetConfiguration: [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
-  });
+  const vpc = isolatedVpc(scope, 'ProviderVpc', { maxAzs });
   return new EndpointServiceProvider(scope, 'Provider', { vpc, port: 8443, targets: [new elbv2targets.IpTarget('10.0.0.10')], ...props });
 }
 
@@ -158,7 +150,7 @@ describe('EndpointConsumer', () => {
     test('looks nothing up in an env-agnostic stack, or for a cross-Region service', () => {
       // GIVEN
       const { app, stack } = testStack({ env: undefined });
-      const vpc = new ec2.Vpc(stack, 'Vpc', { natGateways: 0, subnetConfiguration: [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+      const vpc = isolatedVpc(stack, 'Vpc');
       const regional = setUp();
 
       // WHEN
@@ -370,7 +362,7 @@ describe('EndpointConsumer', () => {
       const { app, stack: providerStack } = testStack({}, AZ_CONTEXT);
       const p = provider(providerStack);
       const consumerStack = new Stack(app, 'ConsumerStack', { env: { account: ACCOUNT, region: REGION } });
-      const vpc = new ec2.Vpc(consumerStack, 'Vpc', { natGateways: 0, subnetConfiguration: [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+      const vpc = isolatedVpc(consumerStack, 'Vpc');
 
       // WHEN
       consumer(consumerStack, vpc, { service: p });
@@ -499,7 +491,7 @@ describe('EndpointConsumer', () => {
       });
       const p = provider(providerStack, {}, 1);
       const consumerStack = new Stack(app, 'ConsumerStack', { env: { account: ACCOUNT, region: REGION }, crossRegionReferences: true });
-      const vpc = new ec2.Vpc(consumerStack, 'Vpc', { natGateways: 0, subnetConfiguration: [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+      const vpc = isolatedVpc(consumerStack, 'Vpc');
 
       // WHEN
       consumer(consumerStack, vpc, { service: p, serviceRegion: 'us-west-2' });
@@ -589,7 +581,7 @@ describe('EndpointConsumer', () => {
       consumer(stack, vpc, { domainName: 'orders.internal' }, 'First');
       consumer(stack, vpc, { domainName: 'Orders.Internal.' }, 'Second');
       // Another VPC, or a name in an existing zone, is no conflict.
-      const otherVpc = new ec2.Vpc(stack, 'OtherVpc', { natGateways: 0, subnetConfiguration: [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+      const otherVpc = isolatedVpc(stack, 'OtherVpc');
       consumer(stack, otherVpc, { domainName: 'orders.internal' }, 'OtherVpcConsumer');
 
       // THEN
@@ -602,11 +594,7 @@ describe('EndpointConsumer', () => {
     test('fails when the VPC has DNS hostnames off and names must resolve', () => {
       // GIVEN
       const { app, stack } = testStack({}, AZ_CONTEXT);
-      const vpc = new ec2.Vpc(stack, 'Vpc', {
-        enableDnsHostnames: false,
-        natGateways: 0,
-        subnetConfiguration: [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
-      });
+      const vpc = isolatedVpc(stack, 'Vpc', { enableDnsHostnames: false });
 
       // WHEN
       consumer(stack, vpc, { domainName: 'orders.internal' });

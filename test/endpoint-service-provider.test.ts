@@ -6,7 +6,7 @@ import * as targets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { AZS, awsSolutionsErrors, testStack, validationErrors } from './util';
+import { awsSolutionsErrors, AZS, isolatedVpc, testStack, validationErrors } from './util';
 import { EndpointServiceProvider, EndpointServiceProviderProps } from '../src/endpoint-service-provider';
 
 const CONSUMER_ACCOUNT = 'arn:aws:iam::111122223333:root';
@@ -31,11 +31,7 @@ function setUp(context: Record<string, unknown> = {}) {
 /** A stack with a small VPC of two AZs and isolated subnets only. */
 function setUpIsolated() {
   const { app, stack } = testStack();
-  const vpc = new ec2.Vpc(stack, 'Vpc', {
-    maxAzs: 2,
-    natGateways: 0,
-    subnetConfiguration: [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
-  });
+  const vpc = isolatedVpc(stack, 'Vpc', { maxAzs: 2 });
   return { app, stack, vpc };
 }
 
@@ -563,7 +559,7 @@ describe('EndpointServiceProvider', () => {
     test('fails on an existing NLB in another VPC than vpc', () => {
       // GIVEN
       const { app, stack, vpc } = setUp();
-      const otherVpc = new ec2.Vpc(stack, 'OtherVpc', { natGateways: 0, subnetConfiguration: [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+      const otherVpc = isolatedVpc(stack, 'OtherVpc');
       const nlb = new elbv2.NetworkLoadBalancer(stack, 'Nlb', { vpc: otherVpc });
 
       // WHEN
@@ -667,7 +663,7 @@ describe('EndpointServiceProvider', () => {
     test('warns when the NLB serves a single AZ', () => {
       // GIVEN
       const { stack } = testStack();
-      const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 0, subnetConfiguration: [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+      const vpc = isolatedVpc(stack, 'Vpc', { maxAzs: 1 });
 
       // WHEN
       provider(stack, vpc);

@@ -3,7 +3,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { PrivateEgressVpc } from '../src';
-import { awsSolutionsErrors, testStack, validationErrors } from './util';
+import { awsSolutionsErrors, isolatedVpc, testStack, validationErrors } from './util';
 
 const SSM = ec2.InterfaceVpcEndpointAwsService.SSM;
 const ECR_DOCKER = ec2.InterfaceVpcEndpointAwsService.ECR_DOCKER;
@@ -492,7 +492,7 @@ describe('PrivateEgressVpc', () => {
     test('fails when private DNS is on but the VPC has DNS hostnames off', () => {
       // GIVEN
       const { app, stack } = testStack();
-      const vpc = new ec2.Vpc(stack, 'Existing', { maxAzs: 2, natGateways: 0, enableDnsHostnames: false, subnetConfiguration: [{ name: 'I', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+      const vpc = isolatedVpc(stack, 'Existing', { maxAzs: 2, enableDnsHostnames: false });
 
       // WHEN
       new PrivateEgressVpc(stack, 'Egress', { vpc, interfaceEndpoints: [SSM, LOGS] });
@@ -640,7 +640,7 @@ describe('PrivateEgressVpc', () => {
       const { app, stack } = testStack();
 
       // WHEN
-      new PrivateEgressVpc(stack, 'Egress', { vpc: existingVpc(stack, { natGateways: 0, subnetConfiguration: [{ name: 'I', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] }), maxAzs: 2, cidrMask: 24 });
+      new PrivateEgressVpc(stack, 'Egress', { vpc: isolatedVpc(stack, 'Existing'), maxAzs: 2, cidrMask: 24 });
 
       // THEN
       expect(validationErrors(app)).toEqual([

@@ -1,6 +1,8 @@
 import { App, Aspects, Stack, StackProps } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { Construct } from 'constructs';
 
 export const ACCOUNT = '123456789012';
 export const REGION = 'us-east-1';
@@ -29,4 +31,13 @@ export function validationErrors(app: App): string[] {
 export function awsSolutionsErrors(stack: Stack) {
   Aspects.of(stack).add(new AwsSolutionsChecks());
   return Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions-.*'));
+}
+
+/** A VPC with isolated subnets only (no internet or NAT gateway), in `maxAzs` AZs (3 unless given). */
+export function isolatedVpc(scope: Construct, id = 'Vpc', props: ec2.VpcProps = {}): ec2.Vpc {
+  return new ec2.Vpc(scope, id, {
+    natGateways: 0,
+    subnetConfiguration: [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+    ...props,
+  });
 }
