@@ -455,7 +455,8 @@ describe('EndpointConsumer', () => {
 
       // THEN
       expect(validationErrors(app)).toEqual([
-        expect.stringMatching(/^\[TestStack\/Consumer\] `vpcSubnets` selects 2 subnets in us-east-1a \(.*\); an interface endpoint takes at most one subnet per AZ/),
+        '[TestStack/Consumer] `vpcSubnets` selects 2 subnets in us-east-1a (TestStack/Vpc/ASubnet1, TestStack/Vpc/BSubnet1); '
+        + 'an interface endpoint takes at most one subnet per AZ. Narrow the selection (e.g. `subnetGroupName`) or set `onePerAz: true`.',
       ]);
     });
 

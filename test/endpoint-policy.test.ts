@@ -585,6 +585,26 @@ describe('PrivateEgressVpc endpointPolicy', () => {
     ]);
   });
 
+  test('fails when the policy of an endpoint is over 20,480 characters', () => {
+    // GIVEN
+    const { app, stack } = testStack();
+    const resources = Array.from({ length: 400 }, (_, i) => `arn:aws:ssm:us-east-1:123456789012:parameter/app/setting-${i}`);
+
+    // WHEN
+    new PrivateEgressVpc(stack, 'Egress', {
+      gatewayEndpoints: [],
+      interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.SSM],
+      endpointPolicy: EndpointPolicy.fromStatements([
+        new iam.PolicyStatement({ principals: [new iam.StarPrincipal()], actions: ['ssm:GetParameter'], resources }),
+      ]),
+    });
+
+    // THEN
+    expect(validationErrors(app)).toEqual([
+      expect.stringMatching(/^\[TestStack\/Egress\] `endpointPolicy` renders a policy of \d+ characters on the `ssm` endpoint; an endpoint policy may have at most 20480\./),
+    ]);
+  });
+
   test('fails when a custom statement has no principal', () => {
     // GIVEN
     const { app, stack } = testStack();

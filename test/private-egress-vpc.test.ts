@@ -469,10 +469,10 @@ describe('PrivateEgressVpc', () => {
       new PrivateEgressVpc(stack, 'Egress', { vpc, interfaceEndpoints: [SSM], endpointSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } });
 
       // THEN
-      const errors = validationErrors(app);
-      expect(errors).toHaveLength(2);
-      expect(errors[0]).toMatch(/^\[TestStack\/Egress\] `endpointSubnets` selects 2 subnets in us-east-1a \(.+, .+\); an interface endpoint takes at most one subnet per AZ\. Narrow the selection/);
-      expect(errors[1]).toMatch(/selects 2 subnets in us-east-1b/);
+      expect(validationErrors(app)).toEqual(['a', 'b'].map(az =>
+        `[TestStack/Egress] \`endpointSubnets\` selects 2 subnets in us-east-1${az} (TestStack/Existing/ASubnet${az === 'a' ? 1 : 2}, `
+        + `TestStack/Existing/BSubnet${az === 'a' ? 1 : 2}); an interface endpoint takes at most one subnet per AZ. Narrow the `
+        + 'selection (e.g. `subnetGroupName`) or set `onePerAz: true`.'));
     });
 
     test('fails when endpointSubnets selects no subnet', () => {
@@ -615,6 +615,44 @@ describe('PrivateEgressVpc', () => {
         + 'workloads a path to the internet that the private egress VPC is meant to exclude. Remove the route; reach AWS '
         + 'services through `interfaceEndpoints` and `gatewayEndpoints`.',
       ]);
+    });
+
+    test('fails when a default route goes through a NAT instance', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+      const egress = new PrivateEgressVpc(stack, 'Egress');
+
+      // WHEN
+      new ec2.CfnRoute(stack, 'ToNatInstance', {
+        routeTableId: egress.vpc.isolatedSubnets[0].routeTable.routeTableId,
+        destinationCidrBlock: '0.0.0.0/0',
+        instanceId: 'i-0123456789abcdef0',
+      });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(/^\[TestStack\/Egress\] route TestStack\/ToNatInstance sends 0\.0\.0\.0\/0 through an EC2 instance \(a NAT instance\), giving workloads a path to the internet/),
+      ]);
+    });
+
+    test('warns about the NAT instance route of an adopted VPC', () => {
+      // GIVEN
+      const { stack } = testStack();
+      const vpc = existingVpc(stack, {
+        natGatewayProvider: ec2.NatProvider.instanceV2({
+          instanceType: new ec2.InstanceType('t3.micro'),
+          machineImage: ec2.MachineImage.latestAmazonLinux2023(),
+          defaultAllowedTraffic: ec2.NatTrafficDirection.OUTBOUND_ONLY,
+        }),
+      });
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', { vpc, gatewayEndpoints: [] });
+
+      // THEN
+      Annotations.fromStack(stack).hasWarning('/TestStack/Egress', Match.stringLikeRegexp(
+        '^route TestStack/Existing/PrivateSubnet1/DefaultRoute sends 0.0.0.0/0 through an EC2 instance \\(a NAT instance\\)',
+      ));
     });
 
     test('warns when an adopted VPC routes to the internet', () => {

@@ -31,7 +31,7 @@ const DEFAULT_ROUTES = ['0.0.0.0/0', '::/0'];
 
 /**
  * Default routes (0.0.0.0/0, ::/0) of the VPC's route tables that go through an internet gateway, an egress-only
- * internet gateway or a NAT gateway. A gateway ID that is a token from outside the app (an import) cannot be told
+ * internet gateway, a NAT gateway or a NAT instance. A gateway ID that is a token from outside the app (an import) cannot be told
  * apart from a virtual private gateway, so such a route is not reported.
  */
 export function findInternetRoutes(vpc: ec2.IVpc, scope: IConstruct): InternetRoute[] {
@@ -46,6 +46,10 @@ export function findInternetRoutes(vpc: ec2.IVpc, scope: IConstruct): InternetRo
     }
     if (route.egressOnlyInternetGatewayId) {
       return 'an egress-only internet gateway';
+    }
+    // A default route to an instance is how a NAT instance is wired (aws-cdk-lib's NatProvider.instanceV2 too).
+    if (route.instanceId) {
+      return 'an EC2 instance (a NAT instance)';
     }
     const gatewayId = route.gatewayId;
     if (gatewayId && (internetGatewayIds.has(gatewayId) || (!Token.isUnresolved(gatewayId) && gatewayId.startsWith('igw-')))) {

@@ -6,12 +6,17 @@ import { error, Finding, warning } from './findings';
 
 /** A subnet as the rules see it. */
 export interface SubnetPlacement {
+  /** The subnet's ID, or its construct path when the ID is known only at deploy time. */
   readonly subnetId: string;
   readonly availabilityZone: string;
 }
 
+/** A subnet defined in the app has a token for its ID: messages name it by its construct path instead. */
 export function toPlacement(subnet: ec2.ISubnet): SubnetPlacement {
-  return { subnetId: subnet.subnetId, availabilityZone: subnet.availabilityZone };
+  return {
+    subnetId: Token.isUnresolved(subnet.subnetId) ? subnet.node.path : subnet.subnetId,
+    availabilityZone: subnet.availabilityZone,
+  };
 }
 
 /**
