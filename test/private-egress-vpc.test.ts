@@ -365,8 +365,8 @@ describe('PrivateEgressVpc', () => {
       // THEN
       Template.fromStack(stack).hasResourceProperties('AWS::EC2::SecurityGroup', {
         SecurityGroupIngress: [
-          Match.objectLike({ CidrIp: { 'Fn::GetAtt': [Match.stringLikeRegexp('^EgressVpc'), 'CidrBlock'] }, FromPort: 443, ToPort: 443, IpProtocol: 'tcp' }),
-          Match.objectLike({ CidrIp: { 'Fn::GetAtt': [Match.stringLikeRegexp('^EgressVpc'), 'CidrBlock'] }, FromPort: 8443, ToPort: 8443, IpProtocol: 'tcp' }),
+          Match.objectLike({ CidrIp: '10.0.0.0/16', FromPort: 443, ToPort: 443, IpProtocol: 'tcp' }),
+          Match.objectLike({ CidrIp: '10.0.0.0/16', FromPort: 8443, ToPort: 8443, IpProtocol: 'tcp' }),
         ],
         SecurityGroupEgress: [Match.objectLike({ CidrIp: '255.255.255.255/32', Description: 'Disallow all traffic' })],
       });
@@ -651,11 +651,12 @@ describe('PrivateEgressVpc', () => {
 
       // THEN
       Annotations.fromStack(stack).hasWarning('/TestStack/Egress', Match.stringLikeRegexp(
-        '^route TestStack/Existing/PrivateSubnet1/DefaultRoute sends 0.0.0.0/0 through an EC2 instance \\(a NAT instance\\)',
+        '^the adopted `vpc` has 2 default routes through an EC2 instance \\(a NAT instance\\) on route tables of subnets that host '
+        + 'workloads or endpoints \\(TestStack/Existing/PrivateSubnet1/DefaultRoute, TestStack/Existing/PrivateSubnet2/DefaultRoute\\)',
       ));
     });
 
-    test('warns when an adopted VPC routes to the internet', () => {
+    test('warns once about the internet routes of the subnets that host workloads of an adopted VPC, not its public ones', () => {
       // GIVEN
       const { stack } = testStack();
 
@@ -664,12 +665,14 @@ describe('PrivateEgressVpc', () => {
 
       // THEN
       const annotations = Annotations.fromStack(stack);
-      annotations.hasWarning('/TestStack/Egress', Match.stringLikeRegexp(
-        '^route TestStack/Existing/PublicSubnet1/DefaultRoute sends 0.0.0.0/0 through an internet gateway.*acknowledge this warning',
-      ));
-      annotations.hasWarning('/TestStack/Egress', Match.stringLikeRegexp(
-        '^route TestStack/Existing/PrivateSubnet1/DefaultRoute sends 0.0.0.0/0 through a NAT gateway',
-      ));
+      const warnings = annotations.findWarning('/TestStack/Egress', Match.stringLikeRegexp('default route'));
+      expect(warnings.map(w => w.entry.data)).toEqual([
+        'the adopted `vpc` has 2 default routes through a NAT gateway on route tables of subnets that host workloads or endpoints '
+        + '(TestStack/Existing/PrivateSubnet1/DefaultRoute, TestStack/Existing/PrivateSubnet2/DefaultRoute), so AWS traffic the '
+        + 'endpoints do not cover can still leave the VPC. Remove those routes for a private egress VPC, or acknowledge this '
+        + 'warning (`Annotations.of(scope).acknowledgeWarning(\'cdk-private-endpoints:PrivateEgressVpc.internetRoute\')`) if the '
+        + 'VPC needs internet egress. [ack: cdk-private-endpoints:PrivateEgressVpc.internetRoute]',
+      ]);
       expect(annotations.findError('*', Match.anyValue())).toEqual([]);
     });
 
