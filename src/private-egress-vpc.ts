@@ -24,11 +24,11 @@ import {
   warnPolicyNotApplied,
   warnUnreachableResolverOnlyEndpoints,
 } from './private/egress-vpc-rules';
-import { addRules, error, Finding } from './private/findings';
 import { supportsEndpointPolicy } from './private/endpoint-policy-support';
+import { addRules, error, Finding } from './private/findings';
 import { validateEndpointPolicy } from './private/policy-rules';
-import { clientPortsOf } from './private/service-ports';
 import { endpointConstructId, serviceShortName, SERVICES_WITH_BOTH_ENDPOINT_TYPES } from './private/service-names';
+import { clientPortsOf } from './private/service-ports';
 import { allowEndpointClientsAtSynth } from './private/vpc-ingress';
 import { countQuotaEndpoints, findGatewayEndpoints, findInternetRoutes, findIpv4CidrBlocks } from './private/vpc-inspection';
 import {

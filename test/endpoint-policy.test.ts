@@ -5,6 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { EndpointPolicy, EndpointPolicyBindOptions, PrivateEgressVpc } from '../src';
 import { testStack, validationErrors } from './util';
+import { supportsEndpointPolicy } from '../src/private/endpoint-policy-support';
 import { addRules } from '../src/private/findings';
 import {
   EndpointPolicyRuleInput,
@@ -14,7 +15,6 @@ import {
   validatePolicySize,
   validatePolicySupport,
 } from '../src/private/policy-rules';
-import { supportsEndpointPolicy } from '../src/private/endpoint-policy-support';
 
 const S3_GATEWAY: EndpointPolicyBindOptions = { serviceShortName: 's3', gateway: true };
 const DYNAMODB_GATEWAY: EndpointPolicyBindOptions = { serviceShortName: 'dynamodb', gateway: true };

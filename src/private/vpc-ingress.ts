@@ -24,7 +24,7 @@ export function allowEndpointClientsAtSynth(scope: Construct, vpc: ec2.IVpc, sec
           .map((peer): [ec2.IPeer, string] => [peer, 'Endpoint clients outside the VPC (clientCidrs)']),
       ];
       for (const [peer, who] of peers) {
-        for (const port of new Set(ports())) {
+        for (const port of [...new Set(ports())].sort((a, b) => a - b)) {
           securityGroup.addIngressRule(peer, ec2.Port.tcp(port), `${who}, port ${port}`);
         }
       }

@@ -115,12 +115,12 @@ export function findGatewayEndpoints(vpc: ec2.IVpc, scope: IConstruct): GatewayE
     .filter(endpoint => (Stack.of(endpoint).resolve(endpoint.vpcEndpointType) ?? 'Gateway') === 'Gateway')
     .map(endpoint => {
       const stack = Stack.of(endpoint);
-      const routeTableIds: unknown = stack.resolve(endpoint.routeTableIds) ?? [];
+      const tables: unknown = stack.resolve(endpoint.routeTableIds) ?? [];
       return {
         endpoint,
         // `com.amazonaws.<region>.s3`: the service is the last part, whether the Region is literal or not.
         shortName: literalTail(stack.resolve(endpoint.serviceName)).split('.').pop()!,
-        routeTableIds: Array.isArray(routeTableIds) ? routeTableIds.map(id => JSON.stringify(id)) : [JSON.stringify(routeTableIds)],
+        routeTableIds: Array.isArray(tables) ? tables.map(id => JSON.stringify(id)) : [JSON.stringify(tables)],
       };
     });
 }

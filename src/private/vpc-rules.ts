@@ -102,7 +102,7 @@ export function validateClientCidrs(clientCidrs: string[]): Finding[] {
   if (invalid.length === 0) {
     return [];
   }
-  return [error(`\`clientCidrs\` must hold IPv4 or IPv6 CIDR blocks (10.20.0.0/16, 2001:db8::/56) or prefix list IDs `
+  return [error('`clientCidrs` must hold IPv4 or IPv6 CIDR blocks (10.20.0.0/16, 2001:db8::/56) or prefix list IDs '
     + `(pl-0123456789abcdef0), got ${invalid.map(entry => `'${entry}'`).join(', ')}. Fix or remove them.`)];
 }
 
