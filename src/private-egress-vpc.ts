@@ -614,17 +614,9 @@ export class PrivateEgressVpc extends Construct {
 
   /** Gateway endpoints of the same services on the same route tables, defined elsewhere in the app. */
   private gatewayClashFindings(records: GatewayEndpointRecord[]): Finding[] {
-    const stack = Stack.of(this);
-    const facts = (endpoint: ec2.CfnVPCEndpoint, shortName: string) => ({
-      path: endpoint.node.path,
-      shortName,
-      routeTableIds: (stack.resolve(endpoint.routeTableIds) as unknown[] ?? []).map(id => JSON.stringify(id)),
-    });
-    const ours = records.map(record => facts(record.resource, record.shortName));
-    const others = findGatewayEndpoints(this.vpc, this)
-      .filter(other => !records.some(record => record.resource === other.endpoint))
-      .map(other => ({ path: other.endpoint.node.path, shortName: other.shortName, routeTableIds: other.routeTableIds }));
-    return validateGatewayEndpointClashes(ours, others);
+    const endpoints = findGatewayEndpoints(this.vpc, this)
+      .map(found => ({ ...found, path: found.endpoint.node.path, ours: records.some(record => record.resource === found.endpoint) }));
+    return validateGatewayEndpointClashes(endpoints.filter(e => e.ours), endpoints.filter(e => !e.ours));
   }
 
   private workloadRouteTableCount(record: GatewayEndpointRecord): number {

@@ -156,8 +156,8 @@ export function validateResolverOnlyDns(privateDnsInterfaceEndpoints: string[], 
     ));
 }
 
-/** A gateway endpoint of the same VPC defined elsewhere in the app, as the rules see it. */
-export interface OtherGatewayEndpoint {
+/** A gateway endpoint of the VPC defined in the app, and the route tables it adds routes to, as the rules see it. */
+export interface GatewayEndpointRoutes {
   readonly path: string;
   readonly shortName: string;
   /** The route tables it is on, in the form the rules compare (resolved and serialized). */
@@ -169,7 +169,7 @@ export interface OtherGatewayEndpoint {
  * route table fails the deploy ("Routing for gateway endpoints": a route table cannot have more than one route to the
  * same service, https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html#gateway-endpoint-routing).
  */
-export function validateGatewayEndpointClashes(ours: OtherGatewayEndpoint[], others: OtherGatewayEndpoint[]): Finding[] {
+export function validateGatewayEndpointClashes(ours: GatewayEndpointRoutes[], others: GatewayEndpointRoutes[]): Finding[] {
   return ours.flatMap(endpoint => others
     .filter(other => other.shortName === endpoint.shortName && other.path !== endpoint.path)
     .filter(other => other.routeTableIds.some(id => endpoint.routeTableIds.includes(id)))
