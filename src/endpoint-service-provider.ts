@@ -5,10 +5,10 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
-import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct, IConstruct } from 'constructs';
 import { addRules } from './private/findings';
 import { suppressNagRules } from './private/nag-suppressions';
+import { PrivateDnsVerification } from './private/private-dns-verification';
 import {
   validateAllowedRegions,
   validateCreatedLoadBalancerProps,
@@ -380,30 +380,12 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
       recordName,
       values: [recordValue],
     });
-    const startVerification: cr.AwsSdkCall = {
-      service: 'EC2',
-      action: 'startVpcEndpointServicePrivateDnsVerification',
-      parameters: { ServiceId: this.vpcEndpointServiceId },
-      // A new name (a new record) starts a new verification.
-      physicalResourceId: cr.PhysicalResourceId.of(`${this.vpcEndpointServiceId}:${privateDnsName}`),
-    };
-    const verification = new cr.AwsCustomResource(this, 'StartPrivateDnsVerification', {
-      onCreate: startVerification,
-      onUpdate: startVerification,
-      policy: cr.AwsCustomResourcePolicy.fromSdkCalls({ resources: [this.serviceArn()] }),
-      installLatestAwsSdk: false,
+    new PrivateDnsVerification(this, 'PrivateDnsVerification', {
+      serviceId: this.vpcEndpointServiceId,
+      serviceArn: this.serviceArn(),
+      privateDnsName,
+      record,
     });
-    verification.node.addDependency(record);
-    // The handler is aws-cdk-lib's singleton for every AwsCustomResource in the stack; its role gets the managed
-    // policy, and the SDK call its own policy (above), scoped to this service.
-    if (verification.grantPrincipal instanceof iam.Role) {
-      suppressNagRules(verification.grantPrincipal.node.defaultChild as CfnResource, [{
-        id: 'AwsSolutions-IAM4',
-        appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
-        reason: 'AWSLambdaBasicExecutionRole only lets the AwsCustomResource handler write its CloudWatch logs; '
-          + 'the handler\'s EC2 permission is a separate policy scoped to this endpoint service',
-      }]);
-    }
   }
 
   private notifyConnections(topic: sns.ITopic) {
