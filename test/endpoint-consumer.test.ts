@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2targets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
@@ -145,6 +145,36 @@ describe('EndpointConsumer', () => {
       Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpoint', {
         SubnetIds: vpc.isolatedSubnets.map(subnet => ({ Ref: stack.getLogicalId(subnet.node.defaultChild as ec2.CfnSubnet) })),
       });
+    });
+
+    test('keeps every subnet while the account\'s AZs are not looked up, even when the service\'s AZs are known', () => {
+      // GIVEN: the AZs of the service are in context, those of the account not yet (the VPC's are placeholders)
+      const app = new App({ context: { [supportedAzsKey(SERVICE_NAME)]: ['us-east-1a', 'us-east-1b'] } });
+      const stack = new Stack(app, 'TestStack', { env: { account: ACCOUNT, region: REGION } });
+      const vpc = isolatedVpc(stack, 'Vpc', { maxAzs: 3 });
+
+      // WHEN
+      consumer(stack, vpc);
+
+      // THEN
+      Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpoint', {
+        SubnetIds: vpc.isolatedSubnets.map(subnet => ({ Ref: stack.getLogicalId(subnet.node.defaultChild as ec2.CfnSubnet) })),
+      });
+      expect(app.synth().manifest.missing?.map(missing => missing.provider)).toEqual(['availability-zones']);
+      expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
+    });
+
+    test('does not compare the provider\'s and its own AZs while their names are placeholders', () => {
+      // GIVEN: no AZs in context, so both VPCs have aws-cdk-lib's placeholder AZs
+      const app = new App();
+      const stack = new Stack(app, 'TestStack', { env: { account: ACCOUNT, region: REGION } });
+      const vpc = isolatedVpc(stack, 'Vpc', { maxAzs: 3 });
+
+      // WHEN
+      consumer(stack, vpc, { service: provider(stack, {}, 2) });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([]);
     });
 
     test('looks nothing up in an env-agnostic stack, or for a cross-Region service', () => {

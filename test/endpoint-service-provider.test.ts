@@ -717,6 +717,21 @@ describe('EndpointServiceProvider', () => {
         Match.stringLikeRegexp('the NLB serves a single Availability Zone.*cdk-private-endpoints:EndpointServiceProvider.singleAz'));
     });
 
+    test('warns when the NLB serves a single AZ whose name is not looked up yet, without naming the placeholder', () => {
+      // GIVEN: no AZs in context, so the VPC has aws-cdk-lib's placeholder AZs
+      const app = new App();
+      const stack = new Stack(app, 'TestStack', { env: { account: '123456789012', region: 'us-east-1' } });
+      const vpc = isolatedVpc(stack, 'Vpc', { maxAzs: 1 });
+
+      // WHEN
+      provider(stack, vpc);
+
+      // THEN
+      const [warning] = Annotations.fromStack(stack).findWarning('/TestStack/Provider', Match.anyValue());
+      expect(warning.entry.data).toMatch(/^the NLB serves a single Availability Zone; .* The AZ names are not known yet/);
+      expect(warning.entry.data).not.toMatch(/dummy/);
+    });
+
     test('warns when an existing NLB serves a single AZ', () => {
       // GIVEN
       const { stack, vpc } = setUp();

@@ -1,4 +1,5 @@
 import { Token } from 'aws-cdk-lib';
+import { AZ_NAMES_NOT_KNOWN, isPlaceholderAz } from './availability-zones';
 import { isDomainName, isInZone, MAX_DOMAIN_LENGTH } from './domain-names';
 import { error, Finding, warning } from './findings';
 import { isRegionName } from './regions';
@@ -44,8 +45,10 @@ export function validateLoadBalancer(facts: LoadBalancerFacts): Finding[] {
       + 'an NLB can back only one endpoint service: use a separate NLB for each service'));
   }
   if (facts.availabilityZones.length === 1) {
-    findings.push(warning('singleAz', `the NLB serves a single Availability Zone (${facts.availabilityZones[0]}); consumers whose `
-      + 'endpoints are in other AZ IDs cannot connect, and an outage of that AZ stops the service: place the NLB in subnets of two or more AZs'));
+    const [az] = facts.availabilityZones;
+    findings.push(warning('singleAz', `the NLB serves a single Availability Zone${isPlaceholderAz(az) ? '' : ` (${az})`}; consumers whose `
+      + 'endpoints are in other AZ IDs cannot connect, and an outage of that AZ stops the service: place the NLB in subnets of two or more AZs'
+      + (isPlaceholderAz(az) ? `. ${AZ_NAMES_NOT_KNOWN}` : '')));
   }
   return findings;
 }
