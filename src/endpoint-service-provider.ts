@@ -6,6 +6,8 @@ import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct, IConstruct } from 'constructs';
+import { EndpointServiceProviderCostEstimate } from './cost';
+import { estimateProviderCost } from './private/cost-model';
 import { addRules } from './private/findings';
 import { suppressNagRules } from './private/nag-suppressions';
 import { PrivateDnsVerification } from './private/private-dns-verification';
@@ -237,6 +239,7 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
   public readonly privateDnsName?: string;
 
   private readonly allowedPrincipals: iam.ArnPrincipal[] = [];
+  private readonly definesLoadBalancer: boolean;
   private permissions?: ec2.CfnVPCEndpointServicePermissions;
 
   constructor(scope: Construct, id: string, props: EndpointServiceProviderProps) {
@@ -249,6 +252,7 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
 
     this.port = props.port;
     this.privateDnsName = props.privateDnsName;
+    this.definesLoadBalancer = props.networkLoadBalancer === undefined;
 
     if (props.networkLoadBalancer) {
       this.networkLoadBalancer = props.networkLoadBalancer;
@@ -322,6 +326,16 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
       serviceId: this.vpcEndpointServiceId,
       allowedPrincipals: Lazy.list({ produce: () => [...new Set(this.allowedPrincipals.map(p => p.arn))] }),
     });
+  }
+
+  /**
+   * Estimates the monthly cost of the provider's own resources at list prices: the hourly charge of the NLB it
+   * defines from `targets` (nothing for an existing `networkLoadBalancer`), with the rate per NLCU-hour that
+   * traffic adds. The endpoint service itself has no charge. Not priced where the stack's Region is unresolved
+   * or not in the library's price table.
+   */
+  public estimateMonthlyCost(): EndpointServiceProviderCostEstimate {
+    return estimateProviderCost({ region: Stack.of(this).region, networkLoadBalancers: this.definesLoadBalancer ? 1 : 0 });
   }
 
   private defineLoadBalancer(props: EndpointServiceProviderProps, targets: elbv2.INetworkLoadBalancerTarget[], subnets: ec2.SelectedSubnets) {

@@ -649,6 +649,36 @@ describe('EndpointConsumer', () => {
     expect(awsSolutionsErrors(stack)).toEqual([]);
   });
 
+  describe('cost estimate', () => {
+    test('prices the endpoint in each AZ it has a network interface in', () => {
+      // GIVEN the service is in 2 of the VPC's 3 AZs
+      const { stack, vpc } = setUp({ [supportedAzsKey(SERVICE_NAME)]: ['us-east-1a', 'us-east-1b'] });
+
+      // WHEN
+      const estimate = consumer(stack, vpc).estimateMonthlyCost();
+
+      // THEN 0.01 x 2 x 730 = 14.60
+      expect(estimate.interfaceEndpoint).toEqual({ service: 'vpce-svc-0123456789abcdef0', availabilityZones: 2, monthlyUsd: 14.6 });
+      expect(estimate.totalFixedMonthlyUsd).toBe(14.6);
+      expect(estimate.dataProcessingUsdPerGb).toBe(0.01);
+    });
+
+    test('names a service whose name is a token by where it comes from, never by the token', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      const fromProvider = consumer(stack, vpc, { service: provider(stack) }).estimateMonthlyCost();
+      const fromParameter = consumer(stack, vpc, { service: EndpointConsumer.serviceFromParameter(stack, '/orders/service-name', 443) }, 'Other')
+        .estimateMonthlyCost();
+
+      // THEN
+      expect(fromProvider.interfaceEndpoint.service).toBe('the endpoint service of TestStack/Provider');
+      expect(fromParameter.interfaceEndpoint.service).toBe('a service whose name is known at deploy time');
+      expect(fromProvider.totalFixedMonthlyUsd).toBe(21.9);
+    });
+  });
+
   describe('snapshots', () => {
     test('defaults', () => {
       // GIVEN

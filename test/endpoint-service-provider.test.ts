@@ -538,6 +538,34 @@ describe('EndpointServiceProvider', () => {
     });
   });
 
+  describe('cost estimate', () => {
+    test('prices the NLB it defines from targets', () => {
+      // GIVEN
+      const { stack, vpc } = setUpIsolated();
+
+      // WHEN
+      const estimate = provider(stack, vpc).estimateMonthlyCost();
+
+      // THEN 0.0225 x 730 = 16.425, rounded half up to 16.43
+      expect(estimate.networkLoadBalancers).toBe(1);
+      expect(estimate.totalFixedMonthlyUsd).toBe(16.43);
+      expect(estimate.nlcuUsdPerHour).toBe(0.006);
+    });
+
+    test('costs nothing of its own on an existing NLB', () => {
+      // GIVEN
+      const { stack, vpc } = setUpIsolated();
+      const nlb = new elbv2.NetworkLoadBalancer(stack, 'Nlb', { vpc });
+
+      // WHEN
+      const estimate = provider(stack, vpc, { networkLoadBalancer: nlb }).estimateMonthlyCost();
+
+      // THEN
+      expect(estimate.networkLoadBalancers).toBe(0);
+      expect(estimate.totalFixedMonthlyUsd).toBe(0);
+    });
+  });
+
   describe('validation', () => {
     test('fails on a wildcard principal unless any principal is allowed', () => {
       // GIVEN
