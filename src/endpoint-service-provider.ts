@@ -20,6 +20,7 @@ import {
   validatePort,
   validatePrincipals,
   validatePrivateDnsName,
+  validateUniqueOutputKey,
   VpcIdentity,
 } from './private/provider-rules';
 
@@ -158,8 +159,8 @@ export interface EndpointServiceProviderProps {
    * once AWS has verified that you own the domain.
    *
    * With `publicHostedZone`, the construct writes the verification TXT record into that zone and starts the
-   * verification. Without it, the record's name and value are stack outputs (`PrivateDnsVerificationName`,
-   * `PrivateDnsVerificationValue`): publish the record with your DNS provider, then start the verification
+   * verification. Without it, the record's name and value are stack outputs (`<id>PrivateDnsVerificationName`,
+   * `<id>PrivateDnsVerificationValue`, where `<id>` is the provider's construct ID): publish the record with your DNS provider, then start the verification
    * (`aws ec2 start-vpc-endpoint-service-private-dns-verification --service-id <id>`).
    *
    * @default - no private DNS name
@@ -188,7 +189,7 @@ export interface EndpointServiceProviderProps {
    * The name of an SSM parameter (like `/services/orders/endpoint-service-name`) that receives the service
    * name, for consumers in other stacks.
    *
-   * @default - no parameter; the service name is still a stack output (`ServiceName`)
+   * @default - no parameter; the service name is still a stack output (`serviceNameOutputKey`)
    */
   readonly serviceNameParameter?: string;
 }
@@ -222,6 +223,13 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
   /** The service ID, like `vpce-svc-0123456789abcdef0`. */
   public readonly vpcEndpointServiceId: string;
 
+  /**
+   * The key of the stack output that holds the service name: the construct ID (its letters and digits) followed
+   * by `ServiceName`, like `OrdersServiceName` for a provider with the ID `Orders`. It is fixed, so that the CLI
+   * and pipelines can read it (`aws cloudformation describe-stacks --query "Stacks[0].Outputs[?OutputKey=='OrdersServiceName']"`).
+   */
+  public readonly serviceNameOutputKey: string;
+
   /** The VPC endpoint service. */
   public readonly endpointService: ec2.IVpcEndpointService;
 
@@ -252,6 +260,7 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
 
     this.port = props.port;
     this.privateDnsName = props.privateDnsName;
+    this.serviceNameOutputKey = this.outputKey('ServiceName');
     this.definesLoadBalancer = props.networkLoadBalancer === undefined;
 
     if (props.networkLoadBalancer) {
@@ -300,6 +309,7 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
       }),
       ...validatePrivateDnsName(props.privateDnsName, props.publicHostedZone?.zoneName),
       ...validateAllowedRegions(props.allowedRegions ?? [], Stack.of(this).region),
+      ...validateUniqueOutputKey(this.serviceNameOutputKey, this.otherProvidersWithOutputKey()),
       ...validatePort('port', props.port),
       ...validatePort('targetPort', props.targetPort),
       ...(props.networkLoadBalancer
@@ -378,14 +388,8 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
     const recordValue = cfnService.attrPrivateDnsNameConfigurationValue;
 
     if (!zone) {
-      new CfnOutput(this, 'PrivateDnsVerificationName', {
-        description: `Name of the TXT record that proves ownership of ${privateDnsName}`,
-        value: recordName,
-      });
-      new CfnOutput(this, 'PrivateDnsVerificationValue', {
-        description: `Value of the TXT record that proves ownership of ${privateDnsName}`,
-        value: recordValue,
-      });
+      this.defineOutput('PrivateDnsVerificationName', `Name of the TXT record that proves ownership of ${privateDnsName}`, recordName);
+      this.defineOutput('PrivateDnsVerificationValue', `Value of the TXT record that proves ownership of ${privateDnsName}`, recordValue);
       return;
     }
 
@@ -426,7 +430,7 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
 
   private publishServiceName(parameterName?: string) {
     const description = 'Name of the VPC endpoint service, for consumers\' interface endpoints';
-    new CfnOutput(this, 'ServiceName', { description, value: this.vpcEndpointServiceName });
+    this.defineOutput('ServiceName', description, this.vpcEndpointServiceName);
     if (parameterName !== undefined) {
       new ssm.StringParameter(this, 'ServiceNameParameter', {
         parameterName,
@@ -434,6 +438,27 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
         stringValue: this.vpcEndpointServiceName,
       });
     }
+  }
+
+  /**
+   * A stack output whose key is fixed (`<id><name>`) rather than CDK's logical ID from the construct path and a
+   * hash, so that people and pipelines can read it by name.
+   */
+  private defineOutput(name: string, description: string, value: string): void {
+    new CfnOutput(this, name, { description, value }).overrideLogicalId(this.outputKey(name));
+  }
+
+  /** Paths of the other providers in this stack whose outputs would have the same keys. */
+  private otherProvidersWithOutputKey(): string[] {
+    const stack = Stack.of(this);
+    return stack.node.findAll()
+      .filter((c): c is EndpointServiceProvider => c instanceof EndpointServiceProvider && c !== this && Stack.of(c) === stack)
+      .filter(other => other.serviceNameOutputKey === this.serviceNameOutputKey)
+      .map(other => other.node.path);
+  }
+
+  private outputKey(name: string): string {
+    return `${this.node.id.replace(/[^A-Za-z0-9]/g, '')}${name}`;
   }
 
   private serviceArn(): string {

@@ -7,6 +7,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as cr from 'aws-cdk-lib/custom-resources';
+import { Construct } from 'constructs';
 import { AWS_SOLUTIONS_CHECKS, AZS, isolatedVpc, testStack, validationErrors } from './util';
 import { EndpointServiceProvider, EndpointServiceProviderProps } from '../src/endpoint-service-provider';
 
@@ -467,11 +468,11 @@ describe('EndpointServiceProvider', () => {
       // THEN
       const template = Template.fromStack(stack);
       const serviceId = stack.getLogicalId(cfnService(service));
-      template.hasOutput('*', {
+      template.hasOutput('ProviderPrivateDnsVerificationName', {
         Description: 'Name of the TXT record that proves ownership of api.example.com',
         Value: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [serviceId, 'PrivateDnsNameConfiguration.Name'] }, '.api.example.com']] },
       });
-      template.hasOutput('*', {
+      template.hasOutput('ProviderPrivateDnsVerificationValue', {
         Description: 'Value of the TXT record that proves ownership of api.example.com',
         Value: { 'Fn::GetAtt': [serviceId, 'PrivateDnsNameConfiguration.Value'] },
       });
@@ -520,6 +521,35 @@ describe('EndpointServiceProvider', () => {
       });
     });
 
+    test('gives its outputs fixed keys made of its construct ID, wherever it is in the tree', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+      const nested = new Construct(stack, 'Services');
+
+      // WHEN
+      const orders = new EndpointServiceProvider(nested, 'orders-api', { vpc, port: 443, targets: [new targets.IpTarget('10.0.3.10')] });
+
+      // THEN
+      expect(orders.serviceNameOutputKey).toBe('ordersapiServiceName');
+      expect(Object.keys(Template.fromStack(stack).toJSON().Outputs)).toEqual(['ordersapiServiceName']);
+    });
+
+    test('fails when two providers of a stack would have the same output keys', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+
+      // WHEN
+      for (const scope of [new Construct(stack, 'TeamA'), new Construct(stack, 'TeamB')]) {
+        new EndpointServiceProvider(scope, 'Orders', { vpc, port: 443, targets: [new targets.IpTarget('10.0.3.10')] });
+      }
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(/^\[TestStack\/TeamA\/Orders\] the stack output `OrdersServiceName` .* is also the output of the provider at TestStack\/TeamB\/Orders/),
+        expect.stringMatching(/^\[TestStack\/TeamB\/Orders\] the stack output `OrdersServiceName` .* is also the output of the provider at TestStack\/TeamA\/Orders/),
+      ]);
+    });
+
     test('outputs the service name and, when named, writes it to an SSM parameter', () => {
       // GIVEN
       const { stack, vpc } = setUp();
@@ -529,7 +559,7 @@ describe('EndpointServiceProvider', () => {
 
       // THEN
       const template = Template.fromStack(stack);
-      template.hasOutput('*', { Description: Match.stringLikeRegexp('^Name of the VPC endpoint service'), Value: SERVICE_NAME });
+      template.hasOutput('ProviderServiceName', { Description: Match.stringLikeRegexp('^Name of the VPC endpoint service'), Value: SERVICE_NAME });
       template.hasResourceProperties('AWS::SSM::Parameter', {
         Name: '/services/api/endpoint-service-name',
         Type: 'String',

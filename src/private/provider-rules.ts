@@ -144,3 +144,16 @@ export function validateCreatedLoadBalancerProps(props: CreatedLoadBalancerProps
   }
   return findings;
 }
+
+/**
+ * The provider's stack outputs have fixed keys made of its construct ID (`<id>ServiceName`), so two providers of
+ * one stack need IDs that differ in their letters and digits.
+ */
+export function validateUniqueOutputKey(serviceNameOutputKey: string, otherProviders: string[]): Finding[] {
+  if (otherProviders.length === 0) {
+    return [];
+  }
+  return [error(`the stack output \`${serviceNameOutputKey}\` (the construct ID followed by \`ServiceName\`) is also the output of `
+    + `the provider at ${otherProviders.join(', ')} in the same stack; output keys are fixed so that pipelines can read them: `
+    + 'give the providers of one stack IDs that differ in their letters or digits')];
+}
