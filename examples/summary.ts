@@ -1,56 +1,173 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, CfnResource, Stack } from 'aws-cdk-lib';
+import * as cxapi from 'aws-cdk-lib/cx-api';
 import { IConstruct } from 'constructs';
-import { PrivateEgressVpc } from '../src';
+import { CostEstimate, EndpointConsumer, EndpointServiceProvider, PrivateEgressVpc } from '../src';
 
-/** The library's constructs, by class name, as the summary lists them. */
-const LIBRARY_CONSTRUCTS = ['PrivateEgressVpc', 'EndpointServiceProvider', 'EndpointConsumer'];
+/** A construct of the library, as the summary lists it. */
+type LibraryConstruct = PrivateEgressVpc | EndpointServiceProvider | EndpointConsumer;
 
 interface TemplateResource {
   readonly Type: string;
   readonly Properties?: { readonly VpcEndpointType?: string; readonly SubnetIds?: unknown[]; readonly ServiceName?: unknown };
 }
 
-/** Synthesizes the app and prints, per stack: the library's constructs, resources by type, endpoints x AZs, cost. */
+export interface Template {
+  readonly Resources: Record<string, TemplateResource>;
+  readonly Parameters?: Record<string, { readonly Type: string; readonly Default?: string }>;
+}
+
+/** A context lookup that `cdk synth` still has to make, as the cloud assembly lists it. */
+interface MissingLookup {
+  readonly provider: string;
+  readonly props: { readonly account?: string; readonly region?: string; readonly serviceName?: string };
+}
+
+/** Synthesizes the app and prints its summary. */
 export function synthesizeAndSummarize(app: App): void {
   const assembly = app.synth();
-  const lines: string[] = [`Synthesized ${assembly.stacks.length} stacks into ${assembly.directory}`];
+  console.log([`Synthesized ${assembly.stacks.length} stacks into ${assembly.directory}`, ...summarize(app, assembly)].join('\n'));
+}
 
+/**
+ * The summary of a synthesized app, line by line: per stack, each construct of the library with its own
+ * resources, its interface endpoints and its monthly cost, then the resources that are not the library's and the
+ * stack's warnings; last, the context lookups still missing, which the AZ counts depend on.
+ */
+export function summarize(app: App, assembly: cxapi.CloudAssembly): string[] {
+  const missing = (assembly.manifest.missing ?? []) as MissingLookup[];
+  const lines: string[] = [];
   for (const stack of app.node.children.filter((c): c is Stack => c instanceof Stack)) {
-    const template = assembly.getStackByName(stack.stackName).template as { Resources: Record<string, TemplateResource> };
-    const resources = Object.values(template.Resources);
-    lines.push('', `${stack.stackName} (${stack.account}/${stack.region}): ${resources.length} resources`);
+    const artifact = assembly.getStackByName(stack.stackName);
+    lines.push('', ...summarizeStack(stack, artifact, missing));
+  }
+  lines.push('', missingLookupsLine(missing));
+  return lines;
+}
 
-    for (const construct of libraryConstructs(stack)) {
-      lines.push(`  ${construct.constructor.name} ${construct.node.path}`);
+function summarizeStack(stack: Stack, artifact: cxapi.CloudFormationStackArtifact, missing: MissingLookup[]): string[] {
+  const template = artifact.template as Template;
+  const owners = ownersByLogicalId(stack);
+  const resourcesOf = (owner: LibraryConstruct | undefined) =>
+    Object.entries(template.Resources).filter(([logicalId]) => owners.get(logicalId) === owner);
+
+  const lines = [`${stack.stackName} (${stack.account}/${stack.region}): ${Object.keys(template.Resources).length} resources`];
+  for (const construct of libraryConstructs(stack)) {
+    const own = resourcesOf(construct);
+    lines.push(`  ${construct.constructor.name} ${construct.node.path}: ${resourceCounts(own.map(([, r]) => r))}`);
+    for (const [, endpoint] of own.filter(([, r]) => r.Properties?.VpcEndpointType === 'Interface')) {
+      lines.push(`    interface endpoint to ${describeServiceName(endpoint.Properties?.ServiceName, template)} `
+        + `x ${endpoint.Properties?.SubnetIds?.length ?? 0} AZs${azsNotLookedUp(stack, endpoint, missing)}`);
     }
-    for (const [type, count] of countByType(resources)) {
-      lines.push(`  ${String(count).padStart(3)} ${type}`);
-    }
-    for (const endpoint of resources.filter(r => r.Properties?.VpcEndpointType === 'Interface')) {
-      lines.push(`  interface endpoint ${serviceLabel(stack, endpoint)} x ${endpoint.Properties?.SubnetIds?.length ?? 0} AZs`);
-    }
-    for (const egress of libraryConstructs(stack).filter((c): c is PrivateEgressVpc => c instanceof PrivateEgressVpc)) {
-      const cost = egress.estimateMonthlyCost();
-      lines.push(cost.priced
-        ? `  estimated endpoints cost: ${cost.totalFixedMonthlyUsd!.toFixed(2)} USD/month + ${cost.dataProcessingUsdPerGb} USD/GB `
-          + `(one NAT gateway per AZ: ${cost.natGatewayComparisonMonthlyUsd!.toFixed(2)} USD/month; break-even ${cost.breakEvenGbPerMonth} GB/month)`
-        : `  estimated endpoints cost: ${cost.note}`);
+    lines.push(`    estimated cost: ${costText(construct)}`);
+  }
+  const others = resourcesOf(undefined);
+  if (others.length > 0) {
+    lines.push(`  not the library's: ${resourceCounts(others.map(([, r]) => r))}`);
+  }
+  lines.push(`  ${warningsText(artifact)}`);
+  return lines;
+}
+
+/** The library's constructs in the stack, in tree order. */
+function libraryConstructs(stack: Stack): LibraryConstruct[] {
+  return stack.node.findAll().filter((c): c is LibraryConstruct =>
+    c instanceof PrivateEgressVpc || c instanceof EndpointServiceProvider || c instanceof EndpointConsumer);
+}
+
+/** Each resource's logical ID, with the library construct it belongs to (the nearest one above it), if any. */
+function ownersByLogicalId(stack: Stack): Map<string, LibraryConstruct | undefined> {
+  const owners = new Map<string, LibraryConstruct | undefined>();
+  for (const resource of stack.node.findAll().filter(CfnResource.isCfnResource)) {
+    if (Stack.of(resource) === stack) {
+      owners.set(stack.resolve(resource.logicalId), nearestLibraryConstruct(resource));
     }
   }
-  console.log(lines.join('\n'));
+  return owners;
 }
 
-function libraryConstructs(stack: Stack): IConstruct[] {
-  return stack.node.findAll().filter(c => LIBRARY_CONSTRUCTS.includes(c.constructor.name));
+function nearestLibraryConstruct(construct: IConstruct): LibraryConstruct | undefined {
+  const owner = construct.node.scopes.slice().reverse().find(scope =>
+    scope instanceof PrivateEgressVpc || scope instanceof EndpointServiceProvider || scope instanceof EndpointConsumer);
+  return owner as LibraryConstruct | undefined;
 }
 
-function countByType(resources: TemplateResource[]): [string, number][] {
+function resourceCounts(resources: TemplateResource[]): string {
   const counts = new Map<string, number>();
   resources.forEach(r => counts.set(r.Type, (counts.get(r.Type) ?? 0) + 1));
-  return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const byType = [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([type, count]) => `${count} ${type}`);
+  return `${resources.length} resources (${byType.join(', ')})`;
 }
 
-function serviceLabel(stack: Stack, endpoint: TemplateResource): string {
+/**
+ * Where a service name comes from, in words, never as a raw token: the name itself, an export of another
+ * stack, an SSM parameter read at deploy, or a resource of this stack.
+ */
+export function describeServiceName(value: unknown, template: Template): string {
+  if (typeof value === 'string') {
+    return value;
+  }
+  const text = JSON.stringify(value);
+  const imported = /"Fn::ImportValue":"([^":]+):/.exec(text);
+  if (imported) {
+    return `the service name imported from stack ${imported[1]}`;
+  }
+  for (const ref of [...text.matchAll(/"Ref":"([^"]+)"/g)].map(match => match[1])) {
+    const parameter = template.Parameters?.[ref];
+    if (parameter?.Type.startsWith('AWS::SSM::Parameter::Value') && parameter.Default) {
+      return `the service name read from SSM parameter ${parameter.Default} at deploy`;
+    }
+    if (template.Resources[ref]) {
+      return `the service name of ${template.Resources[ref].Type} ${ref} in this stack`;
+    }
+  }
+  return 'a service name known only at deploy';
+}
+
+/** Says when an endpoint's AZs are all of its subnets because the service's supported AZs are not looked up yet. */
+function azsNotLookedUp(stack: Stack, endpoint: TemplateResource, missing: MissingLookup[]): string {
   const name = endpoint.Properties?.ServiceName;
-  return typeof name === 'string' ? name : JSON.stringify(stack.resolve(name));
+  const pending = missing.some(lookup => lookup.provider === 'endpoint-service-availability-zones'
+    && lookup.props.serviceName === name && lookup.props.account === stack.account && lookup.props.region === stack.region);
+  return pending ? ' (every subnet: the AZs the service supports are not looked up yet)' : '';
+}
+
+function costText(construct: LibraryConstruct): string {
+  if (construct instanceof PrivateEgressVpc) {
+    const vpc = construct.estimateMonthlyCost();
+    return pricedText(vpc, `+ ${vpc.dataProcessingUsdPerGb} USD/GB (one NAT gateway per AZ: `
+      + `${vpc.natGatewayComparisonMonthlyUsd?.toFixed(2)} USD/month; break-even ${vpc.breakEvenGbPerMonth} GB/month)`);
+  }
+  if (construct instanceof EndpointConsumer) {
+    const consumer = construct.estimateMonthlyCost();
+    return pricedText(consumer, `+ ${consumer.dataProcessingUsdPerGb} USD/GB`);
+  }
+  const provider = construct.estimateMonthlyCost();
+  return pricedText(provider, provider.networkLoadBalancers === 0
+    ? '(the existing NLB it was given is not counted)'
+    : `for the NLB + ${provider.nlcuUsdPerHour} USD per NLCU-hour`);
+}
+
+/** The fixed monthly total with what comes on top, or why the estimate is not priced. */
+function pricedText(estimate: CostEstimate, onTop: string): string {
+  return estimate.priced ? `${estimate.totalFixedMonthlyUsd?.toFixed(2)} USD/month ${onTop}` : estimate.note;
+}
+
+/** The stack's warnings: how many, and their IDs (the ID users acknowledge them by). */
+function warningsText(artifact: cxapi.CloudFormationStackArtifact): string {
+  const warnings = artifact.messages.filter(message => message.level === 'warning');
+  if (warnings.length === 0) {
+    return 'warnings: none';
+  }
+  const ids = warnings.map(warning => /\[ack: ([^\]]+)\]/.exec(String(warning.entry.data))?.[1] ?? warning.id);
+  return `warnings: ${warnings.length} (${[...new Set(ids)].join(', ')})`;
+}
+
+function missingLookupsLine(missing: MissingLookup[]): string {
+  if (missing.length === 0) {
+    return 'Context lookups: all made; the AZs above are the accounts\' own.';
+  }
+  const byProvider = new Map<string, number>();
+  missing.forEach(lookup => byProvider.set(lookup.provider, (byProvider.get(lookup.provider) ?? 0) + 1));
+  return `Context lookups still missing: ${missing.length} (${[...byProvider.entries()].map(([p, n]) => `${n} ${p}`).join(', ')}). `
+    + 'Until `cdk synth` makes them (with credentials for each account), AZ counts rest on placeholders or on every subnet.';
 }

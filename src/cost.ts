@@ -16,22 +16,51 @@ export interface InterfaceEndpointCost {
 }
 
 /**
- * The monthly cost of a VPC's endpoints at list prices, compared with NAT gateways.
+ * What every cost estimate of the library has: the Region, whether it is priced, the total of the fixed
+ * (hourly) charges, and where the prices come from.
  *
- * Only the fixed (hourly) charges are totalled; traffic-dependent charges are given as per-GB rates.
- * Where the Region is unresolved or not in the library's price table, `priced` is false, `note` says why,
- * and every price is undefined rather than zero.
+ * Only the fixed charges are totalled; traffic-dependent charges are given as rates. Where the Region is
+ * unresolved or not in the library's price table, `priced` is false, `note` says why, and every price is
+ * undefined rather than zero.
  */
-export interface MonthlyCostEstimate {
+export interface CostEstimate {
   /** The stack's Region, as the stack has it (a token in an environment-agnostic stack). */
   readonly region: string;
 
-  /** Whether the figures below are priced; false for an unresolved or unknown Region. */
+  /** Whether the figures are priced; false for an unresolved or unknown Region. */
   readonly priced: boolean;
 
   /** What the estimate covers and leaves out, or why it is not priced. */
   readonly note: string;
 
+  /**
+   * USD per month of the fixed (hourly) charges of the construct's own resources: the sum of the rounded line
+   * items, at 730 hours a month.
+   *
+   * @default - undefined when the estimate is not priced
+   */
+  readonly totalFixedMonthlyUsd?: number;
+
+  /**
+   * When the prices were last checked against their source, YYYY-MM-DD.
+   *
+   * @default - undefined when the estimate is not priced
+   */
+  readonly pricesAsOf?: string;
+
+  /**
+   * The AWS pricing pages the prices come from.
+   *
+   * @default - undefined when the estimate is not priced
+   */
+  readonly pricesSource?: string;
+}
+
+/**
+ * The monthly cost of a VPC's endpoints at list prices, compared with NAT gateways. The total covers the
+ * interface endpoints (gateway endpoints are free).
+ */
+export interface MonthlyCostEstimate extends CostEstimate {
   /** One entry per interface endpoint, in the order the VPC has them. */
   readonly interfaceEndpoints: InterfaceEndpointCost[];
 
@@ -43,13 +72,6 @@ export interface MonthlyCostEstimate {
 
   /** What the VPC flow logs cost: they are billed by volume, so they are described, not totalled. */
   readonly flowLogsNote: string;
-
-  /**
-   * USD per month for all interface and gateway endpoints: the sum of the rounded line items.
-   *
-   * @default - undefined when the estimate is not priced
-   */
-  readonly totalFixedMonthlyUsd?: number;
 
   /**
    * USD per GB processed by the interface endpoints (first tier, the first 1 PB a month in the Region),
@@ -86,18 +108,48 @@ export interface MonthlyCostEstimate {
    * @default - undefined when the estimate is not priced
    */
   readonly breakEvenGbPerMonth?: number;
+}
+
+/**
+ * The monthly cost of an `EndpointConsumer` at list prices: its interface endpoint, billed per AZ-hour. The
+ * total is that line item; data processed is billed per GB on top.
+ */
+export interface EndpointConsumerCostEstimate extends CostEstimate {
+  /** The interface endpoint. */
+  readonly interfaceEndpoint: InterfaceEndpointCost;
 
   /**
-   * When the prices were last checked against their source, YYYY-MM-DD.
+   * USD per GB processed by the endpoint (first tier, the first 1 PB a month in the Region), on top of the total.
    *
    * @default - undefined when the estimate is not priced
    */
-  readonly pricesAsOf?: string;
+  readonly dataProcessingUsdPerGb?: number;
+}
+
+/**
+ * The monthly cost of an `EndpointServiceProvider` at list prices. The endpoint service itself has no charge
+ * (consumers pay for their endpoints); the provider pays for the Network Load Balancer it defines: by the hour,
+ * plus NLCU-hours that depend on traffic.
+ */
+export interface EndpointServiceProviderCostEstimate extends CostEstimate {
+  /**
+   * The Network Load Balancers the construct defines: 1 when it defines one from `targets`, 0 when it was given
+   * an existing `networkLoadBalancer` (whose cost belongs to whoever defined it).
+   */
+  readonly networkLoadBalancers: number;
 
   /**
-   * The AWS pricing pages the prices come from.
+   * USD per month of the hourly charge of those load balancers.
    *
    * @default - undefined when the estimate is not priced
    */
-  readonly pricesSource?: string;
+  readonly networkLoadBalancerMonthlyUsd?: number;
+
+  /**
+   * USD per NLCU-hour, on top of the total. For TCP an NLCU is 800 new connections a second, 100,000 active
+   * connections or 1 GB processed an hour, whichever is highest.
+   *
+   * @default - undefined when the estimate is not priced
+   */
+  readonly nlcuUsdPerHour?: number;
 }

@@ -4,6 +4,7 @@ import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as route53targets from 'aws-cdk-lib/aws-route53-targets';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
+import { EndpointConsumerCostEstimate } from './cost';
 import { EndpointServiceProvider } from './endpoint-service-provider';
 import { supportedAzSubnets } from './private/availability-zones';
 import {
@@ -18,7 +19,9 @@ import {
   validateServiceName,
   validateUniqueZone,
 } from './private/consumer-rules';
+import { estimateConsumerCost } from './private/cost-model';
 import { addRules, error } from './private/findings';
+import { serviceShortName } from './private/service-names';
 import { allowEndpointClientsAtSynth } from './private/vpc-ingress';
 import { findIpv4CidrBlocks } from './private/vpc-inspection';
 import {
@@ -169,6 +172,8 @@ export class EndpointConsumer extends Construct implements ec2.IConnectable {
   public readonly hostedZone?: route53.IHostedZone;
 
   private readonly zoneClaim?: ZoneClaim;
+  private readonly serviceLabel: string;
+  private readonly endpointAzCount: number;
 
   constructor(scope: Construct, id: string, props: EndpointConsumerProps) {
     super(scope, id);
@@ -190,6 +195,9 @@ export class EndpointConsumer extends Construct implements ec2.IConnectable {
     if (placement.subnets.length === 0) {
       throw new Error(`EndpointConsumer ${this.node.path}: ${noSubnetMessage(placement.skippedAzs)}`);
     }
+
+    this.endpointAzCount = placement.subnets.length;
+    this.serviceLabel = serviceLabel(stack, service, provider);
 
     const clientCidrs = props.clientCidrs ?? [];
     const securityGroups = props.securityGroups ?? [this.defineSecurityGroup(vpc, service.port, clientCidrs)];
@@ -263,6 +271,15 @@ export class EndpointConsumer extends Construct implements ec2.IConnectable {
     });
   }
 
+  /**
+   * Estimates the monthly cost of the interface endpoint at list prices: its hourly charge per AZ, with the
+   * per-GB rate of the data it processes. Not priced where the stack's Region is unresolved or not in the
+   * library's price table.
+   */
+  public estimateMonthlyCost(): EndpointConsumerCostEstimate {
+    return estimateConsumerCost({ region: Stack.of(this).region, service: this.serviceLabel, availabilityZones: this.endpointAzCount });
+  }
+
   private defineSecurityGroup(vpc: ec2.IVpc, port: number, clientCidrs: string[]): ec2.ISecurityGroup {
     const securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc,
@@ -311,6 +328,17 @@ export class EndpointConsumer extends Construct implements ec2.IConnectable {
         && (other.zoneClaim.vpc === claim.vpc || other.zoneClaim.vpc.vpcId === claim.vpc.vpcId))
       .map(other => other.node.path);
   }
+}
+
+/**
+ * How the cost estimate names the service: its short name (`vpce-svc-...`) when the name is known at synth,
+ * otherwise where it comes from.
+ */
+function serviceLabel(stack: Stack, service: ec2.IInterfaceVpcEndpointService, provider?: EndpointServiceProvider): string {
+  if (literalString(stack.resolve(service.name)) !== undefined) {
+    return serviceShortName(service);
+  }
+  return provider ? `the endpoint service of ${provider.node.path}` : 'a service whose name is known at deploy time';
 }
 
 /** The value if it is a string with no tokens left in it. */

@@ -5,10 +5,12 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
-import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct, IConstruct } from 'constructs';
+import { EndpointServiceProviderCostEstimate } from './cost';
+import { estimateProviderCost } from './private/cost-model';
 import { addRules } from './private/findings';
 import { suppressNagRules } from './private/nag-suppressions';
+import { PrivateDnsVerification } from './private/private-dns-verification';
 import {
   validateAllowedRegions,
   validateCreatedLoadBalancerProps,
@@ -18,6 +20,7 @@ import {
   validatePort,
   validatePrincipals,
   validatePrivateDnsName,
+  validateUniqueOutputKey,
   VpcIdentity,
 } from './private/provider-rules';
 
@@ -156,8 +159,8 @@ export interface EndpointServiceProviderProps {
    * once AWS has verified that you own the domain.
    *
    * With `publicHostedZone`, the construct writes the verification TXT record into that zone and starts the
-   * verification. Without it, the record's name and value are stack outputs (`PrivateDnsVerificationName`,
-   * `PrivateDnsVerificationValue`): publish the record with your DNS provider, then start the verification
+   * verification. Without it, the record's name and value are stack outputs (`<id>PrivateDnsVerificationName`,
+   * `<id>PrivateDnsVerificationValue`, where `<id>` is the provider's construct ID): publish the record with your DNS provider, then start the verification
    * (`aws ec2 start-vpc-endpoint-service-private-dns-verification --service-id <id>`).
    *
    * @default - no private DNS name
@@ -186,7 +189,7 @@ export interface EndpointServiceProviderProps {
    * The name of an SSM parameter (like `/services/orders/endpoint-service-name`) that receives the service
    * name, for consumers in other stacks.
    *
-   * @default - no parameter; the service name is still a stack output (`ServiceName`)
+   * @default - no parameter; the service name is still a stack output (`serviceNameOutputKey`)
    */
   readonly serviceNameParameter?: string;
 }
@@ -220,6 +223,13 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
   /** The service ID, like `vpce-svc-0123456789abcdef0`. */
   public readonly vpcEndpointServiceId: string;
 
+  /**
+   * The key of the stack output that holds the service name: the construct ID (its letters and digits) followed
+   * by `ServiceName`, like `OrdersServiceName` for a provider with the ID `Orders`. It is fixed, so that the CLI
+   * and pipelines can read it (`aws cloudformation describe-stacks --query "Stacks[0].Outputs[?OutputKey=='OrdersServiceName']"`).
+   */
+  public readonly serviceNameOutputKey: string;
+
   /** The VPC endpoint service. */
   public readonly endpointService: ec2.IVpcEndpointService;
 
@@ -237,6 +247,7 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
   public readonly privateDnsName?: string;
 
   private readonly allowedPrincipals: iam.ArnPrincipal[] = [];
+  private readonly definesLoadBalancer: boolean;
   private permissions?: ec2.CfnVPCEndpointServicePermissions;
 
   constructor(scope: Construct, id: string, props: EndpointServiceProviderProps) {
@@ -249,6 +260,8 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
 
     this.port = props.port;
     this.privateDnsName = props.privateDnsName;
+    this.serviceNameOutputKey = this.outputKey('ServiceName');
+    this.definesLoadBalancer = props.networkLoadBalancer === undefined;
 
     if (props.networkLoadBalancer) {
       this.networkLoadBalancer = props.networkLoadBalancer;
@@ -296,6 +309,7 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
       }),
       ...validatePrivateDnsName(props.privateDnsName, props.publicHostedZone?.zoneName),
       ...validateAllowedRegions(props.allowedRegions ?? [], Stack.of(this).region),
+      ...validateUniqueOutputKey(this.serviceNameOutputKey, this.otherProvidersWithOutputKey()),
       ...validatePort('port', props.port),
       ...validatePort('targetPort', props.targetPort),
       ...(props.networkLoadBalancer
@@ -322,6 +336,16 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
       serviceId: this.vpcEndpointServiceId,
       allowedPrincipals: Lazy.list({ produce: () => [...new Set(this.allowedPrincipals.map(p => p.arn))] }),
     });
+  }
+
+  /**
+   * Estimates the monthly cost of the provider's own resources at list prices: the hourly charge of the NLB it
+   * defines from `targets` (nothing for an existing `networkLoadBalancer`), with the rate per NLCU-hour that
+   * traffic adds. The endpoint service itself has no charge. Not priced where the stack's Region is unresolved
+   * or not in the library's price table.
+   */
+  public estimateMonthlyCost(): EndpointServiceProviderCostEstimate {
+    return estimateProviderCost({ region: Stack.of(this).region, networkLoadBalancers: this.definesLoadBalancer ? 1 : 0 });
   }
 
   private defineLoadBalancer(props: EndpointServiceProviderProps, targets: elbv2.INetworkLoadBalancerTarget[], subnets: ec2.SelectedSubnets) {
@@ -364,14 +388,8 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
     const recordValue = cfnService.attrPrivateDnsNameConfigurationValue;
 
     if (!zone) {
-      new CfnOutput(this, 'PrivateDnsVerificationName', {
-        description: `Name of the TXT record that proves ownership of ${privateDnsName}`,
-        value: recordName,
-      });
-      new CfnOutput(this, 'PrivateDnsVerificationValue', {
-        description: `Value of the TXT record that proves ownership of ${privateDnsName}`,
-        value: recordValue,
-      });
+      this.defineOutput('PrivateDnsVerificationName', `Name of the TXT record that proves ownership of ${privateDnsName}`, recordName);
+      this.defineOutput('PrivateDnsVerificationValue', `Value of the TXT record that proves ownership of ${privateDnsName}`, recordValue);
       return;
     }
 
@@ -380,30 +398,12 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
       recordName,
       values: [recordValue],
     });
-    const startVerification: cr.AwsSdkCall = {
-      service: 'EC2',
-      action: 'startVpcEndpointServicePrivateDnsVerification',
-      parameters: { ServiceId: this.vpcEndpointServiceId },
-      // A new name (a new record) starts a new verification.
-      physicalResourceId: cr.PhysicalResourceId.of(`${this.vpcEndpointServiceId}:${privateDnsName}`),
-    };
-    const verification = new cr.AwsCustomResource(this, 'StartPrivateDnsVerification', {
-      onCreate: startVerification,
-      onUpdate: startVerification,
-      policy: cr.AwsCustomResourcePolicy.fromSdkCalls({ resources: [this.serviceArn()] }),
-      installLatestAwsSdk: false,
+    new PrivateDnsVerification(this, 'PrivateDnsVerification', {
+      serviceId: this.vpcEndpointServiceId,
+      serviceArn: this.serviceArn(),
+      privateDnsName,
+      record,
     });
-    verification.node.addDependency(record);
-    // The handler is aws-cdk-lib's singleton for every AwsCustomResource in the stack; its role gets the managed
-    // policy, and the SDK call its own policy (above), scoped to this service.
-    if (verification.grantPrincipal instanceof iam.Role) {
-      suppressNagRules(verification.grantPrincipal.node.defaultChild as CfnResource, [{
-        id: 'AwsSolutions-IAM4',
-        appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
-        reason: 'AWSLambdaBasicExecutionRole only lets the AwsCustomResource handler write its CloudWatch logs; '
-          + 'the handler\'s EC2 permission is a separate policy scoped to this endpoint service',
-      }]);
-    }
   }
 
   private notifyConnections(topic: sns.ITopic) {
@@ -430,7 +430,7 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
 
   private publishServiceName(parameterName?: string) {
     const description = 'Name of the VPC endpoint service, for consumers\' interface endpoints';
-    new CfnOutput(this, 'ServiceName', { description, value: this.vpcEndpointServiceName });
+    this.defineOutput('ServiceName', description, this.vpcEndpointServiceName);
     if (parameterName !== undefined) {
       new ssm.StringParameter(this, 'ServiceNameParameter', {
         parameterName,
@@ -438,6 +438,27 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
         stringValue: this.vpcEndpointServiceName,
       });
     }
+  }
+
+  /**
+   * A stack output whose key is fixed (`<id><name>`) rather than CDK's logical ID from the construct path and a
+   * hash, so that people and pipelines can read it by name.
+   */
+  private defineOutput(name: string, description: string, value: string): void {
+    new CfnOutput(this, name, { description, value }).overrideLogicalId(this.outputKey(name));
+  }
+
+  /** Paths of the other providers in this stack whose outputs would have the same keys. */
+  private otherProvidersWithOutputKey(): string[] {
+    const stack = Stack.of(this);
+    return stack.node.findAll()
+      .filter((c): c is EndpointServiceProvider => c instanceof EndpointServiceProvider && c !== this && Stack.of(c) === stack)
+      .filter(other => other.serviceNameOutputKey === this.serviceNameOutputKey)
+      .map(other => other.node.path);
+  }
+
+  private outputKey(name: string): string {
+    return `${this.node.id.replace(/[^A-Za-z0-9]/g, '')}${name}`;
   }
 
   private serviceArn(): string {

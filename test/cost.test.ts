@@ -1,5 +1,5 @@
 import { App, Stack } from 'aws-cdk-lib';
-import { CostEstimateInput, estimateCost } from '../src/private/cost-model';
+import { CostEstimateInput, estimateConsumerCost, estimateCost, estimateProviderCost } from '../src/private/cost-model';
 import { PRICE_TABLE } from '../src/private/price-table';
 
 /** `count` interface services, each in `azs` AZs, named svc1, svc2, ... */
@@ -59,7 +59,8 @@ describe('estimateMonthlyCost', () => {
       natGatewayDataProcessingUsdPerGb: 0.045,
       breakEvenGbPerMonth: 2190,
       pricesAsOf: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
-      pricesSource: 'https://aws.amazon.com/privatelink/pricing/ and https://aws.amazon.com/vpc/pricing/',
+      pricesSource: 'https://aws.amazon.com/privatelink/pricing/, https://aws.amazon.com/vpc/pricing/ and '
+        + 'https://aws.amazon.com/elasticloadbalancing/pricing/',
     });
   });
 
@@ -188,14 +189,112 @@ describe('estimateMonthlyCost', () => {
     expect(new Set(regions).size).toBe(regions.length);
     for (const row of PRICE_TABLE) {
       expect(row.source).toMatch(/^https:\/\/aws\.amazon\.com\/\S+\/pricing\//);
-      expect(row.sourceNote.length).toBeGreaterThan(0);
+      expect(row.source).toMatch(/elasticloadbalancing\/pricing\//);
+      // Every row says where its NLB rates come from.
+      expect(row.sourceNote).toMatch(/NLB: /);
       expect(row.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(new Date(row.asOf).toISOString().slice(0, 10)).toBe(row.asOf);
-      for (const price of [row.interfaceEndpointUsdPerAzHour, row.interfaceEndpointUsdPerGb, row.natGatewayUsdPerHour, row.natGatewayUsdPerGb]) {
+      for (const price of [
+        row.interfaceEndpointUsdPerAzHour, row.interfaceEndpointUsdPerGb, row.natGatewayUsdPerHour, row.natGatewayUsdPerGb,
+        row.networkLoadBalancerUsdPerHour, row.networkLoadBalancerUsdPerNlcuHour,
+      ]) {
         expect(price).toBeGreaterThan(0);
       }
       // The break-even divides by the per-GB saving, so it must be positive.
       expect(row.natGatewayUsdPerGb).toBeGreaterThan(row.interfaceEndpointUsdPerGb);
     }
+  });
+});
+
+describe('estimateConsumerCost', () => {
+  test('prices an endpoint in 2 AZs in us-east-1 at 14.60 a month, plus the per-GB rate', () => {
+    // WHEN
+    const estimate = estimateConsumerCost({ region: 'us-east-1', service: 'vpce-svc-0123456789abcdef0', availabilityZones: 2 });
+
+    // THEN 0.01 x 2 x 730 = 14.60
+    expect(estimate).toEqual({
+      region: 'us-east-1',
+      priced: true,
+      note: expect.stringMatching(/^Estimate for us-east-1 at list prices checked on \d{4}-\d{2}-\d{2}, 730 hours a month\. The total is the interface endpoint's hourly charge, per AZ\./),
+      interfaceEndpoint: { service: 'vpce-svc-0123456789abcdef0', availabilityZones: 2, monthlyUsd: 14.6 },
+      totalFixedMonthlyUsd: 14.6,
+      dataProcessingUsdPerGb: 0.01,
+      pricesAsOf: PRICE_TABLE[0].asOf,
+      pricesSource: PRICE_TABLE[0].source,
+    });
+  });
+
+  test('prices an endpoint in 3 AZs in ap-northeast-1 at 30.66 a month', () => {
+    // WHEN
+    const estimate = estimateConsumerCost({ region: 'ap-northeast-1', service: 'vpce-svc-0123456789abcdef0', availabilityZones: 3 });
+
+    // THEN 0.014 x 3 x 730 = 30.66
+    expect(estimate.totalFixedMonthlyUsd).toBe(30.66);
+    expect(estimate.interfaceEndpoint.monthlyUsd).toBe(30.66);
+  });
+
+  test('does not price a region the table does not have, nor a token one', () => {
+    // GIVEN
+    const agnosticRegion = new Stack(new App(), 'TestStack').region;
+
+    for (const region of ['xx-nowhere-1', agnosticRegion]) {
+      // WHEN
+      const estimate = estimateConsumerCost({ region, service: 'vpce-svc-0123456789abcdef0', availabilityZones: 2 });
+
+      // THEN
+      expect(estimate).toEqual({
+        region,
+        priced: false,
+        note: expect.stringMatching(/^Not priced: /),
+        interfaceEndpoint: { service: 'vpce-svc-0123456789abcdef0', availabilityZones: 2 },
+      });
+    }
+  });
+});
+
+describe('estimateProviderCost', () => {
+  test('prices the NLB the provider defines in us-east-1 at 16.43 a month, plus the NLCU rate', () => {
+    // WHEN
+    const estimate = estimateProviderCost({ region: 'us-east-1', networkLoadBalancers: 1 });
+
+    // THEN 0.0225 x 730 = 16.425, rounded half up to 16.43
+    expect(estimate).toEqual({
+      region: 'us-east-1',
+      priced: true,
+      note: expect.stringMatching(/The endpoint service has no charge of its own; the total is the hourly charge of the Network Load Balancer/),
+      networkLoadBalancers: 1,
+      networkLoadBalancerMonthlyUsd: 16.43,
+      totalFixedMonthlyUsd: 16.43,
+      nlcuUsdPerHour: 0.006,
+      pricesAsOf: PRICE_TABLE[0].asOf,
+      pricesSource: PRICE_TABLE[0].source,
+    });
+  });
+
+  test.each([
+    // 0.0252 x 730 = 18.396; 0.0243 x 730 = 17.739; 0.027 x 730 = 19.71
+    ['eu-west-1', 18.4],
+    ['ap-northeast-1', 17.74],
+    ['eu-central-1', 19.71],
+  ])('prices the NLB in %s at its own rate: %d a month', (region, monthlyUsd) => {
+    expect(estimateProviderCost({ region, networkLoadBalancers: 1 }).totalFixedMonthlyUsd).toBe(monthlyUsd);
+  });
+
+  test('costs nothing of its own on an existing NLB, whose cost belongs to whoever defined it', () => {
+    // WHEN
+    const estimate = estimateProviderCost({ region: 'us-east-1', networkLoadBalancers: 0 });
+
+    // THEN
+    expect(estimate.totalFixedMonthlyUsd).toBe(0);
+    expect(estimate.networkLoadBalancerMonthlyUsd).toBe(0);
+    expect(estimate.nlcuUsdPerHour).toBe(0.006);
+  });
+
+  test('does not price a region the table does not have', () => {
+    // WHEN
+    const estimate = estimateProviderCost({ region: 'xx-nowhere-1', networkLoadBalancers: 1 });
+
+    // THEN
+    expect(estimate).toEqual({ region: 'xx-nowhere-1', priced: false, note: expect.stringMatching(/^Not priced: /), networkLoadBalancers: 1 });
   });
 });

@@ -1,10 +1,10 @@
-import { Stack } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2targets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
-import { ACCOUNT, awsSolutionsErrors, isolatedVpc, REGION, testStack, validationErrors } from './util';
+import { ACCOUNT, AWS_SOLUTIONS_CHECKS, isolatedVpc, REGION, testStack, validationErrors } from './util';
 import { EndpointConsumer, EndpointConsumerProps } from '../src/endpoint-consumer';
 import { EndpointServiceProvider, EndpointServiceProviderProps } from '../src/endpoint-service-provider';
 
@@ -146,6 +146,36 @@ describe('EndpointConsumer', () => {
       Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpoint', {
         SubnetIds: vpc.isolatedSubnets.map(subnet => ({ Ref: stack.getLogicalId(subnet.node.defaultChild as ec2.CfnSubnet) })),
       });
+    });
+
+    test('keeps every subnet while the account\'s AZs are not looked up, even when the service\'s AZs are known', () => {
+      // GIVEN: the AZs of the service are in context, those of the account not yet (the VPC's are placeholders)
+      const app = new App({ context: { [supportedAzsKey(SERVICE_NAME)]: ['us-east-1a', 'us-east-1b'] } });
+      const stack = new Stack(app, 'TestStack', { env: { account: ACCOUNT, region: REGION } });
+      const vpc = isolatedVpc(stack, 'Vpc', { maxAzs: 3 });
+
+      // WHEN
+      consumer(stack, vpc);
+
+      // THEN
+      Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpoint', {
+        SubnetIds: vpc.isolatedSubnets.map(subnet => ({ Ref: stack.getLogicalId(subnet.node.defaultChild as ec2.CfnSubnet) })),
+      });
+      expect(app.synth().manifest.missing?.map(missing => missing.provider)).toEqual(['availability-zones']);
+      expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
+    });
+
+    test('does not compare the provider\'s and its own AZs while their names are placeholders', () => {
+      // GIVEN: no AZs in context, so both VPCs have aws-cdk-lib's placeholder AZs
+      const app = new App();
+      const stack = new Stack(app, 'TestStack', { env: { account: ACCOUNT, region: REGION } });
+      const vpc = isolatedVpc(stack, 'Vpc', { maxAzs: 3 });
+
+      // WHEN
+      consumer(stack, vpc, { service: provider(stack, {}, 2) });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([]);
     });
 
     test('looks nothing up in an env-agnostic stack, or for a cross-Region service', () => {
@@ -666,7 +696,7 @@ describe('EndpointConsumer', () => {
     });
   });
 
-  test('passes cdk-nag AwsSolutions', () => {
+  test.each(AWS_SOLUTIONS_CHECKS)('passes %s AwsSolutions checks', (_, check) => {
     // GIVEN
     const { stack, vpc } = setUp();
     vpc.addFlowLog('FlowLog');
@@ -674,8 +704,38 @@ describe('EndpointConsumer', () => {
     // WHEN
     consumer(stack, vpc, { domainName: 'orders.internal', wildcardRecord: true });
 
-    // THEN
-    expect(awsSolutionsErrors(stack)).toEqual([]);
+    // THEN: cdk-nag 3 reads the template, where the security group admits the VPC's literal CIDR block.
+    expect(check(stack)).toEqual([]);
+  });
+
+  describe('cost estimate', () => {
+    test('prices the endpoint in each AZ it has a network interface in', () => {
+      // GIVEN the service is in 2 of the VPC's 3 AZs
+      const { stack, vpc } = setUp({ [supportedAzsKey(SERVICE_NAME)]: ['us-east-1a', 'us-east-1b'] });
+
+      // WHEN
+      const estimate = consumer(stack, vpc).estimateMonthlyCost();
+
+      // THEN 0.01 x 2 x 730 = 14.60
+      expect(estimate.interfaceEndpoint).toEqual({ service: 'vpce-svc-0123456789abcdef0', availabilityZones: 2, monthlyUsd: 14.6 });
+      expect(estimate.totalFixedMonthlyUsd).toBe(14.6);
+      expect(estimate.dataProcessingUsdPerGb).toBe(0.01);
+    });
+
+    test('names a service whose name is a token by where it comes from, never by the token', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      const fromProvider = consumer(stack, vpc, { service: provider(stack) }).estimateMonthlyCost();
+      const fromParameter = consumer(stack, vpc, { service: EndpointConsumer.serviceFromParameter(stack, '/orders/service-name', 443) }, 'Other')
+        .estimateMonthlyCost();
+
+      // THEN
+      expect(fromProvider.interfaceEndpoint.service).toBe('the endpoint service of TestStack/Provider');
+      expect(fromParameter.interfaceEndpoint.service).toBe('a service whose name is known at deploy time');
+      expect(fromProvider.totalFixedMonthlyUsd).toBe(21.9);
+    });
   });
 
   describe('snapshots', () => {

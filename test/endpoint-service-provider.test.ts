@@ -6,7 +6,9 @@ import * as targets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { awsSolutionsErrors, AZS, isolatedVpc, testStack, validationErrors } from './util';
+import * as cr from 'aws-cdk-lib/custom-resources';
+import { Construct } from 'constructs';
+import { AWS_SOLUTIONS_CHECKS, AZS, isolatedVpc, testStack, validationErrors } from './util';
 import { EndpointServiceProvider, EndpointServiceProviderProps } from '../src/endpoint-service-provider';
 
 const CONSUMER_ACCOUNT = 'arn:aws:iam::111122223333:root';
@@ -394,23 +396,66 @@ describe('EndpointServiceProvider', () => {
       const template = Template.fromStack(stack);
       const serviceId = stack.getLogicalId(cfnService(service));
       const recordId = Object.keys(template.findResources('AWS::Route53::RecordSet'))[0];
-      const verification = template.findResources('Custom::AWS');
+      const verification = template.findResources('Custom::PrivateDnsVerification');
       expect(Object.values(verification)).toHaveLength(1);
       const [resource] = Object.values(verification);
       expect(resource.DependsOn).toContain(recordId);
-      expect(JSON.stringify(resource.Properties.Create)).toContain('startVpcEndpointServicePrivateDnsVerification');
-      expect(resource.Properties.Create).toEqual(resource.Properties.Update);
+      // A new name (a new record) starts a new verification: the handler's physical ID is made of both.
+      expect(resource.Properties).toEqual({
+        ServiceToken: { 'Fn::GetAtt': [expect.stringMatching(/^ProviderPrivateDnsVerificationHandler/), 'Arn'] },
+        ServiceId: { Ref: serviceId },
+        PrivateDnsName: 'api.example.com',
+      });
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Handler: 'index.handler',
+        Code: { ZipFile: Match.stringLikeRegexp('StartVpcEndpointServicePrivateDnsVerificationCommand') },
+      });
       template.hasResourceProperties('AWS::IAM::Policy', {
         PolicyDocument: {
-          Statement: [{
+          Statement: Match.arrayWith([{
             Action: 'ec2:StartVpcEndpointServicePrivateDnsVerification',
             Effect: 'Allow',
             Resource: {
               'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ec2:us-east-1:123456789012:vpc-endpoint-service/', { Ref: serviceId }]],
             },
-          }],
+          }]),
         },
       });
+    });
+
+    test('runs the verification with a function and role of its own: no managed policy, logs to its own group only', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+      const zone = new route53.PublicHostedZone(stack, 'Zone', { zoneName: 'example.com' });
+
+      // WHEN
+      provider(stack, vpc, { privateDnsName: 'api.example.com', publicHostedZone: zone });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      const [roleId] = Object.keys(template.findResources('AWS::IAM::Role'));
+      const [logGroupId] = Object.keys(template.findResources('AWS::Logs::LogGroup'));
+      expect(roleId).toMatch(/^ProviderPrivateDnsVerificationRole/);
+      template.hasResourceProperties('AWS::IAM::Role', { ManagedPolicyArns: Match.absent() });
+      template.hasResourceProperties('AWS::IAM::Policy', {
+        Roles: [{ Ref: roleId }],
+        PolicyDocument: {
+          Statement: [
+            Match.objectLike({ Action: 'ec2:StartVpcEndpointServicePrivateDnsVerification' }),
+            {
+              Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+              Effect: 'Allow',
+              Resource: { 'Fn::GetAtt': [logGroupId, 'Arn'] },
+            },
+          ],
+        },
+      });
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Role: { 'Fn::GetAtt': [roleId, 'Arn'] },
+        LoggingConfig: { LogGroup: { Ref: logGroupId } },
+      });
+      // No AwsCustomResource, whose singleton function the user's own custom resources would share.
+      template.resourceCountIs('Custom::AWS', 0);
     });
 
     test('outputs the verification record when there is no zone to write it into', () => {
@@ -423,16 +468,16 @@ describe('EndpointServiceProvider', () => {
       // THEN
       const template = Template.fromStack(stack);
       const serviceId = stack.getLogicalId(cfnService(service));
-      template.hasOutput('*', {
+      template.hasOutput('ProviderPrivateDnsVerificationName', {
         Description: 'Name of the TXT record that proves ownership of api.example.com',
         Value: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [serviceId, 'PrivateDnsNameConfiguration.Name'] }, '.api.example.com']] },
       });
-      template.hasOutput('*', {
+      template.hasOutput('ProviderPrivateDnsVerificationValue', {
         Description: 'Value of the TXT record that proves ownership of api.example.com',
         Value: { 'Fn::GetAtt': [serviceId, 'PrivateDnsNameConfiguration.Value'] },
       });
       template.resourceCountIs('AWS::Route53::RecordSet', 0);
-      template.resourceCountIs('Custom::AWS', 0);
+      template.resourceCountIs('Custom::PrivateDnsVerification', 0);
     });
   });
 
@@ -476,6 +521,35 @@ describe('EndpointServiceProvider', () => {
       });
     });
 
+    test('gives its outputs fixed keys made of its construct ID, wherever it is in the tree', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+      const nested = new Construct(stack, 'Services');
+
+      // WHEN
+      const orders = new EndpointServiceProvider(nested, 'orders-api', { vpc, port: 443, targets: [new targets.IpTarget('10.0.3.10')] });
+
+      // THEN
+      expect(orders.serviceNameOutputKey).toBe('ordersapiServiceName');
+      expect(Object.keys(Template.fromStack(stack).toJSON().Outputs)).toEqual(['ordersapiServiceName']);
+    });
+
+    test('fails when two providers of a stack would have the same output keys', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+
+      // WHEN
+      for (const scope of [new Construct(stack, 'TeamA'), new Construct(stack, 'TeamB')]) {
+        new EndpointServiceProvider(scope, 'Orders', { vpc, port: 443, targets: [new targets.IpTarget('10.0.3.10')] });
+      }
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(/^\[TestStack\/TeamA\/Orders\] the stack output `OrdersServiceName` .* is also the output of the provider at TestStack\/TeamB\/Orders/),
+        expect.stringMatching(/^\[TestStack\/TeamB\/Orders\] the stack output `OrdersServiceName` .* is also the output of the provider at TestStack\/TeamA\/Orders/),
+      ]);
+    });
+
     test('outputs the service name and, when named, writes it to an SSM parameter', () => {
       // GIVEN
       const { stack, vpc } = setUp();
@@ -485,12 +559,40 @@ describe('EndpointServiceProvider', () => {
 
       // THEN
       const template = Template.fromStack(stack);
-      template.hasOutput('*', { Description: Match.stringLikeRegexp('^Name of the VPC endpoint service'), Value: SERVICE_NAME });
+      template.hasOutput('ProviderServiceName', { Description: Match.stringLikeRegexp('^Name of the VPC endpoint service'), Value: SERVICE_NAME });
       template.hasResourceProperties('AWS::SSM::Parameter', {
         Name: '/services/api/endpoint-service-name',
         Type: 'String',
         Value: SERVICE_NAME,
       });
+    });
+  });
+
+  describe('cost estimate', () => {
+    test('prices the NLB it defines from targets', () => {
+      // GIVEN
+      const { stack, vpc } = setUpIsolated();
+
+      // WHEN
+      const estimate = provider(stack, vpc).estimateMonthlyCost();
+
+      // THEN 0.0225 x 730 = 16.425, rounded half up to 16.43
+      expect(estimate.networkLoadBalancers).toBe(1);
+      expect(estimate.totalFixedMonthlyUsd).toBe(16.43);
+      expect(estimate.nlcuUsdPerHour).toBe(0.006);
+    });
+
+    test('costs nothing of its own on an existing NLB', () => {
+      // GIVEN
+      const { stack, vpc } = setUpIsolated();
+      const nlb = new elbv2.NetworkLoadBalancer(stack, 'Nlb', { vpc });
+
+      // WHEN
+      const estimate = provider(stack, vpc, { networkLoadBalancer: nlb }).estimateMonthlyCost();
+
+      // THEN
+      expect(estimate.networkLoadBalancers).toBe(0);
+      expect(estimate.totalFixedMonthlyUsd).toBe(0);
     });
   });
 
@@ -673,6 +775,21 @@ describe('EndpointServiceProvider', () => {
         Match.stringLikeRegexp('the NLB serves a single Availability Zone.*cdk-private-endpoints:EndpointServiceProvider.singleAz'));
     });
 
+    test('warns when the NLB serves a single AZ whose name is not looked up yet, without naming the placeholder', () => {
+      // GIVEN: no AZs in context, so the VPC has aws-cdk-lib's placeholder AZs
+      const app = new App();
+      const stack = new Stack(app, 'TestStack', { env: { account: '123456789012', region: 'us-east-1' } });
+      const vpc = isolatedVpc(stack, 'Vpc', { maxAzs: 1 });
+
+      // WHEN
+      provider(stack, vpc);
+
+      // THEN
+      const [warning] = Annotations.fromStack(stack).findWarning('/TestStack/Provider', Match.anyValue());
+      expect(warning.entry.data).toMatch(/^the NLB serves a single Availability Zone; .* The AZ names are not known yet/);
+      expect(warning.entry.data).not.toMatch(/dummy/);
+    });
+
     test('warns when an existing NLB serves a single AZ', () => {
       // GIVEN
       const { stack, vpc } = setUp();
@@ -742,7 +859,7 @@ describe('EndpointServiceProvider', () => {
     });
   });
 
-  test('has no AwsSolutions errors', () => {
+  test.each(AWS_SOLUTIONS_CHECKS)('has no %s AwsSolutions errors', (_version, awsSolutionsErrorsOf) => {
     // GIVEN
     const { stack } = testStack();
     const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, flowLogs: { default: {} } });
@@ -751,7 +868,7 @@ describe('EndpointServiceProvider', () => {
     fullyConfigured(stack, vpc);
 
     // THEN
-    expect(awsSolutionsErrors(stack)).toEqual([]);
+    expect(awsSolutionsErrorsOf(stack)).toEqual([]);
   });
 
   test('suppresses only the cdk-nag findings that do not apply, each on its resource and with its reason', () => {
@@ -770,37 +887,45 @@ describe('EndpointServiceProvider', () => {
       [expect.stringMatching(/^ProviderLoadBalancer[0-9A-F]{8}$/), {
         rules_to_suppress: [{ id: 'AwsSolutions-ELB2', reason: expect.stringMatching(/TCP listener only/) }],
       }],
-      [expect.stringMatching(/^AWS679f53fac002430cb0da5b7982bd2287ServiceRole/), {
-        rules_to_suppress: [{
-          id: 'AwsSolutions-IAM4',
-          applies_to: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
-          reason: expect.stringMatching(/scoped to this endpoint service/),
-        }],
-      }],
     ]);
   });
 
-  test('suppresses a finding on the shared custom-resource role once for several providers', () => {
-    // GIVEN
-    const { stack, vpc } = setUpIsolated();
-    const zone = new route53.PublicHostedZone(stack, 'Zone', { zoneName: 'example.com' });
+  describe.each(AWS_SOLUTIONS_CHECKS)('with %s, suppressions do not leak to the user\'s resources in the same stack', (_version, awsSolutionsErrorsOf) => {
+    test('an NLB of the user\'s without access logs still gets AwsSolutions-ELB2', () => {
+      // GIVEN
+      const { stack, vpc } = setUpIsolated();
+      provider(stack, vpc);
 
-    // WHEN
-    for (const name of ['orders', 'payments']) {
-      new EndpointServiceProvider(stack, name, {
-        vpc,
-        port: 443,
-        targets: [new targets.IpTarget('10.0.3.10')],
-        privateDnsName: `${name}.example.com`,
-        publicHostedZone: zone,
+      // WHEN
+      const own = new elbv2.NetworkLoadBalancer(stack, 'OwnLoadBalancer', { vpc });
+      own.addListener('Listener', { port: 443 }).addTargets('Targets', { port: 443, targets: [new targets.IpTarget('10.0.3.11')] });
+
+      // THEN
+      const errors = awsSolutionsErrorsOf(stack).filter(error => error.startsWith('AwsSolutions-ELB2'));
+      expect(errors).toEqual(['AwsSolutions-ELB2 at TestStack/OwnLoadBalancer/Resource']);
+    });
+
+    test('an AwsCustomResource of the user\'s still gets AwsSolutions-IAM4 for its managed policy', () => {
+      // GIVEN
+      const { stack, vpc } = setUpIsolated();
+      const zone = new route53.PublicHostedZone(stack, 'Zone', { zoneName: 'example.com' });
+      provider(stack, vpc, { privateDnsName: 'api.example.com', publicHostedZone: zone });
+
+      // WHEN
+      new cr.AwsCustomResource(stack, 'OwnCustomResource', {
+        onCreate: { service: 'EC2', action: 'describeRegions', physicalResourceId: cr.PhysicalResourceId.of('regions') },
+        policy: cr.AwsCustomResourcePolicy.fromStatements([
+          new iam.PolicyStatement({ actions: ['ec2:DescribeRegions'], resources: ['*'] }),
+        ]),
+        installLatestAwsSdk: false,
       });
-    }
 
-    // THEN
-    const roles = Template.fromStack(stack).findResources('AWS::IAM::Role');
-    expect(Object.values(roles).map(role => role.Metadata.cdk_nag.rules_to_suppress)).toEqual([[
-      expect.objectContaining({ id: 'AwsSolutions-IAM4' }),
-    ]]);
+      // THEN
+      const errors = awsSolutionsErrorsOf(stack).filter(error => error.startsWith('AwsSolutions-IAM4'));
+      expect(errors).toEqual([expect.stringMatching(
+        /^AwsSolutions-IAM4\[Policy::.*AWSLambdaBasicExecutionRole\] at TestStack\/AWS679f53fac002430cb0da5b7982bd2287\/ServiceRole\/Resource$/,
+      )]);
+    });
   });
 
   test('matches the snapshot with defaults', () => {

@@ -31,10 +31,16 @@ export function validationErrors(app: App): string[] {
   }
 }
 
-/** Runs cdk-nag 2's AwsSolutions pack on the stack and returns its errors. */
-export function awsSolutionsErrors(stack: Stack) {
+/**
+ * Runs cdk-nag 2's AwsSolutions pack on the stack (an aspect that reports as annotations) and returns its
+ * errors, as `<rule> at <construct path>` (a rule with findings, like IAM4, is named with its finding:
+ * `AwsSolutions-IAM4[Policy::...]`).
+ */
+export function awsSolutionsErrors(stack: Stack): string[] {
   Aspects.of(stack).add(new AwsSolutionsChecks());
-  return Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions-.*'));
+  return Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions-.*'))
+    // The message is `<rule>: <what is wrong>`; the ID is the construct path with a leading slash.
+    .map(error => `${String(error.entry.data).split(': ')[0]} at ${error.id.replace(/^\//, '')}`);
 }
 
 /** The part of the cloud assembly's validation report that the cdk-nag 3 helper reads. */
@@ -52,8 +58,7 @@ interface ValidationReport {
 /**
  * Runs cdk-nag 3's AwsSolutions pack as its README tells users to: registered on the app with
  * `Validations.of(app).addPlugins(...)`, run when the app is synthesized, its findings written to the cloud
- * assembly's validation report. Returns the errors on the stack's constructs, as `<rule> at <construct path>`
- * (a rule with findings, like IAM4, is named with its finding: `AwsSolutions-IAM4[Policy::...]`).
+ * assembly's validation report. Returns the errors on the stack's constructs, as `awsSolutionsErrors` does.
  *
  * Synthesizes the stack's app, so call it once per app, after the app is complete.
  */
@@ -81,7 +86,7 @@ export function awsSolutionsErrorsV3(stack: Stack): string[] {
 }
 
 /** Both majors of cdk-nag's AwsSolutions pack, by name, for `test.each`: each returns the stack's errors. */
-export const AWS_SOLUTIONS_CHECKS: [string, (stack: Stack) => unknown[]][] = [
+export const AWS_SOLUTIONS_CHECKS: [string, (stack: Stack) => string[]][] = [
   ['cdk-nag 2', awsSolutionsErrors],
   ['cdk-nag 3', awsSolutionsErrorsV3],
 ];

@@ -3,6 +3,22 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as cxschema from 'aws-cdk-lib/cloud-assembly-schema';
 import { Construct } from 'constructs';
 
+/**
+ * The AZ names aws-cdk-lib gives until the CDK CLI has looked up an account's AZs: `Stack.availabilityZones` and
+ * `Vpc.fromLookup` return `dummy1a`, `dummy1b`, `dummy1c` while their context is missing. A real AZ name starts
+ * with its Region (`us-east-1a`), so none looks like these.
+ */
+const PLACEHOLDER_AZ = /^dummy\d[a-z]$/;
+
+/** What messages say instead of naming a placeholder AZ. */
+export const AZ_NAMES_NOT_KNOWN = 'The AZ names are not known yet: the CDK CLI looks them up for the stack\'s account '
+  + 'and Region (this needs credentials) and caches them in cdk.context.json.';
+
+/** Whether the AZ name is aws-cdk-lib's placeholder for an AZ that has not been looked up yet. */
+export function isPlaceholderAz(az: string): boolean {
+  return PLACEHOLDER_AZ.test(az);
+}
+
 /** Subnets split into those in AZs a service supports and the AZs left out. */
 export interface SupportedAzSubnets {
   readonly subnets: ec2.ISubnet[];
@@ -15,7 +31,9 @@ export interface SupportedAzSubnets {
  * it on the App). A subnet in an unsupported AZ fails the deploy, so it is left out here instead.
  *
  * The lookup needs a concrete account and region, a resolvable service name and literal AZs; otherwise every
- * subnet is kept and nothing is looked up.
+ * subnet is kept and nothing is looked up. Until the AZs themselves are looked up, their placeholder names
+ * cannot be compared with the service's AZs: every subnet is kept, and the lookup is still requested so that
+ * the CLI makes both at once.
  */
 export function supportedAzSubnets(scope: Construct, serviceName: string, subnets: ec2.ISubnet[]): SupportedAzSubnets {
   const stack = Stack.of(scope);
@@ -35,6 +53,9 @@ export function supportedAzSubnets(scope: Construct, serviceName: string, subnet
     props: { serviceName: resolvedName },
     dummyValue: subnetAzs,
   }).value;
+  if (subnetAzs.some(isPlaceholderAz)) {
+    return { subnets, skippedAzs: [] };
+  }
   return {
     subnets: subnets.filter(subnet => supportedAzs.includes(subnet.availabilityZone)),
     skippedAzs: subnetAzs.filter(az => !supportedAzs.includes(az)),

@@ -1,4 +1,5 @@
 import { Token } from 'aws-cdk-lib';
+import { isPlaceholderAz } from './availability-zones';
 import { isDomainName, isInZone, MAX_DOMAIN_LENGTH } from './domain-names';
 import { error, Finding } from './findings';
 import { REGION_PATTERN } from './regions';
@@ -96,7 +97,9 @@ export interface ProviderFacts {
 /** The endpoint can only have network interfaces in AZs where the provider's NLB has a subnet. */
 export function validateProviderAzs(consumerAzs: string[], provider: ProviderFacts | undefined): Finding[] {
   const providerAzs = provider?.availabilityZones;
-  if (!provider || !providerAzs || providerAzs.length === 0 || providerAzs.some(az => Token.isUnresolved(az))) {
+  // Placeholder AZs (before the lookup) would be compared by their placeholder names: checked once they are known.
+  if (!provider || !providerAzs || providerAzs.length === 0 || providerAzs.some(az => Token.isUnresolved(az))
+    || [...providerAzs, ...consumerAzs].some(isPlaceholderAz)) {
     return [];
   }
   const unserved = [...new Set(consumerAzs)].filter(az => !Token.isUnresolved(az) && !providerAzs.includes(az));

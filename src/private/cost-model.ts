@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { HOURS_PER_MONTH, PRICE_TABLE, pricesFor, RegionPrices } from './price-table';
-import { MonthlyCostEstimate } from '../cost';
+import { EndpointConsumerCostEstimate, EndpointServiceProviderCostEstimate, MonthlyCostEstimate } from '../cost';
 
 /** What a VPC is billed for, as plain data. */
 export interface CostEstimateInput {
@@ -53,9 +53,8 @@ export function estimateCost(input: CostEstimateInput): MonthlyCostEstimate {
   return {
     ...common,
     priced: true,
-    note: `Estimate for ${prices.region} at list prices checked on ${prices.asOf}, ${HOURS_PER_MONTH} hours a month. `
-      + 'The total is the interface endpoints\' hourly charge, per endpoint per AZ; gateway endpoints are free. '
-      + 'Not included: data processed (dataProcessingUsdPerGb), cross-AZ data transfer and flow logs. '
+    note: `${pricedPreamble(prices)} The total is the interface endpoints' hourly charge, per endpoint per AZ; gateway `
+      + 'endpoints are free. Not included: data processed (dataProcessingUsdPerGb), cross-AZ data transfer and flow logs. '
       + 'The NAT gateway comparison is their hourly charge only, without public IPv4 addresses or data transfer.',
     interfaceEndpoints: interfaceEndpoints.map(e => ({
       service: e.service,
@@ -67,9 +66,75 @@ export function estimateCost(input: CostEstimateInput): MonthlyCostEstimate {
     natGatewayComparisonMonthlyUsd: natCents / 100,
     natGatewayDataProcessingUsdPerGb: prices.natGatewayUsdPerGb,
     breakEvenGbPerMonth: breakEvenGb(totalCents, natCents, prices),
-    pricesAsOf: prices.asOf,
-    pricesSource: prices.source,
+    ...priceSources(prices),
   };
+}
+
+/** What an EndpointConsumer is billed for, as plain data. */
+export interface ConsumerCostInput {
+  /** The stack's Region; may be a token. */
+  readonly region: string;
+  /** How the estimate names the service: its short name, or where its name comes from. */
+  readonly service: string;
+  /** The AZs the endpoint has a network interface in. */
+  readonly availabilityZones: number;
+}
+
+/** Estimates the monthly cost of a consumer's interface endpoint. Pure: the price table is the only other input. */
+export function estimateConsumerCost(input: ConsumerCostInput): EndpointConsumerCostEstimate {
+  const endpoint = { service: input.service, availabilityZones: input.availabilityZones };
+  const prices = pricesFor(input.region);
+  if (!prices) {
+    return { region: input.region, priced: false, note: unpricedNote(input.region), interfaceEndpoint: endpoint };
+  }
+  const cents = monthlyCents(prices.interfaceEndpointUsdPerAzHour, input.availabilityZones);
+  return {
+    region: input.region,
+    priced: true,
+    note: `${pricedPreamble(prices)} The total is the interface endpoint's hourly charge, per AZ. Not included: data `
+      + 'processed (dataProcessingUsdPerGb) and cross-AZ data transfer.',
+    interfaceEndpoint: { ...endpoint, monthlyUsd: cents / 100 },
+    totalFixedMonthlyUsd: cents / 100,
+    dataProcessingUsdPerGb: prices.interfaceEndpointUsdPerGb,
+    ...priceSources(prices),
+  };
+}
+
+/** What an EndpointServiceProvider is billed for, as plain data. */
+export interface ProviderCostInput {
+  /** The stack's Region; may be a token. */
+  readonly region: string;
+  /** The Network Load Balancers the provider defines (0 when it was given an existing one). */
+  readonly networkLoadBalancers: number;
+}
+
+/** Estimates the monthly cost of a provider's own resources. Pure: the price table is the only other input. */
+export function estimateProviderCost(input: ProviderCostInput): EndpointServiceProviderCostEstimate {
+  const prices = pricesFor(input.region);
+  if (!prices) {
+    return { region: input.region, priced: false, note: unpricedNote(input.region), networkLoadBalancers: input.networkLoadBalancers };
+  }
+  const cents = monthlyCents(prices.networkLoadBalancerUsdPerHour, input.networkLoadBalancers);
+  return {
+    region: input.region,
+    priced: true,
+    note: `${pricedPreamble(prices)} The endpoint service has no charge of its own; the total is the hourly charge `
+      + 'of the Network Load Balancer the provider defines (none when it was given an existing one). Not included: '
+      + 'NLCU-hours (nlcuUsdPerHour), which depend on traffic, and the consumers\' endpoints, which their owners pay for.',
+    networkLoadBalancers: input.networkLoadBalancers,
+    networkLoadBalancerMonthlyUsd: cents / 100,
+    totalFixedMonthlyUsd: cents / 100,
+    nlcuUsdPerHour: prices.networkLoadBalancerUsdPerNlcuHour,
+    ...priceSources(prices),
+  };
+}
+
+function pricedPreamble(prices: RegionPrices): string {
+  return `Estimate for ${prices.region} at list prices checked on ${prices.asOf}, ${HOURS_PER_MONTH} hours a month.`;
+}
+
+function priceSources(prices: RegionPrices): { pricesAsOf: string; pricesSource: string } {
+  return { pricesAsOf: prices.asOf, pricesSource: prices.source };
 }
 
 function unpricedNote(region: string): string {
@@ -79,7 +144,8 @@ function unpricedNote(region: string): string {
   }
   return `Not priced: this library's price table has no row for Region \`${region}\` (it covers `
     + `${PRICE_TABLE.map(row => row.region).join(', ')}), and it does not guess. See `
-    + 'https://aws.amazon.com/privatelink/pricing/ and https://aws.amazon.com/vpc/pricing/ for its rates.';
+    + 'https://aws.amazon.com/privatelink/pricing/, https://aws.amazon.com/vpc/pricing/ and '
+    + 'https://aws.amazon.com/elasticloadbalancing/pricing/ for its rates.';
 }
 
 /** A rate in millionths of a USD: an integer for every rate in the table (at most 6 decimals). */

@@ -1,8 +1,9 @@
 /** Hours in a month, as AWS's own pricing examples and the AWS Pricing Calculator count them. */
 export const HOURS_PER_MONTH = 730;
 
-/** The AWS pages that publish the figures below: interface endpoints, then NAT gateways. */
-const AWS_PRICING_PAGES = 'https://aws.amazon.com/privatelink/pricing/ and https://aws.amazon.com/vpc/pricing/';
+/** The AWS pages that publish the figures below: interface endpoints, NAT gateways, then Network Load Balancers. */
+const AWS_PRICING_PAGES = 'https://aws.amazon.com/privatelink/pricing/, https://aws.amazon.com/vpc/pricing/ and '
+  + 'https://aws.amazon.com/elasticloadbalancing/pricing/';
 
 /** List prices (USD) of one Region, with where they come from and when they were checked. */
 export interface RegionPrices {
@@ -19,6 +20,13 @@ export interface RegionPrices {
   readonly natGatewayUsdPerHour: number;
   /** Per GB processed by a NAT gateway (`<prefix>-NatGateway-Bytes`), in addition to data transfer. */
   readonly natGatewayUsdPerGb: number;
+  /** Per Network Load Balancer per hour (`<prefix>-LoadBalancerUsage`, Load Balancer-Network). */
+  readonly networkLoadBalancerUsdPerHour: number;
+  /**
+   * Per NLCU-hour used by a Network Load Balancer (`<prefix>-LCUUsage`). For TCP an NLCU is 800 new connections
+   * a second, 100,000 active connections or 1 GB processed an hour, whichever dimension is highest.
+   */
+  readonly networkLoadBalancerUsdPerNlcuHour: number;
   /** The AWS pricing pages that publish these figures. */
   readonly source: string;
   /** How each figure was confirmed, and which one could not be confirmed from a stored page. */
@@ -28,7 +36,7 @@ export interface RegionPrices {
 }
 
 /**
- * The only price table of the library. AWS renders the per-Region rates of both pricing pages in the
+ * The only price table of the library. AWS renders the per-Region rates of its pricing pages in the
  * browser, so the stored copies of those pages carry the tiers but not the hourly rates; the rates were
  * matched against AWS Price List API results and bills quoted in public pages and repositories, as each
  * row's note says. Re-check every row when its date is a year old.
@@ -40,9 +48,12 @@ export const PRICE_TABLE: readonly RegionPrices[] = [
     interfaceEndpointUsdPerGb: 0.01,
     natGatewayUsdPerHour: 0.045,
     natGatewayUsdPerGb: 0.045,
+    networkLoadBalancerUsdPerHour: 0.0225,
+    networkLoadBalancerUsdPerNlcuHour: 0.006,
     source: AWS_PRICING_PAGES,
     sourceNote: 'Per-GB tiers from the stored PrivateLink pricing page; hourly rates and the NAT per-GB rate from '
-      + 'Price List API results and bills quoted in public repositories and pages.',
+      + 'Price List API results and bills quoted in public repositories and pages. '
+      + 'NLB: the hourly and NLCU rates of the US East examples on the stored Elastic Load Balancing pricing page ("$0.0225", "$0.006 per NLCU").',
     asOf: '2026-11-22',
   },
   {
@@ -51,10 +62,13 @@ export const PRICE_TABLE: readonly RegionPrices[] = [
     interfaceEndpointUsdPerGb: 0.01,
     natGatewayUsdPerHour: 0.045,
     natGatewayUsdPerGb: 0.045,
+    networkLoadBalancerUsdPerHour: 0.0225,
+    networkLoadBalancerUsdPerNlcuHour: 0.006,
     source: AWS_PRICING_PAGES,
     sourceNote: 'Price List API results (`USW2-VpcEndpoint-Hours` and `-Bytes`) and a cost report billing '
       + '`USW2-NatGateway-Hours` at 32.85 USD for 730 hours, quoted in public repositories; the NAT per-GB rate is '
-      + 'the best-known published figure, not confirmed from a stored page.',
+      + 'the best-known published figure, not confirmed from a stored page. '
+      + 'NLB: the US East rates, which US West (Oregon) shares; best-known published figures, not confirmed from a stored page.',
     asOf: '2026-11-22',
   },
   {
@@ -63,9 +77,12 @@ export const PRICE_TABLE: readonly RegionPrices[] = [
     interfaceEndpointUsdPerGb: 0.01,
     natGatewayUsdPerHour: 0.048,
     natGatewayUsdPerGb: 0.048,
+    networkLoadBalancerUsdPerHour: 0.0252,
+    networkLoadBalancerUsdPerNlcuHour: 0.006,
     source: AWS_PRICING_PAGES,
     sourceNote: 'Price List API results ("$0.011 per VPC Endpoint Hour", "$0.048 per NAT Gateway Hour" and '
-      + '"per GB Data Processed by NAT Gateways") quoted in a public audit report.',
+      + '"per GB Data Processed by NAT Gateways") quoted in a public audit report. '
+      + 'NLB: best-known published figures, not confirmed from a stored page.',
     asOf: '2026-11-22',
   },
   {
@@ -74,10 +91,13 @@ export const PRICE_TABLE: readonly RegionPrices[] = [
     interfaceEndpointUsdPerGb: 0.01,
     natGatewayUsdPerHour: 0.052,
     natGatewayUsdPerGb: 0.052,
+    networkLoadBalancerUsdPerHour: 0.027,
+    networkLoadBalancerUsdPerNlcuHour: 0.006,
     source: AWS_PRICING_PAGES,
     sourceNote: 'Interface endpoint rates from Price List API results (`EUC1-VpcEndpoint-Hours` and `-Bytes`) quoted '
       + 'in a public repository. NAT gateway: best-known published figure, not confirmed from a stored AWS page '
-      + '(third-party pages give 0.048-0.052 for the European Regions).',
+      + '(third-party pages give 0.048-0.052 for the European Regions). '
+      + 'NLB: best-known published figures, not confirmed from a stored page.',
     asOf: '2026-11-22',
   },
   {
@@ -86,9 +106,12 @@ export const PRICE_TABLE: readonly RegionPrices[] = [
     interfaceEndpointUsdPerGb: 0.01,
     natGatewayUsdPerHour: 0.062,
     natGatewayUsdPerGb: 0.062,
+    networkLoadBalancerUsdPerHour: 0.0243,
+    networkLoadBalancerUsdPerNlcuHour: 0.006,
     source: AWS_PRICING_PAGES,
     sourceNote: 'Bill lines "$0.014 per VPC Endpoint Hour" and "$0.062 per NAT Gateway Hour" quoted in a public page; '
-      + 'NAT per-GB and endpoint per-GB rates quoted in a public cost analysis of this Region.',
+      + 'NAT per-GB and endpoint per-GB rates quoted in a public cost analysis of this Region. '
+      + 'NLB: "0.0243USD" an hour and "0.006USD" an LCU-hour, quoted from the pricing page in a public page on ELB costs in Tokyo.',
     asOf: '2026-11-22',
   },
   {
@@ -97,9 +120,12 @@ export const PRICE_TABLE: readonly RegionPrices[] = [
     interfaceEndpointUsdPerGb: 0.01,
     natGatewayUsdPerHour: 0.059,
     natGatewayUsdPerGb: 0.059,
+    networkLoadBalancerUsdPerHour: 0.0252,
+    networkLoadBalancerUsdPerNlcuHour: 0.006,
     source: AWS_PRICING_PAGES,
     sourceNote: 'Price List API results (`APS1-VpcEndpoint-Hours` and `-Bytes`, `APS1-NatGateway-Hours` and '
-      + '`-Bytes`) quoted in a public repository.',
+      + '`-Bytes`) quoted in a public repository. '
+      + 'NLB: best-known published figures, not confirmed from a stored page.',
     asOf: '2026-11-22',
   },
 ];

@@ -1,4 +1,5 @@
 import { Token } from 'aws-cdk-lib';
+import { AZ_NAMES_NOT_KNOWN, isPlaceholderAz } from './availability-zones';
 import { isDomainName, isInZone, MAX_DOMAIN_LENGTH } from './domain-names';
 import { error, Finding, warning } from './findings';
 import { isRegionName } from './regions';
@@ -44,8 +45,10 @@ export function validateLoadBalancer(facts: LoadBalancerFacts): Finding[] {
       + 'an NLB can back only one endpoint service: use a separate NLB for each service'));
   }
   if (facts.availabilityZones.length === 1) {
-    findings.push(warning('singleAz', `the NLB serves a single Availability Zone (${facts.availabilityZones[0]}); consumers whose `
-      + 'endpoints are in other AZ IDs cannot connect, and an outage of that AZ stops the service: place the NLB in subnets of two or more AZs'));
+    const [az] = facts.availabilityZones;
+    findings.push(warning('singleAz', `the NLB serves a single Availability Zone${isPlaceholderAz(az) ? '' : ` (${az})`}; consumers whose `
+      + 'endpoints are in other AZ IDs cannot connect, and an outage of that AZ stops the service: place the NLB in subnets of two or more AZs'
+      + (isPlaceholderAz(az) ? `. ${AZ_NAMES_NOT_KNOWN}` : '')));
   }
   return findings;
 }
@@ -140,4 +143,17 @@ export function validateCreatedLoadBalancerProps(props: CreatedLoadBalancerProps
       + 'to enforce: add `securityGroups`, or remove the setting'));
   }
   return findings;
+}
+
+/**
+ * The provider's stack outputs have fixed keys made of its construct ID (`<id>ServiceName`), so two providers of
+ * one stack need IDs that differ in their letters and digits.
+ */
+export function validateUniqueOutputKey(serviceNameOutputKey: string, otherProviders: string[]): Finding[] {
+  if (otherProviders.length === 0) {
+    return [];
+  }
+  return [error(`the stack output \`${serviceNameOutputKey}\` (the construct ID followed by \`ServiceName\`) is also the output of `
+    + `the provider at ${otherProviders.join(', ')} in the same stack; output keys are fixed so that pipelines can read them: `
+    + 'give the providers of one stack IDs that differ in their letters or digits')];
 }

@@ -1,5 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { AZ_NAMES_NOT_KNOWN, isPlaceholderAz } from './availability-zones';
 import { error, Finding, warning } from './findings';
 
 // Rules that hold for every interface endpoint, whichever construct defines it.
@@ -32,8 +33,9 @@ export function validateOneSubnetPerAz(prop: string, subnets: SubnetPlacement[])
   return [...subnetsByAz.entries()]
     .filter(([, ids]) => ids.length > 1)
     .map(([az, ids]) => error(
-      `\`${prop}\` selects ${ids.length} subnets in ${az} (${ids.join(', ')}); an interface endpoint takes `
-      + 'at most one subnet per AZ. Narrow the selection (e.g. `subnetGroupName`) or set `onePerAz: true`.',
+      `\`${prop}\` selects ${ids.length} subnets in ${isPlaceholderAz(az) ? 'one AZ' : az} (${ids.join(', ')}); an `
+      + 'interface endpoint takes at most one subnet per AZ. Narrow the selection (e.g. `subnetGroupName`) or set '
+      + `\`onePerAz: true\`.${isPlaceholderAz(az) ? ` ${AZ_NAMES_NOT_KNOWN}` : ''}`,
     ));
 }
 

@@ -88,6 +88,10 @@ describe('validateProviderAzs', () => {
     expect(validateProviderAzs(['us-east-1b'], PROVIDER)).toEqual([]);
   });
 
+  test('skips placeholder AZs, which only the AZ lookup turns into names that can be compared', () => {
+    expect(validateProviderAzs(['dummy1a', 'dummy1b', 'dummy1c'], { ...PROVIDER, availabilityZones: ['dummy1a', 'dummy1b'] })).toEqual([]);
+  });
+
   test('skips unknown or token provider AZs', () => {
     expect(validateProviderAzs(['us-east-1c'], { ...PROVIDER, availabilityZones: undefined })).toEqual([]);
     expect(validateProviderAzs(['us-east-1c'], { ...PROVIDER, availabilityZones: [] })).toEqual([]);

@@ -77,6 +77,15 @@ describe('validateLoadBalancer', () => {
   });
 });
 
+describe('validateLoadBalancer before the AZs are looked up', () => {
+  test('warns on a single AZ, saying that its name is not known yet instead of naming the placeholder', () => {
+    const [finding] = validateLoadBalancer({ scheme: 'internal', otherEndpointServices: [], availabilityZones: ['dummy1a'] });
+    expect(finding.message).toMatch(/^the NLB serves a single Availability Zone; consumers whose endpoints/);
+    expect(finding.message).toMatch(/two or more AZs\. The AZ names are not known yet: the CDK CLI looks them up/);
+    expect(finding.message).not.toMatch(/dummy/);
+  });
+});
+
 describe('validatePrivateDnsName', () => {
   test.each([
     ['api.example.com', 'example.com'],

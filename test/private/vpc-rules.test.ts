@@ -21,6 +21,19 @@ describe('validateOneSubnetPerAz', () => {
     ]);
   });
 
+  test('says the AZ is not known yet instead of naming aws-cdk-lib\'s placeholder for it', () => {
+    const findings = validateOneSubnetPerAz('vpcSubnets', [
+      { subnetId: 'Stack/Vpc/ASubnet1', availabilityZone: 'dummy1a' },
+      { subnetId: 'Stack/Vpc/BSubnet1', availabilityZone: 'dummy1a' },
+    ]);
+    expect(findings.map(f => f.message)).toEqual([
+      '`vpcSubnets` selects 2 subnets in one AZ (Stack/Vpc/ASubnet1, Stack/Vpc/BSubnet1); an interface endpoint takes at '
+      + 'most one subnet per AZ. Narrow the selection (e.g. `subnetGroupName`) or set `onePerAz: true`. The AZ names are not '
+      + 'known yet: the CDK CLI looks them up for the stack\'s account and Region (this needs credentials) and caches them '
+      + 'in cdk.context.json.',
+    ]);
+  });
+
   test('skips token AZs', () => {
     const az = Token.asString({ 'Fn::Select': [0, { 'Fn::GetAZs': '' }] });
     expect(validateOneSubnetPerAz('vpcSubnets', [{ subnetId: 'subnet-1', availabilityZone: az }, { subnetId: 'subnet-2', availabilityZone: az }])).toEqual([]);
