@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -11,6 +11,7 @@ import { estimateCost } from './private/cost-model';
 import {
   validateAdoptedVpcProps,
   validateBundleDependencies,
+  validateCrossRegionEndpoint,
   validateEndpointAzs,
   validateEndpointPorts,
   validateEndpointSubnets,
@@ -26,6 +27,7 @@ import {
 } from './private/egress-vpc-rules';
 import { supportsEndpointPolicy } from './private/endpoint-policy-support';
 import { addRules, error, Finding } from './private/findings';
+import { subnetFamilies, validateDnsRecordIpType, validateIpAddressType } from './private/ip-family-rules';
 import { validateEndpointPolicy } from './private/policy-rules';
 import { endpointConstructId, serviceShortName, SERVICES_WITH_BOTH_ENDPOINT_TYPES } from './private/service-names';
 import { clientPortsOf } from './private/service-ports';
@@ -89,6 +91,31 @@ export interface InterfaceEndpointOptions {
    * @default - the construct's `endpointPolicy`, where the service supports a policy
    */
   readonly policy?: EndpointPolicy;
+
+  /**
+   * The Region of the AWS service, for an endpoint that reaches it in another Region (cross-Region PrivateLink). Only
+   * the services AWS lists as cross-Region enabled accept it (S3, ECR, KMS, ECS, Lambda, Data Firehose, Managed Service
+   * for Apache Flink). An AWS service is named in that Region (`com.amazonaws.<serviceRegion>.<service>`), and its
+   * endpoint is separate from one to the same service in the stack's Region. The AZs the service supports are not
+   * looked up for it: the CDK context provider asks about services in the stack's Region only.
+   *
+   * @default - the service is in the stack's Region
+   */
+  readonly serviceRegion?: string;
+
+  /**
+   * The IP address type of the endpoint's network interfaces.
+   *
+   * @default - the construct's `ipAddressType`
+   */
+  readonly ipAddressType?: ec2.VpcEndpointIpAddressType;
+
+  /**
+   * The type of the DNS records the endpoint gets.
+   *
+   * @default - the construct's `dnsRecordIpType`
+   */
+  readonly dnsRecordIpType?: ec2.VpcEndpointDnsRecordIpType;
 }
 
 /**
@@ -108,6 +135,31 @@ export interface PrivateEgressVpcProps {
    * @default ec2.IpAddresses.cidr('10.0.0.0/16')
    */
   readonly ipAddresses?: ec2.IIpAddresses;
+
+  /**
+   * The IP protocol of the new VPC: `ec2.IpProtocol.DUAL_STACK` gives it an Amazon-provided IPv6 block and every
+   * subnet an IPv6 range, for dual-stack interface endpoints. Cannot be combined with `vpc`.
+   *
+   * @default ec2.IpProtocol.IPV4_ONLY
+   */
+  readonly ipProtocol?: ec2.IpProtocol;
+
+  /**
+   * The IP address type of the interface endpoints' network interfaces: IPv4, dual-stack (the subnets must be
+   * dual-stack and the service must accept both) or IPv6 (the subnets must be IPv6-only). `ipAddressType` on an
+   * endpoint overrides it.
+   *
+   * @default - not set: EC2 assigns IPv4 addresses
+   */
+  readonly ipAddressType?: ec2.VpcEndpointIpAddressType;
+
+  /**
+   * The type of the DNS records of the interface endpoints: A records need IPv4 addresses, AAAA records IPv6 ones.
+   * `dnsRecordIpType` on an endpoint overrides it.
+   *
+   * @default - not set: EC2's default for the IP address type
+   */
+  readonly dnsRecordIpType?: ec2.VpcEndpointDnsRecordIpType;
 
   /**
    * How many AZs the new VPC spans. Cannot be combined with `vpc`.
@@ -222,6 +274,12 @@ interface EndpointRecord<Options> {
 interface InterfaceEndpointRecord extends EndpointRecord<InterfaceEndpointOptions> {
   /** The resolved service name, which tells services that share a short name apart. */
   readonly key: string;
+  /** The endpoint's construct ID. */
+  readonly id: string;
+  /** The Region of a service reached across Regions. */
+  readonly serviceRegion?: string;
+  /** The service name the endpoint is defined with: the service's own, or its name in `serviceRegion`. */
+  readonly serviceName: string;
   readonly service: ec2.IInterfaceVpcEndpointService;
   readonly endpoint: ec2.IInterfaceVpcEndpoint;
   readonly subnets: ec2.ISubnet[];
@@ -252,6 +310,8 @@ export class PrivateEgressVpc extends Construct {
   private readonly flowLogsEnabled: boolean;
   private readonly endpointSubnetsSelected: ec2.ISubnet[];
   private readonly privateDnsEnabled: boolean;
+  private readonly ipAddressType?: ec2.VpcEndpointIpAddressType;
+  private readonly dnsRecordIpType?: ec2.VpcEndpointDnsRecordIpType;
   private readonly endpointPolicy: EndpointPolicy;
   private readonly endpointAzs?: number;
   private readonly bundles: EndpointBundle[] = [];
@@ -271,6 +331,7 @@ export class PrivateEgressVpc extends Construct {
     this.vpc = props.vpc ?? new ec2.Vpc(this, 'Vpc', {
       ipAddresses: props.ipAddresses ?? ec2.IpAddresses.cidr(DEFAULT_CIDR),
       maxAzs: props.maxAzs ?? DEFAULT_MAX_AZS,
+      ipProtocol: props.ipProtocol,
       natGateways: 0,
       enableDnsSupport: true,
       enableDnsHostnames: true,
@@ -289,6 +350,8 @@ export class PrivateEgressVpc extends Construct {
     });
     this.endpointSubnetsSelected = this.selectEndpointSubnets(props.endpointSubnets);
     this.privateDnsEnabled = props.privateDnsEnabled ?? true;
+    this.ipAddressType = props.ipAddressType;
+    this.dnsRecordIpType = props.dnsRecordIpType;
     this.endpointPolicy = props.endpointPolicy ?? EndpointPolicy.fullAccess();
     // An invalid count is reported at synth; until then every AZ is used.
     this.endpointAzs = Number.isInteger(props.endpointAzs) && props.endpointAzs! >= 1 ? props.endpointAzs : undefined;
@@ -327,9 +390,12 @@ export class PrivateEgressVpc extends Construct {
    * the existing endpoint.
    */
   public addInterfaceEndpoint(service: ec2.IInterfaceVpcEndpointService, options: InterfaceEndpointOptions = {}): ec2.IInterfaceVpcEndpoint {
-    const key = this.serviceKey(service);
-    const record = this.interfaceEndpointRecords.get(key) ?? this.defineInterfaceEndpoint(service, key);
-    this.setOptions(record, 'addInterfaceEndpoint', options, () => this.configureInterfaceEndpoint(record));
+    // The Region is part of which service the endpoint reaches, not an option of an endpoint.
+    const { serviceRegion, ...endpointOptions } = options;
+    const serviceName = this.serviceNameIn(service, serviceRegion);
+    const key = JSON.stringify(Stack.of(this).resolve(serviceName));
+    const record = this.interfaceEndpointRecords.get(key) ?? this.defineInterfaceEndpoint(service, { key, serviceName, serviceRegion });
+    this.setOptions(record, 'addInterfaceEndpoint', endpointOptions, () => this.configureInterfaceEndpoint(record));
     return record.endpoint;
   }
 
@@ -344,7 +410,7 @@ export class PrivateEgressVpc extends Construct {
 
   /** The interface endpoint of a service, if this construct defines one. */
   public interfaceEndpointFor(service: ec2.IInterfaceVpcEndpointService): ec2.IInterfaceVpcEndpoint | undefined {
-    return this.interfaceEndpointRecords.get(this.serviceKey(service))?.endpoint;
+    return this.interfaceEndpointRecords.get(JSON.stringify(Stack.of(this).resolve(service.name)))?.endpoint;
   }
 
   /** The gateway endpoint of a service, if this construct defines one. */
@@ -396,20 +462,26 @@ export class PrivateEgressVpc extends Construct {
     return record;
   }
 
-  private defineInterfaceEndpoint(service: ec2.IInterfaceVpcEndpointService, key: string): InterfaceEndpointRecord {
-    const id = this.endpointId(service);
-    const sameId = [...this.interfaceEndpointRecords.values()].find(record => this.endpointId(record.service) === id);
+  private defineInterfaceEndpoint(service: ec2.IInterfaceVpcEndpointService,
+    { key, serviceName, serviceRegion }: { key: string; serviceName: string; serviceRegion?: string }): InterfaceEndpointRecord {
+    // An endpoint to the service in another Region is named after that Region too: `S3UsWest2`.
+    const id = this.endpointId(service) + (serviceRegion ? endpointConstructId({ name: serviceRegion, port: 0 }) : '');
+    const sameId = [...this.interfaceEndpointRecords.values()].find(record => record.id === id);
     if (sameId) {
       throw new Error(`${this.node.path}: services '${sameId.key}' and '${key}' would both have the endpoint construct ID '${id}', `
         + 'which is taken from the service\'s short name. Keep the one EC2 offers in this Region, or define the other in a '
         + 'second PrivateEgressVpc (with `vpc` set to this one\'s VPC).');
     }
     const shortName = serviceShortName(service);
-    const placement = supportedAzSubnets(this, service.name, this.endpointSubnetsSelected);
+    // The context provider looks services up in the stack's Region only.
+    const placement = serviceRegion === undefined
+      ? supportedAzSubnets(this, service.name, this.endpointSubnetsSelected)
+      : { subnets: this.endpointSubnetsSelected, skippedAzs: [] };
     const subnets = placement.subnets.slice(0, this.endpointAzs);
     const resource = new ec2.CfnVPCEndpoint(this.interfaceEndpointScope, id, {
       vpcId: this.vpc.vpcId,
-      serviceName: service.name,
+      serviceName,
+      serviceRegion,
       vpcEndpointType: ec2.VpcEndpointType.INTERFACE,
       subnetIds: subnets.map(subnet => subnet.subnetId),
       securityGroupIds: [this.endpointSecurityGroup.securityGroupId],
@@ -419,15 +491,25 @@ export class PrivateEgressVpc extends Construct {
       port: service.port,
       securityGroups: [this.endpointSecurityGroup],
     });
-    const record: InterfaceEndpointRecord = { key, service, shortName, resource, endpoint, subnets, skippedAzs: placement.skippedAzs };
+    const record: InterfaceEndpointRecord = {
+      key, id, service, serviceName, serviceRegion, shortName, resource, endpoint, subnets, skippedAzs: placement.skippedAzs,
+    };
     this.interfaceEndpointRecords.set(key, record);
     this.configureInterfaceEndpoint(record);
     return record;
   }
 
-  /** A service's identity in this construct: its full name, resolved (a name built from the Region is a token). */
-  private serviceKey(service: ec2.IInterfaceVpcEndpointService): string {
-    return JSON.stringify(Stack.of(this).resolve(service.name));
+  /**
+   * The name of a service in `serviceRegion`: an AWS service's name has the stack's Region in it, which is swapped for
+   * the other one where both are literal. Any other name is taken as given, and the rules check its Region.
+   */
+  private serviceNameIn(service: ec2.IInterfaceVpcEndpointService, serviceRegion: string | undefined): string {
+    const stackRegion = Stack.of(this).region;
+    const name: unknown = Stack.of(this).resolve(service.name);
+    if (serviceRegion === undefined || typeof name !== 'string' || Token.isUnresolved(stackRegion) || !name.includes(`.${stackRegion}.`)) {
+      return service.name;
+    }
+    return name.replace(`.${stackRegion}.`, `.${serviceRegion}.`);
   }
 
   /**
@@ -470,11 +552,16 @@ export class PrivateEgressVpc extends Construct {
 
   private configureInterfaceEndpoint(record: InterfaceEndpointRecord): void {
     record.resource.privateDnsEnabled = this.isPrivateDnsEnabled(record);
+    record.resource.ipAddressType = this.ipAddressTypeOf(record);
     // In-VPC traffic to S3 and DynamoDB takes the free gateway endpoint; their interface endpoint's private DNS
     // is for on-premises clients, through a Route 53 Resolver inbound endpoint.
-    record.resource.dnsOptions = this.isResolverOnly(record)
-      ? { privateDnsOnlyForInboundResolverEndpoint: ec2.VpcEndpointPrivateDnsOnlyForInboundResolverEndpoint.ONLY_INBOUND_RESOLVER }
-      : undefined;
+    const dnsOptions: ec2.CfnVPCEndpoint.DnsOptionsSpecificationProperty = {
+      dnsRecordIpType: this.dnsRecordIpTypeOf(record),
+      privateDnsOnlyForInboundResolverEndpoint: this.isResolverOnly(record)
+        ? ec2.VpcEndpointPrivateDnsOnlyForInboundResolverEndpoint.ONLY_INBOUND_RESOLVER
+        : undefined,
+    };
+    record.resource.dnsOptions = Object.values(dnsOptions).some(value => value !== undefined) ? dnsOptions : undefined;
     this.orderResolverOnlyDns(record.shortName);
     this.applyPolicy(record.resource, record.shortName, false, record.options?.policy);
   }
@@ -486,7 +573,7 @@ export class PrivateEgressVpc extends Construct {
   private orderResolverOnlyDns(shortName: string): void {
     const gatewayEndpoint = this.gatewayEndpointRecords.get(shortName);
     for (const interfaceEndpoint of this.interfaceEndpointRecords.values()) {
-      if (interfaceEndpoint.shortName === shortName && interfaceEndpoint.resource.dnsOptions !== undefined && gatewayEndpoint) {
+      if (interfaceEndpoint.shortName === shortName && this.isResolverOnly(interfaceEndpoint) && gatewayEndpoint) {
         interfaceEndpoint.resource.addResourceDependency(gatewayEndpoint.resource);
       }
     }
@@ -499,6 +586,14 @@ export class PrivateEgressVpc extends Construct {
    */
   private isPrivateDnsEnabled(record: InterfaceEndpointRecord): boolean {
     return record.options?.privateDnsEnabled ?? (record.service.privateDnsDefault !== false && this.privateDnsEnabled);
+  }
+
+  private ipAddressTypeOf(record: InterfaceEndpointRecord): ec2.VpcEndpointIpAddressType | undefined {
+    return record.options?.ipAddressType ?? this.ipAddressType;
+  }
+
+  private dnsRecordIpTypeOf(record: InterfaceEndpointRecord): ec2.VpcEndpointDnsRecordIpType | undefined {
+    return record.options?.dnsRecordIpType ?? this.dnsRecordIpType;
   }
 
   /** The TCP ports the endpoint security group admits for an endpoint. */
@@ -558,7 +653,7 @@ export class PrivateEgressVpc extends Construct {
     const privateDnsServices = interfaceRecords.filter(record => this.isPrivateDnsEnabled(record)).map(record => record.shortName);
     return [
       ...validateAdoptedVpcProps(this.vpcDefinedHere ? []
-        : (['ipAddresses', 'maxAzs', 'cidrMask'] as const).filter(prop => props[prop] !== undefined)),
+        : (['ipAddresses', 'ipProtocol', 'maxAzs', 'cidrMask'] as const).filter(prop => props[prop] !== undefined)),
       ...this.conflictingOptions.map(error),
       ...validateExistingGatewayEndpoints([...this.gatewayEndpointRecords.keys()], this.existingGatewayServices),
       ...gatewayRecords.flatMap(record => [
@@ -569,6 +664,13 @@ export class PrivateEgressVpc extends Construct {
       ...(interfaceRecords.length > 0 ? validateEndpointSubnets(this.endpointSubnetsSelected.map(toPlacement)) : []),
       ...interfaceRecords.flatMap(record => this.placementFindings(record)),
       ...interfaceRecords.flatMap(record => validateEndpointPorts(record.shortName, record.options?.ports ?? [])),
+      ...interfaceRecords.flatMap(record => this.ipFamilyFindings(record)),
+      ...interfaceRecords.flatMap(record => record.serviceRegion === undefined ? [] : validateCrossRegionEndpoint({
+        shortName: record.shortName,
+        serviceName: literalOrUndefined(Stack.of(this).resolve(record.serviceName)),
+        serviceRegion: record.serviceRegion,
+        stackRegion: Stack.of(this).region,
+      })),
       ...validateEndpointAzs(props.endpointAzs, this.endpointSubnetsSelected.length),
       ...validateBundleDependencies(this.bundles.map(bundle => ({
         name: bundle.name,
@@ -612,6 +714,16 @@ export class PrivateEgressVpc extends Construct {
     return [...groups.values()].flatMap(group => validateEndpointPolicy({ ...group, gateway }));
   }
 
+  /** The endpoint's subnets must have the address families of its IP address type, and its DNS records addresses. */
+  private ipFamilyFindings(record: InterfaceEndpointRecord): Finding[] {
+    const endpoint = `interface endpoint '${record.shortName}'`;
+    return [
+      ...validateIpAddressType(endpoint, this.ipAddressTypeOf(record),
+        record.subnets.map(subnet => subnetFamilies(subnet, toPlacement(subnet).subnetId))),
+      ...validateDnsRecordIpType(endpoint, this.dnsRecordIpTypeOf(record), this.ipAddressTypeOf(record)),
+    ];
+  }
+
   /** Gateway endpoints of the same services on the same route tables, defined elsewhere in the app. */
   private gatewayClashFindings(records: GatewayEndpointRecord[]): Finding[] {
     const endpoints = findGatewayEndpoints(this.vpc, this)
@@ -633,6 +745,11 @@ export class PrivateEgressVpc extends Construct {
     }
     return skipped;
   }
+}
+
+/** A resolved value that is a string with no tokens left in it, or undefined. */
+function literalOrUndefined(value: unknown): string | undefined {
+  return typeof value === 'string' && !Token.isUnresolved(value) ? value : undefined;
 }
 
 function uniqueRouteTableIds(subnets: ec2.ISubnet[]): string[] {

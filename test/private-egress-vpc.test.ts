@@ -1068,6 +1068,141 @@ describe('PrivateEgressVpc', () => {
     });
   });
 
+  describe('AWS services in another Region', () => {
+    test('get an endpoint of their own, named in that Region, with ServiceRegion', () => {
+      // GIVEN
+      const { stack } = testStack();
+      const egress = new PrivateEgressVpc(stack, 'Egress', { interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.ECR] });
+
+      // WHEN
+      egress.addInterfaceEndpoint(ec2.InterfaceVpcEndpointAwsService.ECR, { serviceRegion: 'eu-west-1' });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.hasResourceProperties('AWS::EC2::VPCEndpoint', { ServiceName: 'com.amazonaws.us-east-1.ecr.api', ServiceRegion: Match.absent() });
+      template.hasResourceProperties('AWS::EC2::VPCEndpoint', { ServiceName: 'com.amazonaws.eu-west-1.ecr.api', ServiceRegion: 'eu-west-1' });
+      expect(Object.keys(template.findResources('AWS::EC2::VPCEndpoint'))).toEqual(expect.arrayContaining([
+        expect.stringMatching(/^EgressInterfaceEndpointsEcrApi[0-9A-F]{8}$/),
+        expect.stringMatching(/^EgressInterfaceEndpointsEcrApiEuWest1[0-9A-F]{8}$/),
+      ]));
+    });
+
+    test('fail for a service AWS does not list as cross-Region enabled, or the stack\'s own Region', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+      const egress = new PrivateEgressVpc(stack, 'Egress');
+
+      // WHEN
+      egress.addInterfaceEndpoint(SSM, { serviceRegion: 'eu-west-1' });
+      egress.addInterfaceEndpoint(ec2.InterfaceVpcEndpointAwsService.LAMBDA, { serviceRegion: 'us-east-1' });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        "[TestStack/Egress] `serviceRegion` of interface endpoint 'ssm' is eu-west-1, but 'ssm' cannot be reached across "
+        + 'Regions; AWS lists s3, ecr.api, ecr.dkr, kms, kms-fips, ecs, lambda, kinesis-firehose, kinesisanalytics, '
+        + 'kinesisanalytics-fips (https://docs.aws.amazon.com/vpc/latest/privatelink/aws-services-cross-region-privatelink-support.html). '
+        + 'Remove `serviceRegion` and reach the service in its own Region from a VPC there.',
+        "[TestStack/Egress] `serviceRegion` of interface endpoint 'lambda' is the stack's own Region us-east-1; remove `serviceRegion`.",
+      ]);
+    });
+
+    test('fail when a named service is in another Region than serviceRegion', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+      const egress = new PrivateEgressVpc(stack, 'Egress');
+
+      // WHEN
+      egress.addInterfaceEndpoint(new ec2.InterfaceVpcEndpointService('com.amazonaws.eu-central-1.kms', 443), { serviceRegion: 'eu-west-1' });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        "[TestStack/Egress] `serviceRegion` of interface endpoint 'kms' is eu-west-1, but the service name "
+        + "'com.amazonaws.eu-central-1.kms' is in eu-central-1. Give the service's name in eu-west-1, or a literal stack "
+        + 'Region so that the construct can name it there.',
+      ]);
+    });
+  });
+
+  describe('IP address types', () => {
+    test('dual-stack endpoints go in a dual-stack VPC the construct defines, admitting its IPv6 block', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', {
+        ipProtocol: ec2.IpProtocol.DUAL_STACK,
+        ipAddressType: ec2.VpcEndpointIpAddressType.DUALSTACK,
+        dnsRecordIpType: ec2.VpcEndpointDnsRecordIpType.DUALSTACK,
+        interfaceEndpoints: [SSM],
+      });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([]);
+      const template = Template.fromStack(stack);
+      template.hasResourceProperties('AWS::EC2::VPCCidrBlock', { AmazonProvidedIpv6CidrBlock: true });
+      template.hasResourceProperties('AWS::EC2::VPCEndpoint', {
+        ServiceName: 'com.amazonaws.us-east-1.ssm',
+        IpAddressType: 'dualstack',
+        DnsOptions: { DnsRecordIpType: 'dualstack' },
+      });
+      template.hasResourceProperties('AWS::EC2::SecurityGroup', {
+        SecurityGroupIngress: Match.arrayWith([Match.objectLike({
+          CidrIpv6: { 'Fn::Select': [0, { 'Fn::GetAtt': [Match.stringLikeRegexp('^EgressVpc'), 'Ipv6CidrBlocks'] }] },
+          FromPort: 443,
+          Description: 'Endpoint clients in the VPC (IPv6), port 443',
+        })]),
+      });
+    });
+
+    test('fail when the subnets lack the address family: dual-stack in an IPv4-only VPC, IPv6 in subnets with IPv4', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+      const egress = new PrivateEgressVpc(stack, 'Egress', { maxAzs: 2, ipAddressType: ec2.VpcEndpointIpAddressType.DUALSTACK });
+
+      // WHEN
+      egress.addInterfaceEndpoint(SSM);
+      egress.addInterfaceEndpoint(LOGS, { ipAddressType: ec2.VpcEndpointIpAddressType.IPV6 });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        "[TestStack/Egress] interface endpoint 'ssm' has `ipAddressType` dualstack, which needs subnets with both an IPv4 "
+        + 'and an IPv6 range (a dual-stack subnet), but TestStack/Egress/Vpc/IsolatedSubnet1, TestStack/Egress/Vpc/IsolatedSubnet2 '
+        + 'have not. Select such subnets, or choose the IP address type the subnets have.',
+        "[TestStack/Egress] interface endpoint 'logs' has `ipAddressType` ipv6, which needs subnets with an IPv6 range and no "
+        + 'IPv4 range (an IPv6-only subnet), but TestStack/Egress/Vpc/IsolatedSubnet1, TestStack/Egress/Vpc/IsolatedSubnet2 '
+        + 'have not. Select such subnets, or choose the IP address type the subnets have.',
+      ]);
+    });
+
+    test('fail when the DNS record type needs addresses the endpoint does not have', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', { dnsRecordIpType: ec2.VpcEndpointDnsRecordIpType.IPV6, interfaceEndpoints: [SSM] });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        "[TestStack/Egress] interface endpoint 'ssm' has `dnsRecordIpType` ipv6, which needs `ipAddressType` ipv6 or "
+        + 'dualstack, got ipv4. Set `ipAddressType` to dualstack, or choose the DNS record type of the addresses the endpoint has.',
+      ]);
+    });
+
+    test('ipProtocol shapes a new VPC only', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', { vpc: isolatedVpc(stack, 'Existing'), ipProtocol: ec2.IpProtocol.DUAL_STACK });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        '[TestStack/Egress] `ipProtocol` shape a new VPC and cannot be combined with `vpc`. Remove them, or remove `vpc` to '
+        + 'have the construct define the VPC.',
+      ]);
+    });
+  });
+
   describe('a policy that fails a rule on many endpoints', () => {
     test('is one finding naming them all, with principals as a person reads them', () => {
       // GIVEN

@@ -1,5 +1,7 @@
 import { Token } from 'aws-cdk-lib';
+import { CROSS_REGION_SERVICES, CROSS_REGION_SERVICES_SOURCE } from './cross-region-services';
 import { error, Finding, warning } from './findings';
+import { isRegionName, REGION_PATTERN } from './regions';
 import { GATEWAY_SERVICE_SHORT_NAMES, SERVICES_WITH_BOTH_ENDPOINT_TYPES } from './service-names';
 import { SubnetPlacement, validateOneSubnetPerAz } from './vpc-rules';
 
@@ -220,4 +222,50 @@ export function validateEndpointPorts(shortName: string, ports: number[]): Findi
   }
   return [error(`\`ports\` of interface endpoint '${shortName}' must be TCP ports, integers in 1..65535, got `
     + `${invalid.join(', ')}. Use the ports the service's clients connect to.`)];
+}
+
+/** An interface endpoint to an AWS service in another Region, as the rules see it. */
+export interface CrossRegionEndpoint {
+  readonly shortName: string;
+  /** The service name the endpoint is defined with, when it is a literal. */
+  readonly serviceName?: string;
+  readonly serviceRegion: string;
+  readonly stackRegion: string;
+}
+
+const REGION_IN_NAME = new RegExp(`\\.(${REGION_PATTERN})\\.`);
+
+/**
+ * Only the AWS services AWS lists as cross-Region enabled can be reached in another Region, and the service name must
+ * be the one of that Region. PrivateLink endpoint services (`vpce-svc-...`) are up to their provider's
+ * `SupportedRegions`, which only the provider knows.
+ */
+export function validateCrossRegionEndpoint(endpoint: CrossRegionEndpoint): Finding[] {
+  const { shortName, serviceName, serviceRegion, stackRegion } = endpoint;
+  if (Token.isUnresolved(serviceRegion)) {
+    return [];
+  }
+  const where = `\`serviceRegion\` of interface endpoint '${shortName}'`;
+  if (!isRegionName(serviceRegion)) {
+    return [error(`${where} must be a Region name like eu-west-1, got '${serviceRegion}'.`)];
+  }
+  if (serviceRegion === stackRegion) {
+    return [error(`${where} is the stack's own Region ${stackRegion}; remove \`serviceRegion\`.`)];
+  }
+  if (!shortName.startsWith('vpce-svc-') && !CROSS_REGION_SERVICES.includes(shortName)) {
+    return [error(`${where} is ${serviceRegion}, but '${shortName}' cannot be reached across Regions; AWS lists `
+      + `${CROSS_REGION_SERVICES.join(', ')} (${CROSS_REGION_SERVICES_SOURCE}). Remove \`serviceRegion\` and reach the `
+      + 'service in its own Region from a VPC there.')];
+  }
+  const nameRegion = serviceName === undefined ? undefined : REGION_IN_NAME.exec(serviceName)?.[1];
+  if (nameRegion !== undefined && nameRegion !== serviceRegion) {
+    return [error(`${where} is ${serviceRegion}, but the service name '${serviceName}' is in ${nameRegion}. Give the `
+      + `service's name in ${serviceRegion}, or a literal stack Region so that the construct can name it there.`)];
+  }
+  if (serviceName === undefined) {
+    return [error(`${where} is ${serviceRegion}, but the service's name is known only at deploy time (an `
+      + 'environment-agnostic stack), so it cannot be named in that Region. Give the stack a Region, or pass '
+      + `\`new ec2.InterfaceVpcEndpointService('com.amazonaws.${serviceRegion}.${shortName}')\`.`)];
+  }
+  return [];
 }

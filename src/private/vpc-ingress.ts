@@ -1,11 +1,11 @@
 import { AspectPriority, Aspects } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import { findIpv4CidrBlocks } from './vpc-inspection';
+import { findIpv4CidrBlocks, findIpv6CidrBlocks } from './vpc-inspection';
 import { clientPeer } from './vpc-rules';
 
 /**
- * Admits TCP `ports` into an endpoint's security group from every IPv4 CIDR block of the VPC and from `clientCidrs`
+ * Admits TCP `ports` into an endpoint's security group from every IPv4 and IPv6 CIDR block of the VPC and from `clientCidrs`
  * (networks outside the VPC: on-premises, peered or behind a transit gateway). The rules are added when the app is
  * synthesized, so that CIDR blocks added to the VPC, and ports of endpoints added to `scope`, after construction are
  * covered too. Entries of `clientCidrs` that are none of the accepted forms are reported by `validateClientCidrs`.
@@ -19,6 +19,7 @@ export function allowEndpointClientsAtSynth(scope: Construct, vpc: ec2.IVpc, sec
       }
       const peers: Array<[ec2.IPeer, string]> = [
         ...findIpv4CidrBlocks(vpc, scope).map((cidr): [ec2.IPeer, string] => [ec2.Peer.ipv4(cidr), 'Endpoint clients in the VPC']),
+        ...findIpv6CidrBlocks(vpc, scope).map((cidr): [ec2.IPeer, string] => [ec2.Peer.ipv6(cidr), 'Endpoint clients in the VPC (IPv6)']),
         ...clientCidrs.map(entry => clientPeer(entry))
           .filter((peer): peer is ec2.IPeer => peer !== undefined)
           .map((peer): [ec2.IPeer, string] => [peer, 'Endpoint clients outside the VPC (clientCidrs)']),

@@ -1,4 +1,4 @@
-import { Stack, Token } from 'aws-cdk-lib';
+import { Fn, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
 import { InternetRoute } from './egress-vpc-rules';
@@ -95,6 +95,22 @@ export function findIpv4CidrBlocks(vpc: ec2.IVpc, scope: IConstruct): string[] {
     .filter(block => block.vpcId === vpc.vpcId && block.cidrBlock !== undefined)
     .map(block => block.cidrBlock!);
   return [...new Set([...primary, ...secondary])];
+}
+
+/**
+ * The VPC's IPv6 CIDR blocks that can be known: for a VPC defined in the app, one entry of its `Ipv6CidrBlocks`
+ * attribute for each IPv6 `AWS::EC2::VPCCidrBlock` associated with it in the app (Amazon-provided, from an IPAM pool
+ * or BYOIP; the attribute's order is AWS's). An imported VPC shows none.
+ */
+export function findIpv6CidrBlocks(vpc: ec2.IVpc, scope: IConstruct): string[] {
+  if (!(vpc instanceof ec2.Vpc)) {
+    return [];
+  }
+  const ipv6Blocks = allConstructs(scope)
+    .filter((c): c is ec2.CfnVPCCidrBlock => c instanceof ec2.CfnVPCCidrBlock && c.vpcId === vpc.vpcId)
+    .filter(block => block.amazonProvidedIpv6CidrBlock !== undefined || block.ipv6CidrBlock !== undefined
+      || block.ipv6IpamPoolId !== undefined || block.ipv6Pool !== undefined);
+  return ipv6Blocks.map((_, index) => Fn.select(index, vpc.vpcIpv6CidrBlocks));
 }
 
 /** A gateway endpoint defined in the app, with its service's short name and its route tables, resolved. */
