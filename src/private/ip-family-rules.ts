@@ -25,7 +25,8 @@ const SUBNET_NEEDS: Record<string, { ipv4: boolean; ipv6: boolean; what: string 
 };
 
 /** Each subnet of an endpoint must have the address families its IP address type needs. */
-export function validateIpAddressType(endpoint: string, ipAddressType: ec2.VpcEndpointIpAddressType | undefined, subnets: SubnetFamilies[]): Finding[] {
+export function validateIpAddressType(endpoint: string, ipAddressType: ec2.VpcEndpointIpAddressType | undefined,
+  subnets: SubnetFamilies[]): Finding[] {
   const needs = ipAddressType === undefined ? undefined : SUBNET_NEEDS[ipAddressType];
   if (!needs) {
     return [];
