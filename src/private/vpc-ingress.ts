@@ -1,6 +1,7 @@
 import { AspectPriority, Aspects } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
+import { trackAppInventory } from './app-inventory';
 import { findIpv4CidrBlocks } from './vpc-inspection';
 
 /**
@@ -9,6 +10,7 @@ import { findIpv4CidrBlocks } from './vpc-inspection';
  * `scope`, after construction are covered too.
  */
 export function allowVpcCidrsAtSynth(scope: Construct, vpc: ec2.IVpc, securityGroup: ec2.ISecurityGroup, ports: () => number[]): void {
+  trackAppInventory(scope);
   Aspects.of(scope).add({
     visit: node => {
       if (node !== scope) {
