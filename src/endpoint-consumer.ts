@@ -6,12 +6,12 @@ import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import { EndpointConsumerCostEstimate } from './cost';
 import { EndpointServiceProvider } from './endpoint-service-provider';
+import { AppInventory } from './private/app-inventory';
 import { supportedAzSubnets } from './private/availability-zones';
 import {
   crossAccountProviderMessage,
   DnsChoice,
   noSubnetMessage,
-  normalizeDomainName,
   ProviderFacts,
   validateDomainName,
   validatePrivateDns,
@@ -20,6 +20,7 @@ import {
   validateUniqueZone,
 } from './private/consumer-rules';
 import { estimateConsumerCost } from './private/cost-model';
+import { normalizeDomainName } from './private/domain-names';
 import { addRules, error } from './private/findings';
 import { serviceShortName } from './private/service-names';
 import { allowEndpointClientsAtSynth } from './private/vpc-ingress';
@@ -126,12 +127,6 @@ export interface EndpointConsumerProps {
   readonly clientCidrs?: string[];
 }
 
-/** A private hosted zone this consumer defines, which no other consumer may define in the same VPC. */
-interface ZoneClaim {
-  readonly vpc: ec2.IVpc;
-  readonly zoneName: string;
-}
-
 /**
  * The consumer side of AWS PrivateLink: an interface endpoint in a VPC to a PrivateLink service, with one
  * network interface per AZ the service supports, reachable only from the VPC by default, and optionally
@@ -171,7 +166,8 @@ export class EndpointConsumer extends Construct implements ec2.IConnectable {
   /** The hosted zone that holds the records for `domainName`: the one defined here or `hostedZone`. */
   public readonly hostedZone?: route53.IHostedZone;
 
-  private readonly zoneClaim?: ZoneClaim;
+  /** The private hosted zone defined here for `domainName`, which no other zone of that name may share a VPC with. */
+  private readonly definedZone?: route53.PrivateHostedZone;
   private readonly serviceLabel: string;
   private readonly endpointAzCount: number;
 
@@ -227,10 +223,12 @@ export class EndpointConsumer extends Construct implements ec2.IConnectable {
     };
     // An invalid name is reported at synth; defining a zone for it would throw first.
     if (domainName !== undefined && validateDomainName(dnsChoice).length === 0) {
-      if (!props.hostedZone) {
-        this.zoneClaim = { vpc, zoneName: domainName };
+      if (props.hostedZone) {
+        this.hostedZone = props.hostedZone;
+      } else {
+        this.definedZone = new route53.PrivateHostedZone(this, 'HostedZone', { zoneName: domainName, vpc });
+        this.hostedZone = this.definedZone;
       }
-      this.hostedZone = props.hostedZone ?? new route53.PrivateHostedZone(this, 'HostedZone', { zoneName: domainName, vpc });
       this.addAliasRecord('Record', this.hostedZone, domainName, endpoint);
       if (props.wildcardRecord) {
         this.addAliasRecord('WildcardRecord', this.hostedZone, `*.${domainName}`, endpoint);
@@ -262,7 +260,7 @@ export class EndpointConsumer extends Construct implements ec2.IConnectable {
         ...validateProviderAzs(placement.subnets.map(subnet => subnet.availabilityZone), providerFacts),
         ...validatePrivateDns(dnsChoice, providerFacts),
         ...validateDomainName(dnsChoice),
-        ...validateUniqueZone(domainName, this.otherClaimsOfZone()),
+        ...validateUniqueZone(domainName, this.clashingZones(vpc)),
         ...validateVpcDns([
           ...(privateDnsEnabled ? ['`privateDnsEnabled`'] : []),
           ...(domainName !== undefined && !props.hostedZone ? ['`domainName`'] : []),
@@ -314,19 +312,15 @@ export class EndpointConsumer extends Construct implements ec2.IConnectable {
     };
   }
 
-  /** Paths of the other consumers in the app that define a private hosted zone of the same name in the same VPC. */
-  private otherClaimsOfZone(): string[] {
-    const claim = this.zoneClaim;
-    if (!claim) {
+  /** Paths of the other private hosted zones in the app of the defined zone's name, associated with the same VPC. */
+  private clashingZones(vpc: ec2.IVpc): string[] {
+    const zone = this.definedZone;
+    if (!zone) {
       return [];
     }
-    return this.node.root.node.findAll()
-      .filter((c): c is EndpointConsumer => c instanceof EndpointConsumer && c !== this)
-      .filter(other => other.zoneClaim !== undefined
-        && other.zoneClaim.zoneName === claim.zoneName
-        // The same VPC object, or the same VPC ID (a token is the same text wherever the same VPC is referenced).
-        && (other.zoneClaim.vpc === claim.vpc || other.zoneClaim.vpc.vpcId === claim.vpc.vpcId))
-      .map(other => other.node.path);
+    return AppInventory.of(this).privateHostedZones(vpc.vpcId, zone.zoneName)
+      .filter(other => other.construct !== zone)
+      .map(other => other.construct.node.path);
   }
 }
 

@@ -5,8 +5,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { EndpointServiceProviderCostEstimate } from './cost';
+import { AppInventory } from './private/app-inventory';
 import { estimateProviderCost } from './private/cost-model';
 import { addRules } from './private/findings';
 import { suppressNagRules } from './private/nag-suppressions';
@@ -304,7 +305,8 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
       ...validatePrincipals(this.allowedPrincipals.map(p => p.arn), props.allowAnyPrincipal ?? false, props.acceptanceRequired ?? true),
       ...validateLoadBalancer({
         scheme: schemeOf(this.networkLoadBalancer),
-        otherEndpointServices: endpointServicesUsing(this.node.root, this.networkLoadBalancer, ownService),
+        otherEndpointServices: AppInventory.of(this).endpointServicesOfLoadBalancer(this.networkLoadBalancer.loadBalancerArn)
+          .filter(other => other !== ownService).map(other => other.node.path),
         availabilityZones: this.availabilityZones,
       }),
       ...validatePrivateDnsName(props.privateDnsName, props.publicHostedZone?.zoneName),
@@ -486,14 +488,6 @@ function schemeOf(loadBalancer: elbv2.INetworkLoadBalancer): string | undefined 
     return undefined;
   }
   return (loadBalancer.node.defaultChild as elbv2.CfnLoadBalancer).scheme;
-}
-
-/** Paths of the other endpoint services in the app whose NLBs include this one (by ARN, tokens compared as text). */
-function endpointServicesUsing(app: IConstruct, loadBalancer: elbv2.INetworkLoadBalancer, ownService: ec2.CfnVPCEndpointService): string[] {
-  return app.node.findAll()
-    .filter(ec2.CfnVPCEndpointService.isCfnVPCEndpointService)
-    .filter(other => other !== ownService && (other.networkLoadBalancerArns ?? []).includes(loadBalancer.loadBalancerArn))
-    .map(other => other.node.path);
 }
 
 /** The props given that only shape an NLB the construct defines. */

@@ -727,7 +727,7 @@ export class PrivateEgressVpc extends Construct {
   /** Gateway endpoints of the same services on the same route tables, defined elsewhere in the app. */
   private gatewayClashFindings(records: GatewayEndpointRecord[]): Finding[] {
     const endpoints = findGatewayEndpoints(this.vpc, this)
-      .map(found => ({ ...found, path: found.endpoint.node.path, ours: records.some(record => record.resource === found.endpoint) }));
+      .map(found => ({ ...found, ours: records.some(record => record.resource.node.path === found.path) }));
     return validateGatewayEndpointClashes(endpoints.filter(e => e.ours), endpoints.filter(e => !e.ours));
   }
 

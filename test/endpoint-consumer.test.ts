@@ -676,9 +676,93 @@ describe('EndpointConsumer', () => {
 
       // THEN
       expect(validationErrors(app)).toEqual([
-        expect.stringMatching(/^\[TestStack\/First\] `domainName` 'orders.internal' is also the private hosted zone of TestStack\/Second in the same VPC; .*ConflictingDomainExists/),
-        expect.stringMatching(/^\[TestStack\/Second\] `domainName` 'orders.internal' is also the private hosted zone of TestStack\/First in the same VPC/),
+        expect.stringMatching(/^\[TestStack\/First\] `domainName` 'orders.internal' is also the name of the private hosted zone TestStack\/Second\/HostedZone in the same VPC; .*ConflictingDomainExists/),
+        expect.stringMatching(/^\[TestStack\/Second\] `domainName` 'orders.internal' is also the name of the private hosted zone TestStack\/First\/HostedZone in the same VPC/),
       ]);
+    });
+
+    test('fails when a private hosted zone of the same name defined outside any consumer is in the VPC', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+      new route53.PrivateHostedZone(stack, 'Zone', { zoneName: 'orders.internal', vpc });
+
+      // WHEN
+      consumer(stack, vpc, { domainName: 'orders.internal' });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(/^\[TestStack\/Consumer\] `domainName` 'orders.internal' is also the name of the private hosted zone TestStack\/Zone in the same VPC; .*ConflictingDomainExists.*pass it as `hostedZone`/),
+      ]);
+    });
+
+    test('fails when a zone associated with the VPC later, in another stack, has the same name', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+      const zones = new Stack(app, 'Zones', { env: { account: ACCOUNT, region: REGION } });
+      const zone = new route53.PrivateHostedZone(zones, 'Zone', { zoneName: 'Orders.Internal.', vpc: isolatedVpc(zones, 'ZonesVpc') });
+
+      // WHEN
+      consumer(stack, vpc, { domainName: 'orders.internal' });
+      zone.addVpc(vpc);
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(/^\[TestStack\/Consumer\] `domainName` 'orders.internal' is also the name of the private hosted zone Zones\/Zone in the same VPC/),
+      ]);
+    });
+
+    test('fails when a CfnHostedZone of the same name lists the VPC, naming every clashing zone', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+      new route53.CfnHostedZone(stack, 'L1Zone', { name: 'orders.internal.', vpcs: [{ vpcId: vpc.vpcId, vpcRegion: REGION }] });
+      new route53.PrivateHostedZone(stack, 'Zone', { zoneName: 'orders.internal', vpc });
+
+      // WHEN
+      consumer(stack, vpc, { domainName: 'orders.internal' });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(/^\[TestStack\/Consumer\] `domainName` 'orders.internal' is also the name of the private hosted zones TestStack\/L1Zone, TestStack\/Zone in the same VPC/),
+      ]);
+    });
+
+    test('fails when a zone of the same name is in the same imported VPC, matched by its ID', () => {
+      // GIVEN
+      const { app, stack } = setUp();
+      const importVpc = (scope: Construct) => ec2.Vpc.fromVpcAttributes(scope, 'Imported', {
+        vpcId: 'vpc-0123456789abcdef0',
+        vpcCidrBlock: '10.1.0.0/16',
+        availabilityZones: AZS,
+        isolatedSubnetIds: ['subnet-a', 'subnet-b', 'subnet-c'],
+      });
+      const zones = new Stack(app, 'Zones', { env: { account: ACCOUNT, region: REGION } });
+      new route53.PrivateHostedZone(zones, 'Zone', { zoneName: 'orders.internal', vpc: importVpc(zones) });
+
+      // WHEN
+      consumer(stack, importVpc(stack), { domainName: 'orders.internal' });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(/^\[TestStack\/Consumer\] `domainName` 'orders.internal' is also the name of the private hosted zone Zones\/Zone in the same VPC/),
+      ]);
+    });
+
+    // Zones whose names only overlap (internal, orders.internal) may share a VPC: Route 53 answers from the most
+    // specific (https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/hosted-zone-private-considerations.html).
+    test('passes with zones of the same name in other VPCs, a public zone, or a zone of a parent name', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+      const otherVpc = isolatedVpc(stack, 'OtherVpc');
+      new route53.PrivateHostedZone(stack, 'OtherVpcZone', { zoneName: 'orders.internal', vpc: otherVpc });
+      new route53.CfnHostedZone(stack, 'OtherVpcL1Zone', { name: 'orders.internal', vpcs: [{ vpcId: otherVpc.vpcId, vpcRegion: REGION }] });
+      new route53.PublicHostedZone(stack, 'PublicZone', { zoneName: 'orders.internal' });
+      new route53.PrivateHostedZone(stack, 'ParentZone', { zoneName: 'internal', vpc });
+
+      // WHEN
+      consumer(stack, vpc, { domainName: 'orders.internal' });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([]);
     });
 
     test('fails when the VPC has DNS hostnames off and names must resolve', () => {

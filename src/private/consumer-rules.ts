@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { isPlaceholderAz } from './availability-zones';
-import { isDomainName, isInZone, MAX_DOMAIN_LENGTH } from './domain-names';
+import { isDomainName, isInZone, MAX_DOMAIN_LENGTH, normalizeDomainName } from './domain-names';
 import { error, Finding } from './findings';
 import { REGION_PATTERN } from './regions';
 
@@ -11,11 +11,6 @@ const ENDPOINT_SERVICE_NAME = new RegExp(`^com\\.amazonaws\\.vpce\\.(${REGION_PA
 // cn.com.amazonaws.cn-north-1.ecr.api), or global ones with no Region (com.amazonaws.iam).
 const REGIONAL_AWS_SERVICE_NAME = new RegExp(`^(?:[a-z0-9-]+\\.)+?(${REGION_PATTERN})\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)*$`);
 const GLOBAL_AWS_SERVICE_NAME = /^com\.amazonaws\.[a-z0-9-]+$/;
-
-/** A domain name as DNS compares it: lowercase, without the trailing dot of a fully qualified name. */
-export function normalizeDomainName(name: string): string {
-  return Token.isUnresolved(name) ? name : name.toLowerCase().replace(/\.$/, '');
-}
 
 /**
  * The Region in a service name, `undefined` for a global AWS service, or `null` when the name is neither an
@@ -178,18 +173,22 @@ export function validateDomainName(choice: DnsChoice): Finding[] {
 }
 
 /**
- * Route 53 refuses a second private hosted zone of the same name for a VPC (`ConflictingDomainExists`), which
- * would otherwise surface only at deploy.
+ * Route 53 refuses to associate a VPC with two private hosted zones of the same name (`ConflictingDomainExists`,
+ * https://docs.aws.amazon.com/Route53/latest/APIReference/API_CreateHostedZone.html and
+ * https://docs.aws.amazon.com/Route53/latest/APIReference/API_AssociateVPCWithHostedZone.html), which would
+ * otherwise surface only at deploy.
  *
- * @param otherClaims paths of other consumers that define a private hosted zone of the same name in the same VPC
+ * @param clashingZones paths of the other private hosted zones in the app of the same name, in the same VPC
  */
-export function validateUniqueZone(domainName: string | undefined, otherClaims: string[]): Finding[] {
-  if (domainName === undefined || otherClaims.length === 0) {
+export function validateUniqueZone(domainName: string | undefined, clashingZones: string[]): Finding[] {
+  if (domainName === undefined || clashingZones.length === 0) {
     return [];
   }
-  return [error(`\`domainName\` '${domainName}' is also the private hosted zone of ${otherClaims.join(', ')} in the same VPC; `
-    + 'Route 53 refuses a second zone of the same name for a VPC (ConflictingDomainExists). Pass the other consumer\'s '
-    + '`hostedZone` and a name inside it, or use another `domainName`.')];
+  const zones = clashingZones.length === 1 ? 'the private hosted zone' : 'the private hosted zones';
+  return [error(`\`domainName\` '${domainName}' is also the name of ${zones} ${clashingZones.join(', ')} in the same VPC; `
+    + 'Route 53 refuses a second zone of the same name for a VPC (ConflictingDomainExists). Add the records to that zone '
+    + 'instead: pass it as `hostedZone` (a `CfnHostedZone` through `route53.HostedZone.fromHostedZoneAttributes()`) with '
+    + 'a name inside it; or use another `domainName`.')];
 }
 
 /**

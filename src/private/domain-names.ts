@@ -1,3 +1,5 @@
+import { Token } from 'aws-cdk-lib';
+
 /**
  * RFC 1034 limits, as the PrivateLink guide states them for private DNS names: labels of 1..63 characters,
  * at most 253 in all (255 on the wire, less the length octets of the first and last label).
@@ -16,4 +18,9 @@ export function isDomainName(name: string): boolean {
 export function isInZone(name: string, zoneName: string): boolean {
   const zone = zoneName.replace(/\.$/, '');
   return name === zone || name.endsWith(`.${zone}`);
+}
+
+/** A domain name as DNS compares it: lowercase, without the trailing dot of a fully qualified name. */
+export function normalizeDomainName(name: string): string {
+  return Token.isUnresolved(name) ? name : name.toLowerCase().replace(/\.$/, '');
 }

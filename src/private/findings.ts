@@ -1,5 +1,6 @@
 import { Annotations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { trackAppInventory } from './app-inventory';
 
 /** Prefix of every warning ID this library emits, so users can acknowledge them by ID. */
 const WARNING_ID_PREFIX = 'cdk-private-endpoints';
@@ -26,11 +27,12 @@ export function warning(slug: string, message: string): Finding {
 /**
  * Registers rules that run when the app is synthesized, so every problem of every construct is reported at
  * once (CDK prefixes each error with the construct path), and so rules also see what `add*` calls changed
- * after construction.
+ * after construction. Rules may read the app inventory.
  *
  * @param constructName the construct's class name, the middle part of its warning IDs
  */
 export function addRules(scope: Construct, constructName: string, rules: () => Finding[]): void {
+  trackAppInventory(scope);
   // Validation can run more than once per app (each synth); a warning is annotated once.
   const reported = new Set<string>();
   scope.node.addValidation({

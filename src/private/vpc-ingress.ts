@@ -1,6 +1,7 @@
 import { AspectPriority, Aspects } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
+import { trackAppInventory } from './app-inventory';
 import { findIpv4CidrBlocks, findIpv6CidrBlocks } from './vpc-inspection';
 import { clientPeer } from './vpc-rules';
 
@@ -12,6 +13,7 @@ import { clientPeer } from './vpc-rules';
  */
 export function allowEndpointClientsAtSynth(scope: Construct, vpc: ec2.IVpc, securityGroup: ec2.ISecurityGroup,
   ports: () => number[], clientCidrs: string[] = []): void {
+  trackAppInventory(scope);
   Aspects.of(scope).add({
     visit: node => {
       if (node !== scope) {

@@ -1,29 +1,21 @@
 import { Fn, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
+import { AppInventory } from './app-inventory';
 import { InternetRoute } from './egress-vpc-rules';
 
 // These look across the whole app rather than at the VPC construct, because users add routes, CIDR blocks and
-// endpoints with L1s anywhere. Resources are matched by the VPC's or route table's ID token, which is the same
-// string wherever the same attribute is used.
-
-function allConstructs(scope: IConstruct): IConstruct[] {
-  return scope.node.root.node.findAll();
-}
+// endpoints with L1s anywhere; the app inventory has them, by the VPC's or route table's ID.
 
 /** The IDs of the VPC's route tables: those of its subnets, plus any `AWS::EC2::RouteTable` defined in it. */
-function routeTableIds(vpc: ec2.IVpc, scope: IConstruct): Set<string> {
+function routeTableIds(vpc: ec2.IVpc, inventory: AppInventory): Set<string> {
   const ids = new Set<string>();
   for (const subnet of [...vpc.publicSubnets, ...vpc.privateSubnets, ...vpc.isolatedSubnets]) {
     if (subnet.routeTable?.routeTableId) {
       ids.add(subnet.routeTable.routeTableId);
     }
   }
-  for (const c of allConstructs(scope)) {
-    if (c instanceof ec2.CfnRouteTable && c.vpcId === vpc.vpcId) {
-      ids.add(c.ref);
-    }
-  }
+  inventory.routeTableIdsOfVpc(vpc.vpcId).forEach(id => ids.add(id));
   return ids;
 }
 
@@ -35,10 +27,7 @@ const DEFAULT_ROUTES = ['0.0.0.0/0', '::/0'];
  * apart from a virtual private gateway, so such a route is not reported.
  */
 export function findInternetRoutes(vpc: ec2.IVpc, scope: IConstruct): InternetRoute[] {
-  const constructs = allConstructs(scope);
-  const internetGatewayIds = new Set(constructs.filter(c => c instanceof ec2.CfnInternetGateway)
-    .map(c => (c as ec2.CfnInternetGateway).ref));
-  const tables = routeTableIds(vpc, scope);
+  const inventory = AppInventory.of(scope);
 
   const targetOf = (route: ec2.CfnRoute): string | undefined => {
     if (route.natGatewayId) {
@@ -52,21 +41,20 @@ export function findInternetRoutes(vpc: ec2.IVpc, scope: IConstruct): InternetRo
       return 'an EC2 instance (a NAT instance)';
     }
     const gatewayId = route.gatewayId;
-    if (gatewayId && (internetGatewayIds.has(gatewayId) || (!Token.isUnresolved(gatewayId) && gatewayId.startsWith('igw-')))) {
+    if (gatewayId && (inventory.isInternetGateway(gatewayId) || (!Token.isUnresolved(gatewayId) && gatewayId.startsWith('igw-')))) {
       return 'an internet gateway';
     }
     return undefined;
   };
 
   const routes: InternetRoute[] = [];
-  for (const c of constructs) {
-    if (!(c instanceof ec2.CfnRoute) || !tables.has(c.routeTableId)) {
-      continue;
-    }
-    const destination = c.destinationCidrBlock ?? c.destinationIpv6CidrBlock;
-    const target = targetOf(c);
-    if (destination && DEFAULT_ROUTES.includes(destination) && target) {
-      routes.push({ path: c.node.path, routeTableId: c.routeTableId, destination, target });
+  for (const routeTableId of routeTableIds(vpc, inventory)) {
+    for (const route of inventory.routesOfRouteTable(routeTableId)) {
+      const destination = route.destinationCidrBlock ?? route.destinationIpv6CidrBlock;
+      const target = targetOf(route);
+      if (destination && DEFAULT_ROUTES.includes(destination) && target) {
+        routes.push({ path: route.node.path, routeTableId, destination, target });
+      }
     }
   }
   return routes;
@@ -90,9 +78,8 @@ export function findIpv4CidrBlocks(vpc: ec2.IVpc, scope: IConstruct): string[] {
       return [];
     }
   })();
-  const secondary = allConstructs(scope)
-    .filter((c): c is ec2.CfnVPCCidrBlock => c instanceof ec2.CfnVPCCidrBlock)
-    .filter(block => block.vpcId === vpc.vpcId && block.cidrBlock !== undefined)
+  const secondary = AppInventory.of(scope).cidrBlocksOfVpc(vpc.vpcId)
+    .filter(block => block.cidrBlock !== undefined)
     .map(block => block.cidrBlock!);
   return [...new Set([...primary, ...secondary])];
 }
@@ -106,48 +93,39 @@ export function findIpv6CidrBlocks(vpc: ec2.IVpc, scope: IConstruct): string[] {
   if (!(vpc instanceof ec2.Vpc)) {
     return [];
   }
-  const ipv6Blocks = allConstructs(scope)
-    .filter((c): c is ec2.CfnVPCCidrBlock => c instanceof ec2.CfnVPCCidrBlock && c.vpcId === vpc.vpcId)
+  const ipv6Blocks = AppInventory.of(scope).cidrBlocksOfVpc(vpc.vpcId)
     .filter(block => block.amazonProvidedIpv6CidrBlock !== undefined || block.ipv6CidrBlock !== undefined
       || block.ipv6IpamPoolId !== undefined || block.ipv6Pool !== undefined);
   return ipv6Blocks.map((_, index) => Fn.select(index, vpc.vpcIpv6CidrBlocks));
 }
 
-/** A gateway endpoint defined in the app, with its service's short name and its route tables, resolved. */
+/** A gateway endpoint defined in the app: its path, its service's short name and the route tables it is on. */
 export interface GatewayEndpointFacts {
-  readonly endpoint: ec2.CfnVPCEndpoint;
+  readonly path: string;
   readonly shortName: string;
   readonly routeTableIds: string[];
 }
 
 /**
  * The gateway endpoints (`AWS::EC2::VPCEndpoint` without a type, or of type Gateway) of the VPC defined anywhere in
- * the app. Service names and route table IDs are compared in their resolved form, so that a name built from the
- * stack's Region matches a literal one.
+ * the app. Route table IDs are compared as written (the same token wherever the same route table is referenced);
+ * an endpoint whose list of route tables is a token cannot be compared and is left out.
  */
 export function findGatewayEndpoints(vpc: ec2.IVpc, scope: IConstruct): GatewayEndpointFacts[] {
-  return allConstructs(scope)
-    .filter((c): c is ec2.CfnVPCEndpoint => c instanceof ec2.CfnVPCEndpoint && c.vpcId === vpc.vpcId)
-    .filter(endpoint => (Stack.of(endpoint).resolve(endpoint.vpcEndpointType) ?? 'Gateway') === 'Gateway')
-    .map(endpoint => {
-      const stack = Stack.of(endpoint);
-      const tables: unknown = stack.resolve(endpoint.routeTableIds) ?? [];
-      return {
-        endpoint,
-        // `com.amazonaws.<region>.s3`: the service is the last part, whether the Region is literal or not.
-        shortName: literalTail(stack.resolve(endpoint.serviceName)).split('.').pop()!,
-        routeTableIds: Array.isArray(tables) ? tables.map(id => JSON.stringify(id)) : [JSON.stringify(tables)],
-      };
-    });
+  const stack = Stack.of(scope);
+  return AppInventory.of(scope).endpointsOfVpc(vpc.vpcId)
+    .filter(endpoint => endpoint.type === 'Gateway' && endpoint.routeTableIds !== undefined)
+    .map(endpoint => ({
+      path: endpoint.path,
+      // `com.amazonaws.<region>.s3`: the service is the last part, whether the Region is literal or not.
+      shortName: literalTail(stack.resolve(endpoint.serviceName)).split('.').pop()!,
+      routeTableIds: [...endpoint.routeTableIds!],
+    }));
 }
 
 /** Interface and Gateway Load Balancer endpoints in the VPC: the ones that count against the per-VPC quota. */
 export function countQuotaEndpoints(vpc: ec2.IVpc, scope: IConstruct): number {
-  return allConstructs(scope)
-    .filter((c): c is ec2.CfnVPCEndpoint => c instanceof ec2.CfnVPCEndpoint)
-    .filter(endpoint => endpoint.vpcId === vpc.vpcId)
-    .filter(endpoint => (Stack.of(endpoint).resolve(endpoint.vpcEndpointType) ?? 'Gateway') !== 'Gateway')
-    .length;
+  return AppInventory.of(scope).endpointsOfVpc(vpc.vpcId).filter(endpoint => endpoint.type !== 'Gateway').length;
 }
 
 /** The literal end of a resolved string: itself, or the last part of an `Fn::Join` that ends in a literal. */

@@ -3,7 +3,6 @@ import {
   crossAccountProviderMessage,
   DnsChoice,
   noSubnetMessage,
-  normalizeDomainName,
   validateDomainName,
   validatePrivateDns,
   validateProviderAzs,
@@ -173,9 +172,15 @@ describe('validateDomainName', () => {
 });
 
 describe('validateUniqueZone', () => {
-  test('rejects a zone name that another consumer defines in the same VPC', () => {
-    expect(messages(validateUniqueZone('orders.internal', ['Stack/Other']))).toEqual([
-      expect.stringMatching(/^`domainName` 'orders.internal' is also the private hosted zone of Stack\/Other in the same VPC; .*ConflictingDomainExists/),
+  test('rejects a zone name that another private hosted zone has in the same VPC, naming it and the fix', () => {
+    expect(messages(validateUniqueZone('orders.internal', ['Stack/Other/HostedZone']))).toEqual([
+      expect.stringMatching(/^`domainName` 'orders.internal' is also the name of the private hosted zone Stack\/Other\/HostedZone in the same VPC; .*ConflictingDomainExists.*pass it as `hostedZone`.*or use another `domainName`/),
+    ]);
+  });
+
+  test('names every clashing zone', () => {
+    expect(messages(validateUniqueZone('orders.internal', ['Stack/A/HostedZone', 'Stack/B']))).toEqual([
+      expect.stringMatching(/is also the name of the private hosted zones Stack\/A\/HostedZone, Stack\/B in the same VPC/),
     ]);
   });
 
@@ -193,12 +198,5 @@ describe('crossAccountProviderMessage', () => {
   test('is silent for the same or an unknown account', () => {
     expect(crossAccountProviderMessage('P', '111111111111', '111111111111')).toBeUndefined();
     expect(crossAccountProviderMessage('P', Token.asString({ Ref: 'AWS::AccountId' }), '222222222222')).toBeUndefined();
-  });
-});
-
-describe('normalizeDomainName', () => {
-  test('lowercases and drops the trailing dot, leaving tokens alone', () => {
-    const token = Token.asString({ Ref: 'Name' });
-    expect([normalizeDomainName('Orders.Internal.'), normalizeDomainName(token)]).toEqual(['orders.internal', token]);
   });
 });
