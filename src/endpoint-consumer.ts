@@ -16,12 +16,16 @@ import {
   validateDomainName,
   validatePrivateDns,
   validateProviderAzs,
+  otherRegionOfServiceName,
+  validateProviderRegion,
   validateServiceName,
   validateUniqueZone,
+  warnCrossRegionServiceName,
 } from './private/consumer-rules';
 import { estimateConsumerCost } from './private/cost-model';
 import { normalizeDomainName } from './private/domain-names';
 import { addRules, error } from './private/findings';
+import { subnetFamilies, validateDnsRecordIpType, validateIpAddressType } from './private/ip-family-rules';
 import { serviceShortName } from './private/service-names';
 import { allowEndpointClientsAtSynth } from './private/vpc-ingress';
 import { findIpv4CidrBlocks } from './private/vpc-inspection';
@@ -101,12 +105,31 @@ export interface EndpointConsumerProps {
   readonly wildcardRecord?: boolean;
 
   /**
-   * The Region of the service, for a cross-Region endpoint (the provider must allow this stack's Region).
-   * The supported AZs are then not looked up.
+   * The Region of the service, for a cross-Region endpoint (the provider must allow this stack's Region in its
+   * supported Regions). The endpoint's network interfaces are in this VPC's AZs; the AZs the service supports are not
+   * looked up, because the CDK context provider asks about services in the stack's Region only.
    *
-   * @default - the service is in the stack's Region
+   * @default - the Region of an `EndpointServiceProvider` in another Region, or the Region in a literal service name
+   * (with a warning that its provider must allow this stack's Region); otherwise the stack's Region
    */
   readonly serviceRegion?: string;
+
+  /**
+   * The IP address type of the endpoint's network interfaces: dual-stack needs dual-stack subnets, IPv6 needs
+   * IPv6-only subnets, and the service must accept the addresses (an `EndpointServiceProvider`'s
+   * `supportedIpAddressTypes`).
+   *
+   * @default - not set: EC2 assigns IPv4 addresses
+   */
+  readonly ipAddressType?: ec2.VpcEndpointIpAddressType;
+
+  /**
+   * The type of the DNS records the endpoint gets. With IPv6 addresses, the split-horizon zone of `domainName` gets
+   * AAAA alias records beside (or, for IPv6 only, instead of) the A records.
+   *
+   * @default - not set: EC2's default for the IP address type
+   */
+  readonly dnsRecordIpType?: ec2.VpcEndpointDnsRecordIpType;
 
   /**
    * Security groups of the endpoint. The construct adds no rules to them.
@@ -185,8 +208,10 @@ export class EndpointConsumer extends Construct implements ec2.IConnectable {
     }
 
     const selected = (props.vpcSubnets ? vpc.selectSubnets(props.vpcSubnets) : vpc.selectSubnets({ onePerAz: true })).subnets;
+    const literalServiceName = literalString(stack.resolve(service.name));
+    const serviceRegion = props.serviceRegion ?? serviceRegionOf(provider, literalServiceName, stack.region);
     // The context lookup asks about the service in this stack's Region, so a cross-Region service is not looked up.
-    const crossRegion = props.serviceRegion !== undefined && props.serviceRegion !== stack.region;
+    const crossRegion = serviceRegion !== undefined && serviceRegion !== stack.region;
     const placement = crossRegion ? { subnets: selected, skippedAzs: [] } : supportedAzSubnets(this, service.name, selected);
     if (placement.subnets.length === 0) {
       throw new Error(`EndpointConsumer ${this.node.path}: ${noSubnetMessage(placement.skippedAzs)}`);
@@ -208,7 +233,9 @@ export class EndpointConsumer extends Construct implements ec2.IConnectable {
       // Ingress comes from the security group defined here, never from the L2 (which would also open given ones).
       open: false,
       privateDnsEnabled,
-      serviceRegion: props.serviceRegion,
+      serviceRegion,
+      ipAddressType: props.ipAddressType,
+      dnsRecordIpType: props.dnsRecordIpType,
     });
     this.endpoint = endpoint;
     this.vpcEndpointId = endpoint.vpcEndpointId;
@@ -229,9 +256,10 @@ export class EndpointConsumer extends Construct implements ec2.IConnectable {
         this.definedZone = new route53.PrivateHostedZone(this, 'HostedZone', { zoneName: domainName, vpc });
         this.hostedZone = this.definedZone;
       }
-      this.addAliasRecord('Record', this.hostedZone, domainName, endpoint);
+      const families = addressFamiliesOf(props.ipAddressType);
+      this.addAliasRecords('Record', this.hostedZone, domainName, endpoint, families);
       if (props.wildcardRecord) {
-        this.addAliasRecord('WildcardRecord', this.hostedZone, `*.${domainName}`, endpoint);
+        this.addAliasRecords('WildcardRecord', this.hostedZone, `*.${domainName}`, endpoint, families);
       }
     } else {
       this.hostedZone = props.hostedZone;
@@ -244,10 +272,20 @@ export class EndpointConsumer extends Construct implements ec2.IConnectable {
 
     const providerFacts = provider ? this.providerFacts(provider) : undefined;
     addRules(this, 'EndpointConsumer', () => {
-      const literalServiceName = literalString(stack.resolve(service.name));
       const vpcDetails = vpc instanceof ec2.Vpc ? vpc : undefined;
       return [
-        ...validateServiceName(literalServiceName, stack.region, props.serviceRegion),
+        ...validateServiceName(literalServiceName, serviceRegion),
+        ...(crossRegion && !provider && literalServiceName ? warnCrossRegionServiceName(literalServiceName, serviceRegion!, stack.region) : []),
+        ...(provider ? validateProviderRegion({
+          providerPath: provider.node.path,
+          providerStack: Stack.of(provider).stackName,
+          providerRegion: Stack.of(provider).region,
+          allowedRegions: provider.allowedRegions,
+          consumerStack: stack.stackName,
+          consumerRegion: stack.region,
+        }) : []),
+        ...validateIpAddressType('the endpoint', props.ipAddressType, selected.map(subnet => subnetFamilies(subnet, toPlacement(subnet).subnetId))),
+        ...validateDnsRecordIpType('the endpoint', props.dnsRecordIpType, props.ipAddressType),
         ...validateOneSubnetPerAz('vpcSubnets', selected.map(toPlacement)),
         // Given security groups are used as they are; the one defined here admits the VPC's CIDR blocks and clientCidrs.
         ...(props.securityGroups ? [] : validateEndpointIngress(findIpv4CidrBlocks(vpc, this).length, 1)),
@@ -288,12 +326,19 @@ export class EndpointConsumer extends Construct implements ec2.IConnectable {
     return securityGroup;
   }
 
-  private addAliasRecord(id: string, zone: route53.IHostedZone, recordName: string, endpoint: ec2.InterfaceVpcEndpoint): void {
-    new route53.ARecord(this, id, {
-      zone,
-      recordName,
-      target: route53.RecordTarget.fromAlias(new route53targets.InterfaceVpcEndpointTarget(endpoint)),
-    });
+  /**
+   * Alias records from `recordName` to the endpoint: A where it has IPv4 addresses (under `id`, as before IPv6 was
+   * supported), AAAA where it has IPv6 ones (under `<id>Ipv6`).
+   */
+  private addAliasRecords(id: string, zone: route53.IHostedZone, recordName: string, endpoint: ec2.InterfaceVpcEndpoint,
+    families: { ipv4: boolean; ipv6: boolean }): void {
+    const target = route53.RecordTarget.fromAlias(new route53targets.InterfaceVpcEndpointTarget(endpoint));
+    if (families.ipv4) {
+      new route53.ARecord(this, id, { zone, recordName, target });
+    }
+    if (families.ipv6) {
+      new route53.AaaaRecord(this, `${id}Ipv6`, { zone, recordName, target });
+    }
   }
 
   /**
@@ -333,6 +378,27 @@ function serviceLabel(stack: Stack, service: ec2.IInterfaceVpcEndpointService, p
     return serviceShortName(service);
   }
   return provider ? `the endpoint service of ${provider.node.path}` : 'a service whose name is known at deploy time';
+}
+
+/**
+ * The Region of the service when it is not the stack's: an `EndpointServiceProvider`'s own Region, or the Region in
+ * a literal service name. Undefined when it is the stack's or cannot be known.
+ */
+function serviceRegionOf(provider: EndpointServiceProvider | undefined, literalServiceName: string | undefined,
+  stackRegion: string): string | undefined {
+  if (provider) {
+    const providerRegion = Stack.of(provider).region;
+    return !Token.isUnresolved(providerRegion) && !Token.isUnresolved(stackRegion) && providerRegion !== stackRegion ? providerRegion : undefined;
+  }
+  return otherRegionOfServiceName(literalServiceName, stackRegion);
+}
+
+/** The address families an endpoint of this IP address type has; EC2's default is IPv4. */
+function addressFamiliesOf(ipAddressType: ec2.VpcEndpointIpAddressType | undefined): { ipv4: boolean; ipv6: boolean } {
+  return {
+    ipv4: ipAddressType !== ec2.VpcEndpointIpAddressType.IPV6,
+    ipv6: ipAddressType === ec2.VpcEndpointIpAddressType.IPV6 || ipAddressType === ec2.VpcEndpointIpAddressType.DUALSTACK,
+  };
 }
 
 /** The value if it is a string with no tokens left in it. */

@@ -5,11 +5,13 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
+import { FactName } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 import { EndpointServiceProviderCostEstimate } from './cost';
 import { AppInventory } from './private/app-inventory';
 import { estimateProviderCost } from './private/cost-model';
 import { addRules } from './private/findings';
+import { subnetFamilies } from './private/ip-family-rules';
 import { suppressNagRules } from './private/nag-suppressions';
 import { PrivateDnsVerification } from './private/private-dns-verification';
 import {
@@ -18,12 +20,14 @@ import {
   validateExistingLoadBalancerProps,
   validateLoadBalancer,
   validateLoadBalancerVpc,
+  validateLoadBalancerIpv6,
   validatePort,
   validatePrincipals,
   validatePrivateDnsName,
   validateUniqueOutputKey,
   VpcIdentity,
 } from './private/provider-rules';
+import { toPlacement } from './private/vpc-rules';
 
 /** The endpoint events a connection notification reports: every one there is. */
 const CONNECTION_EVENTS = ['Connect', 'Accept', 'Reject', 'Delete'];
@@ -247,6 +251,9 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
   /** The private DNS name of the service, if any. */
   public readonly privateDnsName?: string;
 
+  /** The other Regions whose consumers may connect (`allowedRegions`). */
+  public readonly allowedRegions: string[];
+
   private readonly allowedPrincipals: iam.ArnPrincipal[] = [];
   private readonly definesLoadBalancer: boolean;
   private permissions?: ec2.CfnVPCEndpointServicePermissions;
@@ -261,14 +268,17 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
 
     this.port = props.port;
     this.privateDnsName = props.privateDnsName;
+    this.allowedRegions = [...props.allowedRegions ?? []];
     this.serviceNameOutputKey = this.outputKey('ServiceName');
     this.definesLoadBalancer = props.networkLoadBalancer === undefined;
 
+    let loadBalancerSubnets: ec2.ISubnet[] = [];
     if (props.networkLoadBalancer) {
       this.networkLoadBalancer = props.networkLoadBalancer;
       this.availabilityZones = props.availabilityZones ?? [];
     } else {
       const subnets = props.vpc.selectSubnets({ ...(props.vpcSubnets ?? defaultSubnets(props.vpc)), onePerAz: true });
+      loadBalancerSubnets = subnets.subnets;
       this.networkLoadBalancer = this.defineLoadBalancer(props, props.targets!, subnets);
       this.availabilityZones = subnets.availabilityZones;
     }
@@ -282,8 +292,11 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
     });
     this.endpointService = service;
     this.vpcEndpointServiceId = service.vpcEndpointServiceId;
-    // The L2's name uses AWS::Region, which a consumer stack in another Region would resolve to its own Region.
-    this.vpcEndpointServiceName = Fn.join('.', ['com.amazonaws.vpce', Stack.of(this).region, this.vpcEndpointServiceId]);
+    // The L2's name uses AWS::Region, which a consumer stack in another Region would resolve to its own Region. The
+    // prefix is the partition's: `cn.com.amazonaws.vpce` in the China Regions (aws-cdk-lib's RegionInfo).
+    const stack = Stack.of(this);
+    const prefix = stack.regionalFact(FactName.VPC_ENDPOINT_SERVICE_NAME_PREFIX, 'com.amazonaws.vpce');
+    this.vpcEndpointServiceName = Fn.join('.', [prefix, stack.region, this.vpcEndpointServiceId]);
     this.name = this.vpcEndpointServiceName;
 
     // Permissions go in a resource of our own (not the L2's allowedPrincipals) so that principals added later
@@ -313,6 +326,8 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
       ...validateAllowedRegions(props.allowedRegions ?? [], Stack.of(this).region),
       ...validateUniqueOutputKey(this.serviceNameOutputKey, this.otherProvidersWithOutputKey()),
       ...validatePort('port', props.port),
+      ...validateLoadBalancerIpv6(supportsIpv6(props), loadBalancerIpAddressType(this.networkLoadBalancer),
+        loadBalancerSubnets.map(subnet => subnetFamilies(subnet, toPlacement(subnet).subnetId))),
       ...validatePort('targetPort', props.targetPort),
       ...(props.networkLoadBalancer
         ? [
@@ -358,6 +373,8 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
       vpcSubnets: { subnets: subnets.subnets },
       internetFacing: false,
       crossZoneEnabled: true,
+      // An endpoint service that supports IPv6 needs dual-stack NLBs (validateLoadBalancerIpv6).
+      ipAddressType: supportsIpv6(props) ? elbv2.IpAddressType.DUAL_STACK : undefined,
       // Also without security groups when the app's feature flags would add a default one.
       ...(securityGroups.length > 0
         ? { securityGroups, enforceSecurityGroupInboundRulesOnPrivateLinkTraffic }
@@ -469,6 +486,22 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
 }
 
 /** Private subnets with egress when the VPC has them, else isolated ones: never public subnets. */
+/** Whether the endpoint service accepts IPv6 requests. */
+function supportsIpv6(props: EndpointServiceProviderProps): boolean {
+  return (props.supportedIpAddressTypes ?? []).includes(ec2.IpAddressType.IPV6);
+}
+
+/**
+ * The IP address type of the NLB: as defined in the app (IPv4 when not set, the default), as given when imported, or
+ * undefined when an imported NLB was given none.
+ */
+function loadBalancerIpAddressType(loadBalancer: elbv2.INetworkLoadBalancer): string | undefined {
+  if (loadBalancer instanceof elbv2.NetworkLoadBalancer) {
+    return loadBalancer.ipAddressType ?? elbv2.IpAddressType.IPV4;
+  }
+  return loadBalancer.ipAddressType;
+}
+
 function defaultSubnets(vpc: ec2.IVpc): ec2.SubnetSelection {
   return { subnetType: vpc.privateSubnets.length > 0 ? ec2.SubnetType.PRIVATE_WITH_EGRESS : ec2.SubnetType.PRIVATE_ISOLATED };
 }

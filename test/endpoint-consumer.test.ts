@@ -197,6 +197,50 @@ describe('EndpointConsumer', () => {
     });
   });
 
+  describe('IP address types', () => {
+    test('a dual-stack endpoint gets AAAA alias records beside the A records, and admits the VPC\'s IPv6 block', () => {
+      // GIVEN
+      const { app, stack } = setUp();
+      const vpc = isolatedVpc(stack, 'DualStackVpc', { maxAzs: 2, ipProtocol: ec2.IpProtocol.DUAL_STACK });
+
+      // WHEN
+      consumer(stack, vpc, {
+        ipAddressType: ec2.VpcEndpointIpAddressType.DUALSTACK,
+        dnsRecordIpType: ec2.VpcEndpointDnsRecordIpType.DUALSTACK,
+        domainName: 'orders.internal.example.com',
+        wildcardRecord: true,
+      });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([]);
+      const template = Template.fromStack(stack);
+      template.hasResourceProperties('AWS::EC2::VPCEndpoint', { IpAddressType: 'dualstack', DnsOptions: { DnsRecordIpType: 'dualstack' } });
+      for (const [type, name] of [['A', 'orders.internal.example.com.'], ['AAAA', 'orders.internal.example.com.'], ['A', '*.orders.internal.example.com.'], ['AAAA', '*.orders.internal.example.com.']]) {
+        template.hasResourceProperties('AWS::Route53::RecordSet', { Type: type, Name: name, AliasTarget: Match.anyValue() });
+      }
+      template.hasResourceProperties('AWS::EC2::SecurityGroup', {
+        SecurityGroupIngress: Match.arrayWith([Match.objectLike({ CidrIpv6: Match.anyValue(), FromPort: 8443 })]),
+      });
+    });
+
+    test('fails when an IPv6 endpoint goes in subnets that have IPv4 ranges', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+
+      // WHEN
+      consumer(stack, vpc, { ipAddressType: ec2.VpcEndpointIpAddressType.IPV6, dnsRecordIpType: ec2.VpcEndpointDnsRecordIpType.IPV4 });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        '[TestStack/Consumer] the endpoint has `ipAddressType` ipv6, which needs subnets with an IPv6 range and no IPv4 range '
+        + '(an IPv6-only subnet), but TestStack/Vpc/IsolatedSubnet1, TestStack/Vpc/IsolatedSubnet2, TestStack/Vpc/IsolatedSubnet3 '
+        + 'have not. Select such subnets, or choose the IP address type the subnets have.',
+        '[TestStack/Consumer] the endpoint has `dnsRecordIpType` ipv4, which needs `ipAddressType` ipv4 or dualstack, got ipv6. '
+        + 'Set `ipAddressType` to dualstack, or choose the DNS record type of the addresses the endpoint has.',
+      ]);
+    });
+  });
+
   describe('security group', () => {
     test('also allows clientCidrs: IPv4 and IPv6 blocks and prefix lists outside the VPC', () => {
       // GIVEN
@@ -499,19 +543,53 @@ describe('EndpointConsumer', () => {
       expect(validationErrors(app)).toEqual([]);
     });
 
-    test('fails when the service name is malformed or in another Region', () => {
+    test('fails when the service name is malformed or has another partition\'s prefix', () => {
       // GIVEN
       const { app, stack, vpc } = setUp();
 
       // WHEN
       consumer(stack, vpc, { service: new ec2.InterfaceVpcEndpointService('vpce-svc-0123456789abcdef0', 443) }, 'Malformed');
-      consumer(stack, vpc, { service: new ec2.InterfaceVpcEndpointService(SERVICE_NAME.replace('us-east-1', 'us-west-2'), 443) }, 'OtherRegion');
+      consumer(stack, vpc, { service: new ec2.InterfaceVpcEndpointService(`cn.${SERVICE_NAME}`, 443) }, 'Partition');
 
       // THEN
       expect(validationErrors(app)).toEqual([
         expect.stringMatching(/^\[TestStack\/Malformed\] `service` name must be an endpoint service name, .*got 'vpce-svc-0123456789abcdef0'/),
-        expect.stringMatching(/^\[TestStack\/OtherRegion\] `service` '.*' is in us-west-2, but the stack is in us-east-1/),
+        "[TestStack/Partition] `service` name 'cn.com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0' starts with "
+        + 'cn.com.amazonaws.vpce, but endpoint service names in us-east-1 start with com.amazonaws.vpce. Copy the name from '
+        + "the provider's `vpcEndpointServiceName` (its stack output or SSM parameter).",
       ]);
+    });
+
+    test('reaches a service named in another Region across Regions, warning that its provider must allow this one', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+
+      // WHEN
+      consumer(stack, vpc, { service: new ec2.InterfaceVpcEndpointService(SERVICE_NAME.replace('us-east-1', 'us-west-2'), 443) });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([]);
+      Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpoint', { ServiceRegion: 'us-west-2' });
+      Annotations.fromStack(stack).hasWarning('/TestStack/Consumer', Match.stringLikeRegexp(
+        "^`service` '.*' is in us-west-2, so the endpoint reaches it across Regions \\(ServiceRegion us-west-2\\)\\. Its "
+        + 'provider must list us-east-1 in its supported Regions',
+      ));
+    });
+
+    test('accepts the names of the China and GovCloud partitions in their Regions', () => {
+      for (const [region, name] of [
+        ['cn-north-1', 'cn.com.amazonaws.vpce.cn-north-1.vpce-svc-0123456789abcdef0'],
+        ['us-gov-west-1', 'com.amazonaws.vpce.us-gov-west-1.vpce-svc-0123456789abcdef0'],
+      ]) {
+        // GIVEN
+        const { app, stack } = testStack({ env: { account: ACCOUNT, region } });
+
+        // WHEN
+        consumer(stack, isolatedVpc(stack, 'Vpc', { maxAzs: 2 }), { service: new ec2.InterfaceVpcEndpointService(name, 443) });
+
+        // THEN
+        expect(validationErrors(app)).toEqual([]);
+      }
     });
 
     test('fails when serviceRegion differs from the Region in the name', () => {
@@ -574,24 +652,43 @@ describe('EndpointConsumer', () => {
       ]);
     });
 
-    test('skips the AZ check for a provider in another Region', () => {
+    test('reaches a provider in another Region across Regions, without the AZ check', () => {
       // GIVEN
       const { app, stack: providerStack } = testStack({ env: { account: ACCOUNT, region: 'us-west-2' }, crossRegionReferences: true }, {
         [`availability-zones:account=${ACCOUNT}:region=us-west-2`]: ['us-west-2a'],
       });
-      const p = provider(providerStack, {}, 1);
+      const p = provider(providerStack, { allowedRegions: [REGION] }, 1);
       const consumerStack = new Stack(app, 'ConsumerStack', { env: { account: ACCOUNT, region: REGION }, crossRegionReferences: true });
       const vpc = isolatedVpc(consumerStack, 'Vpc');
 
       // WHEN
-      consumer(consumerStack, vpc, { service: p, serviceRegion: 'us-west-2' });
+      consumer(consumerStack, vpc, { service: p });
 
-      // THEN: the service name carries the provider's Region, not the consumer stack's
+      // THEN: the service name carries the provider's Region, not the consumer stack's, and ServiceRegion is set from it
       expect(validationErrors(app)).toEqual([]);
       Template.fromStack(consumerStack).hasResourceProperties('AWS::EC2::VPCEndpoint', {
         ServiceName: { 'Fn::Join': ['.', ['com.amazonaws.vpce.us-west-2', Match.anyValue()]] },
         ServiceRegion: 'us-west-2',
       });
+    });
+
+    test('fails when a provider in another Region does not allow the consumer\'s Region, naming both stacks', () => {
+      // GIVEN
+      const { app, stack: providerStack } = testStack({ env: { account: ACCOUNT, region: 'us-west-2' }, crossRegionReferences: true }, {
+        [`availability-zones:account=${ACCOUNT}:region=us-west-2`]: ['us-west-2a'],
+      });
+      const p = provider(providerStack, { allowedRegions: ['eu-west-1'] }, 1);
+      const consumerStack = new Stack(app, 'ConsumerStack', { env: { account: ACCOUNT, region: REGION }, crossRegionReferences: true });
+
+      // WHEN
+      consumer(consumerStack, isolatedVpc(consumerStack, 'Vpc'), { service: p });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        '[ConsumerStack/Consumer] `service` is the provider at TestStack/Provider in stack TestStack (us-west-2), but this '
+        + "stack, ConsumerStack, is in us-east-1, which the provider's `allowedRegions` ([eu-west-1]) does not include, so the "
+        + "endpoint could not connect. Add 'us-east-1' to the provider's `allowedRegions`, or consume the service from its own Region.",
+      ]);
     });
 
     test('fails at once when a provider object is used from another account', () => {

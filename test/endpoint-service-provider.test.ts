@@ -303,7 +303,8 @@ describe('EndpointServiceProvider', () => {
 
     test('passes acceptance, Regions, IP address types and Contributor Insights to the service', () => {
       // GIVEN
-      const { stack, vpc } = setUp();
+      const { app, stack } = testStack();
+      const vpc = isolatedVpc(stack, 'Vpc', { maxAzs: 2, ipProtocol: ec2.IpProtocol.DUAL_STACK });
 
       // WHEN
       provider(stack, vpc, {
@@ -313,13 +314,54 @@ describe('EndpointServiceProvider', () => {
         contributorInsights: true,
       });
 
-      // THEN
-      Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpointService', {
+      // THEN: an endpoint service that supports IPv6 needs a dual-stack NLB
+      expect(validationErrors(app)).toEqual([]);
+      const template = Template.fromStack(stack);
+      template.hasResourceProperties('AWS::EC2::VPCEndpointService', {
         AcceptanceRequired: false,
         SupportedRegions: ['eu-west-1', 'us-west-2'],
         SupportedIpAddressTypes: ['ipv4', 'ipv6'],
         ContributorInsightsEnabled: true,
       });
+      template.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', { IpAddressType: 'dualstack' });
+    });
+
+    test('fails when it supports IPv6 but its NLB cannot be dual-stack', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUpIsolated();
+      const ipv4Nlb = new elbv2.NetworkLoadBalancer(stack, 'Existing', { vpc, internetFacing: false });
+
+      // WHEN
+      provider(stack, vpc, { supportedIpAddressTypes: [ec2.IpAddressType.IPV6] });
+      new EndpointServiceProvider(stack, 'Other', { vpc, port: 443, networkLoadBalancer: ipv4Nlb, supportedIpAddressTypes: [ec2.IpAddressType.IPV6] });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        '[TestStack/Provider] `supportedIpAddressTypes` includes ipv6, so the NLB is dual-stack, but its subnets '
+        + 'TestStack/Vpc/IsolatedSubnet1, TestStack/Vpc/IsolatedSubnet2 have no IPv6 range. Give the VPC IPv6 (`ipProtocol: '
+        + 'ec2.IpProtocol.DUAL_STACK`) or select dual-stack subnets with `vpcSubnets`, or remove ipv6.',
+        '[TestStack/Other] `supportedIpAddressTypes` includes ipv6, but `networkLoadBalancer` has IP address type ipv4; every '
+        + 'NLB of an endpoint service that supports IPv6 must be dual-stack. Give the NLB `ipAddressType: '
+        + 'elbv2.IpAddressType.DUAL_STACK`, or remove ipv6.',
+      ]);
+    });
+
+    test('names the service with the partition\'s prefix: cn.com.amazonaws.vpce in China', () => {
+      // GIVEN
+      const names = ['cn-north-1', 'us-gov-west-1'].map(region => {
+        const { stack } = testStack({ env: { account: '123456789012', region } });
+        return stack.resolve(provider(stack, isolatedVpc(stack, 'Vpc', { maxAzs: 2 })).vpcEndpointServiceName);
+      });
+      const { stack: agnostic } = testStack({ env: {} });
+      const agnosticName = agnostic.resolve(provider(agnostic, isolatedVpc(agnostic, 'Vpc', { maxAzs: 2 })).vpcEndpointServiceName);
+
+      // THEN
+      expect(names).toEqual([
+        { 'Fn::Join': ['.', ['cn.com.amazonaws.vpce.cn-north-1', expect.anything()]] },
+        { 'Fn::Join': ['.', ['com.amazonaws.vpce.us-gov-west-1', expect.anything()]] },
+      ]);
+      // An environment-agnostic stack looks the prefix up by Region when it is deployed.
+      expect(JSON.stringify(agnosticName)).toMatch(/Fn::FindInMap.*vpcEndpointServiceNamePrefix|Fn::FindInMap/);
     });
 
     test('exposes the service name, ID and service', () => {

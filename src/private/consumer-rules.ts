@@ -1,11 +1,14 @@
 import { Token } from 'aws-cdk-lib';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { isPlaceholderAz } from './availability-zones';
 import { isDomainName, isInZone, MAX_DOMAIN_LENGTH, normalizeDomainName } from './domain-names';
-import { error, Finding } from './findings';
+import { error, Finding, warning } from './findings';
 import { REGION_PATTERN } from './regions';
 
-// What EC2 names a PrivateLink endpoint service: `com.amazonaws.vpce.<region>.vpce-svc-<17 hex digits>`.
-const ENDPOINT_SERVICE_NAME = new RegExp(`^com\\.amazonaws\\.vpce\\.(${REGION_PATTERN})\\.vpce-svc-[0-9a-f]{17}$`);
+// What EC2 names a PrivateLink endpoint service: `<prefix>.<region>.vpce-svc-<17 hex digits>`, where the prefix is
+// `com.amazonaws.vpce`, or `cn.com.amazonaws.vpce` in the China Regions (aws-cdk-lib's RegionInfo
+// `vpcEndpointServiceNamePrefix`).
+const ENDPOINT_SERVICE_NAME = new RegExp(`^((?:cn\\.)?com\\.amazonaws\\.vpce)\\.(${REGION_PATTERN})\\.vpce-svc-[0-9a-f]{17}$`);
 
 // AWS services: `<prefix>.<region>.<service>` (com.amazonaws.us-east-1.ssm, aws.api.us-east-1.freetier,
 // cn.com.amazonaws.cn-north-1.ecr.api), or global ones with no Region (com.amazonaws.iam).
@@ -19,10 +22,10 @@ const GLOBAL_AWS_SERVICE_NAME = /^com\.amazonaws\.[a-z0-9-]+$/;
 function regionOfServiceName(name: string): string | undefined | null {
   const endpointService = ENDPOINT_SERVICE_NAME.exec(name);
   if (endpointService) {
-    return endpointService[1];
+    return endpointService[2];
   }
   // A malformed endpoint service name would otherwise pass as an AWS service name.
-  if (name.startsWith('com.amazonaws.vpce.') || name.includes('vpce-svc-')) {
+  if (/^(cn\.)?com\.amazonaws\.vpce\./.test(name) || name.includes('vpce-svc-')) {
     return null;
   }
   const regional = REGIONAL_AWS_SERVICE_NAME.exec(name);
@@ -33,12 +36,12 @@ function regionOfServiceName(name: string): string | undefined | null {
 }
 
 /**
- * A literal service name must be one EC2 accepts, and be in the stack's Region unless `serviceRegion` says
- * which other Region it is in.
+ * A literal service name must be one EC2 accepts, with the prefix of its Region's partition, and in `serviceRegion`
+ * when that is given.
  *
  * @param serviceName the literal service name, or undefined when it is a token (nothing to check)
  */
-export function validateServiceName(serviceName: string | undefined, stackRegion: string, serviceRegion: string | undefined): Finding[] {
+export function validateServiceName(serviceName: string | undefined, serviceRegion: string | undefined): Finding[] {
   if (serviceName === undefined || Token.isUnresolved(serviceName)) {
     return [];
   }
@@ -51,17 +54,67 @@ export function validateServiceName(serviceName: string | undefined, stackRegion
   if (nameRegion === undefined) {
     return [];
   }
+  const prefix = ENDPOINT_SERVICE_NAME.exec(serviceName)?.[1];
+  const expectedPrefix = RegionInfo.get(nameRegion).vpcEndpointServiceNamePrefix;
+  if (prefix !== undefined && expectedPrefix !== undefined && prefix !== expectedPrefix) {
+    return [error(`\`service\` name '${serviceName}' starts with ${prefix}, but endpoint service names in ${nameRegion} start `
+      + `with ${expectedPrefix}. Copy the name from the provider's \`vpcEndpointServiceName\` (its stack output or SSM parameter).`)];
+  }
   if (serviceRegion !== undefined && !Token.isUnresolved(serviceRegion)) {
     return nameRegion === serviceRegion ? [] : [error(
       `\`serviceRegion\` is '${serviceRegion}', but the \`service\` name '${serviceName}' is in ${nameRegion}. `
       + `Set \`serviceRegion: '${nameRegion}'\`.`)];
   }
-  if (serviceRegion === undefined && !Token.isUnresolved(stackRegion) && nameRegion !== stackRegion) {
-    return [error(`\`service\` '${serviceName}' is in ${nameRegion}, but the stack is in ${stackRegion}. For a cross-Region `
-      + `endpoint set \`serviceRegion: '${nameRegion}'\` (the provider must allow ${stackRegion}); otherwise use the `
-      + `service's name in ${stackRegion}.`)];
-  }
   return [];
+}
+
+/**
+ * The Region of the service a literal name names, when it is not the stack's: the endpoint then reaches it across
+ * Regions (`ServiceRegion`). Undefined for a name in the stack's Region, a global service or a token.
+ */
+export function otherRegionOfServiceName(serviceName: string | undefined, stackRegion: string): string | undefined {
+  if (serviceName === undefined || Token.isUnresolved(serviceName) || Token.isUnresolved(stackRegion)) {
+    return undefined;
+  }
+  const nameRegion = regionOfServiceName(serviceName);
+  return nameRegion && nameRegion !== stackRegion ? nameRegion : undefined;
+}
+
+/**
+ * A service named in another Region is reached across Regions, which works only if its provider lists this stack's
+ * Region in its supported Regions: the library cannot see that for a service it does not define, so it says so.
+ */
+export function warnCrossRegionServiceName(serviceName: string, serviceRegion: string, stackRegion: string): Finding[] {
+  return [warning('crossRegionService', `\`service\` '${serviceName}' is in ${serviceRegion}, so the endpoint reaches it across `
+    + `Regions (ServiceRegion ${serviceRegion}). Its provider must list ${stackRegion} in its supported Regions `
+    + '(`allowedRegions` of an EndpointServiceProvider), which this library cannot check here; ask its owner, then '
+    + 'acknowledge this warning.')];
+}
+
+/** A provider of the app, and the consumer, as the cross-Region rule sees them. */
+export interface ProviderRegionFacts {
+  readonly providerPath: string;
+  readonly providerStack: string;
+  readonly providerRegion: string;
+  readonly allowedRegions: string[];
+  readonly consumerStack: string;
+  readonly consumerRegion: string;
+}
+
+/**
+ * A consumer in another Region than its provider connects only if the provider lists the consumer's Region in
+ * `SupportedRegions` ("Cross-Region connectivity", https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-share-your-services.html).
+ */
+export function validateProviderRegion(facts: ProviderRegionFacts): Finding[] {
+  const { providerRegion, consumerRegion, allowedRegions } = facts;
+  if ([providerRegion, consumerRegion, ...allowedRegions].some(region => Token.isUnresolved(region))
+    || providerRegion === consumerRegion || allowedRegions.includes(consumerRegion)) {
+    return [];
+  }
+  return [error(`\`service\` is the provider at ${facts.providerPath} in stack ${facts.providerStack} (${providerRegion}), `
+    + `but this stack, ${facts.consumerStack}, is in ${consumerRegion}, which the provider's \`allowedRegions\` `
+    + `([${allowedRegions.join(', ')}]) does not include, so the endpoint could not connect. Add '${consumerRegion}' to the `
+    + 'provider\'s `allowedRegions`, or consume the service from its own Region.')];
 }
 
 /**

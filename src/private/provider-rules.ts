@@ -2,6 +2,7 @@ import { Token } from 'aws-cdk-lib';
 import { AZ_NAMES_NOT_KNOWN, isPlaceholderAz } from './availability-zones';
 import { isDomainName, isInZone, MAX_DOMAIN_LENGTH } from './domain-names';
 import { error, Finding, warning } from './findings';
+import { SubnetFamilies } from './ip-family-rules';
 import { isRegionName } from './regions';
 
 /**
@@ -156,4 +157,31 @@ export function validateUniqueOutputKey(serviceNameOutputKey: string, otherProvi
   return [error(`the stack output \`${serviceNameOutputKey}\` (the construct ID followed by \`ServiceName\`) is also the output of `
     + `the provider at ${otherProviders.join(', ')} in the same stack; output keys are fixed so that pipelines can read them: `
     + 'give the providers of one stack IDs that differ in their letters or digits')];
+}
+
+/**
+ * An endpoint service that supports IPv6 needs every NLB to be dual-stack, in subnets with IPv6 ranges ("all Network
+ * Load Balancers for the endpoint service must use the dualstack IP address type", IP address types of endpoint
+ * services, https://docs.aws.amazon.com/vpc/latest/privatelink/create-endpoint-service.html).
+ *
+ * @param loadBalancerIpAddressType the NLB's IP address type, undefined when it cannot be known (an imported NLB)
+ * @param subnets the subnets of an NLB the construct defines
+ */
+export function validateLoadBalancerIpv6(supportsIpv6: boolean, loadBalancerIpAddressType: string | undefined,
+  subnets: SubnetFamilies[]): Finding[] {
+  if (!supportsIpv6) {
+    return [];
+  }
+  if (loadBalancerIpAddressType !== undefined && !loadBalancerIpAddressType.startsWith('dualstack')) {
+    return [error('`supportedIpAddressTypes` includes ipv6, but `networkLoadBalancer` has IP address type '
+      + `${loadBalancerIpAddressType}; every NLB of an endpoint service that supports IPv6 must be dual-stack. Give the NLB `
+      + '`ipAddressType: elbv2.IpAddressType.DUAL_STACK`, or remove ipv6.')];
+  }
+  const ipv4Only = subnets.filter(subnet => subnet.ipv6 === false);
+  if (ipv4Only.length === 0) {
+    return [];
+  }
+  return [error('`supportedIpAddressTypes` includes ipv6, so the NLB is dual-stack, but its subnets '
+    + `${ipv4Only.map(subnet => subnet.subnet).join(', ')} have no IPv6 range. Give the VPC IPv6 (\`ipProtocol: `
+    + 'ec2.IpProtocol.DUAL_STACK`) or select dual-stack subnets with `vpcSubnets`, or remove ipv6.')];
 }

@@ -6,6 +6,7 @@ import {
   validateDomainName,
   validatePrivateDns,
   validateProviderAzs,
+  otherRegionOfServiceName,
   validateServiceName,
   validateUniqueZone,
 } from '../../src/private/consumer-rules';
@@ -26,7 +27,7 @@ describe('validateServiceName', () => {
     'aws.api.us-east-1.freetier',
     'com.amazonaws.iam',
   ])('accepts %s in us-east-1', name => {
-    expect(validateServiceName(name, 'us-east-1', undefined)).toEqual([]);
+    expect(validateServiceName(name, undefined)).toEqual([]);
   });
 
   test.each([
@@ -35,34 +36,40 @@ describe('validateServiceName', () => {
     'vpce-svc-0123456789abcdef0',
     'orders',
   ])('rejects the malformed name %s', name => {
-    expect(messages(validateServiceName(name, 'us-east-1', undefined))).toEqual([
+    expect(messages(validateServiceName(name, undefined))).toEqual([
       expect.stringMatching(new RegExp(`^\`service\` name must be an endpoint service name, .*got '${name}'`)),
     ]);
   });
 
   test('skips a token name', () => {
-    expect(validateServiceName(Token.asString({ Ref: 'Name' }), 'us-east-1', undefined)).toEqual([]);
-  });
-
-  test('rejects a name in another Region without serviceRegion', () => {
-    const name = SERVICE.replace('us-east-1', 'us-west-2');
-    expect(messages(validateServiceName(name, 'us-east-1', undefined))).toEqual([
-      expect.stringMatching(/`service` '.*' is in us-west-2, but the stack is in us-east-1.*`serviceRegion: 'us-west-2'`/),
-    ]);
+    expect(validateServiceName(Token.asString({ Ref: 'Name' }), undefined)).toEqual([]);
   });
 
   test('accepts a name in the Region of serviceRegion', () => {
-    expect(validateServiceName(SERVICE.replace('us-east-1', 'us-west-2'), 'us-east-1', 'us-west-2')).toEqual([]);
+    expect(validateServiceName(SERVICE.replace('us-east-1', 'us-west-2'), 'us-west-2')).toEqual([]);
   });
 
   test('rejects a serviceRegion that differs from the name', () => {
-    expect(messages(validateServiceName(SERVICE, 'us-west-2', 'eu-west-1'))).toEqual([
+    expect(messages(validateServiceName(SERVICE, 'eu-west-1'))).toEqual([
       expect.stringMatching(/^`serviceRegion` is 'eu-west-1', but the `service` name .* is in us-east-1\. Set `serviceRegion: 'us-east-1'`/),
     ]);
   });
 
-  test('skips the Region check for an env-agnostic stack', () => {
-    expect(validateServiceName(SERVICE, Token.asString({ Ref: 'AWS::Region' }), undefined)).toEqual([]);
+  test('accepts the China prefix in China Regions only', () => {
+    expect(validateServiceName('cn.com.amazonaws.vpce.cn-north-1.vpce-svc-0123456789abcdef0', undefined)).toEqual([]);
+    expect(messages(validateServiceName('com.amazonaws.vpce.cn-north-1.vpce-svc-0123456789abcdef0', undefined))).toEqual([
+      expect.stringMatching(/starts with com\.amazonaws\.vpce, but endpoint service names in cn-north-1 start with cn\.com\.amazonaws\.vpce/),
+    ]);
+  });
+});
+
+describe('otherRegionOfServiceName', () => {
+  test('is the Region of a name outside the stack\'s Region, and nothing for one inside, a global service or a token', () => {
+    expect(otherRegionOfServiceName(SERVICE.replace('us-east-1', 'us-west-2'), 'us-east-1')).toBe('us-west-2');
+    expect(otherRegionOfServiceName(SERVICE, 'us-east-1')).toBeUndefined();
+    expect(otherRegionOfServiceName('com.amazonaws.iam', 'us-east-1')).toBeUndefined();
+    expect(otherRegionOfServiceName(SERVICE, Token.asString({ Ref: 'AWS::Region' }))).toBeUndefined();
+    expect(otherRegionOfServiceName(undefined, 'us-east-1')).toBeUndefined();
   });
 });
 
