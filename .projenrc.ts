@@ -69,7 +69,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   },
 
   gitignore: ['cdk.out/', '.jsii.tabl.json'],
-  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/rosetta/', 'cdk.out/'] },
+  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/rosetta/', 'cdk.out/', '/.ci/', '/tsconfig.dev.json'] },
 });
 
 // Later majors resolve modules with unrs-resolver, whose per-platform optional packages this machine's npm (lock
