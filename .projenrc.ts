@@ -49,6 +49,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   devDeps: [
     `aws-cdk-lib@${CDK_DEV}`,
     'cdk-nag@^2',
+    // cdk-nag 3 checks the synthesized template rather than the construct tree; tests run both majors.
+    'cdk-nag3@npm:cdk-nag@^3',
     // An optional peer of ts-jest that jest 29 does not hoist; without it ts-jest cannot load.
     'jest-util@^29',
   ],

@@ -1,5 +1,6 @@
 import { App, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { addAdoptedVpcStack } from './adopted-vpc';
 import { addPrivateLinkStacks, CONSUMER_ACCOUNT, PROVIDER_ACCOUNT, REGION } from './private-link';
 import { synthesizeAndSummarize } from './summary';
 import { EndpointBundle, PrivateEgressVpc } from '../src';
@@ -23,5 +24,8 @@ new PrivateEgressVpc(workloads, 'Network', {
 
 // A PrivateLink service and its consumers, in the provider's account and in another one.
 addPrivateLinkStacks(app);
+
+// An existing VPC that already has an S3 gateway endpoint, with clients on premises.
+addAdoptedVpcStack(app);
 
 synthesizeAndSummarize(app);

@@ -41,11 +41,26 @@ export class EndpointBundle {
   });
 
   /**
-   * Amazon ECS tasks on AWS Fargate: the ECR image pull set plus the ECS endpoints ecs, ecs-agent and
-   * ecs-telemetry, which the Amazon ECS guide ("Amazon ECS interface VPC endpoints") lists together: in Regions
-   * launched from 23 December 2023 on, ECS traffic takes the public endpoints unless all three exist.
+   * Amazon ECS tasks on AWS Fargate: the ECR image pull set (ecr.api, ecr.dkr, logs and the S3 gateway endpoint).
+   * Fargate tasks do not use the ecs, ecs-agent and ecs-telemetry endpoints, which serve the ECS agent on container
+   * instances ("Amazon ECS interface VPC endpoints", considerations for Fargate,
+   * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/vpc-endpoints.html; "Jobs using Fargate resources
+   * don't require the interface VPC endpoints for Amazon ECS",
+   * https://docs.aws.amazon.com/batch/latest/userguide/vpc-endpoint-considerations.html). Add secretsmanager or ssm
+   * when task definitions read secrets or parameters.
    */
   public static readonly ECS_FARGATE = new EndpointBundle('ECS_FARGATE', {
+    interfaceEndpoints: EndpointBundle.ECR_IMAGE_PULL.interfaceEndpoints,
+    requiredGatewayEndpoints: EndpointBundle.ECR_IMAGE_PULL.requiredGatewayEndpoints,
+  });
+
+  /**
+   * Amazon ECS tasks on EC2 container instances: the ECR image pull set plus ecs, ecs-agent and ecs-telemetry, which
+   * the ECS agent on each container instance uses; in Regions launched from 23 December 2023 on, its traffic takes the
+   * public endpoints unless all three exist ("Amazon ECS interface VPC endpoints",
+   * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/vpc-endpoints.html).
+   */
+  public static readonly ECS_EC2 = new EndpointBundle('ECS_EC2', {
     interfaceEndpoints: [...EndpointBundle.ECR_IMAGE_PULL.interfaceEndpoints, aws.ECS, aws.ECS_AGENT, aws.ECS_TELEMETRY],
     requiredGatewayEndpoints: EndpointBundle.ECR_IMAGE_PULL.requiredGatewayEndpoints,
   });

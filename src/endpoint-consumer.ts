@@ -18,10 +18,18 @@ import {
   validateServiceName,
   validateUniqueZone,
 } from './private/consumer-rules';
-import { addRules } from './private/findings';
-import { allowVpcCidrsAtSynth } from './private/vpc-ingress';
+import { addRules, error } from './private/findings';
+import { allowEndpointClientsAtSynth } from './private/vpc-ingress';
 import { findIpv4CidrBlocks } from './private/vpc-inspection';
-import { toPlacement, validateEndpointIngress, validateOneSubnetPerAz, validateVpcDns, warnUnsupportedAzs } from './private/vpc-rules';
+import {
+  toPlacement,
+  validateClientCidrs,
+  validateEndpointIngress,
+  validateOneSubnetPerAz,
+  validateVpcDns,
+  warnUnknownCidrBlocks,
+  warnUnsupportedAzs,
+} from './private/vpc-rules';
 
 /**
  * Properties of an `EndpointConsumer`.
@@ -99,11 +107,20 @@ export interface EndpointConsumerProps {
   /**
    * Security groups of the endpoint. The construct adds no rules to them.
    *
-   * @default - a new security group that allows the service's port from the VPC's IPv4 CIDR blocks only (an
-   * imported VPC must be given its `vpcCidrBlock`), with no egress rules (the L2's default allows all outbound
-   * traffic)
+   * @default - a new security group that allows the service's port from the VPC's IPv4 CIDR blocks (an imported VPC
+   * must be given its `vpcCidrBlock`) and `clientCidrs` only, with no egress rules (the L2's default allows all
+   * outbound traffic)
    */
   readonly securityGroups?: ec2.ISecurityGroup[];
+
+  /**
+   * Clients outside the VPC's own CIDR blocks that may reach the endpoint: IPv4 or IPv6 CIDR blocks of on-premises
+   * networks (over VPN or Direct Connect), peered VPCs or VPCs behind a transit gateway, or prefix list IDs (`pl-...`).
+   * Admitted by the security group the construct defines; cannot be combined with `securityGroups`.
+   *
+   * @default - none: only the VPC's own CIDR blocks
+   */
+  readonly clientCidrs?: string[];
 }
 
 /** A private hosted zone this consumer defines, which no other consumer may define in the same VPC. */
@@ -174,7 +191,8 @@ export class EndpointConsumer extends Construct implements ec2.IConnectable {
       throw new Error(`EndpointConsumer ${this.node.path}: ${noSubnetMessage(placement.skippedAzs)}`);
     }
 
-    const securityGroups = props.securityGroups ?? [this.defineSecurityGroup(vpc, service.port)];
+    const clientCidrs = props.clientCidrs ?? [];
+    const securityGroups = props.securityGroups ?? [this.defineSecurityGroup(vpc, service.port, clientCidrs)];
     const domainName = props.domainName === undefined ? undefined : normalizeDomainName(props.domainName);
     const privateDnsEnabled = props.privateDnsEnabled ?? (domainName === undefined && (service.privateDnsDefault ?? true));
 
@@ -225,8 +243,13 @@ export class EndpointConsumer extends Construct implements ec2.IConnectable {
       return [
         ...validateServiceName(literalServiceName, stack.region, props.serviceRegion),
         ...validateOneSubnetPerAz('vpcSubnets', selected.map(toPlacement)),
-        // Given security groups are used as they are; the one defined here admits the VPC's CIDR blocks.
+        // Given security groups are used as they are; the one defined here admits the VPC's CIDR blocks and clientCidrs.
         ...(props.securityGroups ? [] : validateEndpointIngress(findIpv4CidrBlocks(vpc, this).length, 1)),
+        ...(props.securityGroups && props.clientCidrs ? [error('`clientCidrs` is given with `securityGroups`, whose rules '
+          + 'the construct leaves alone, so the clients would not be admitted. Add their rules to your security groups, or '
+          + 'remove `securityGroups` to have the construct define one that admits `clientCidrs`.')] : []),
+        ...validateClientCidrs(clientCidrs),
+        ...warnUnknownCidrBlocks(!(vpc instanceof ec2.Vpc), props.clientCidrs !== undefined, props.securityGroups === undefined),
         ...warnUnsupportedAzs(`the endpoint to ${literalServiceName ?? service.name}`, placement.skippedAzs),
         ...validateProviderAzs(placement.subnets.map(subnet => subnet.availabilityZone), providerFacts),
         ...validatePrivateDns(dnsChoice, providerFacts),
@@ -240,13 +263,13 @@ export class EndpointConsumer extends Construct implements ec2.IConnectable {
     });
   }
 
-  private defineSecurityGroup(vpc: ec2.IVpc, port: number): ec2.ISecurityGroup {
+  private defineSecurityGroup(vpc: ec2.IVpc, port: number, clientCidrs: string[]): ec2.ISecurityGroup {
     const securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc,
       description: 'Interface endpoint to a PrivateLink service: the service port from the VPC CIDR blocks only',
       allowAllOutbound: false,
     });
-    allowVpcCidrsAtSynth(this, vpc, securityGroup, () => [port]);
+    allowEndpointClientsAtSynth(this, vpc, securityGroup, () => [port], clientCidrs);
     return securityGroup;
   }
 

@@ -1,6 +1,7 @@
 import { Fn, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { AWS_OWNED_BUCKETS, AwsOwnedBucketRow } from './private/aws-owned-buckets';
 
 /**
  * What a policy preset needs to know about the one endpoint it renders a policy for.
@@ -40,12 +41,16 @@ export interface EndpointPolicyConfig {
  * per endpoint where needed.
  *
  * The account and organization presets are data-perimeter controls, after AWS's data perimeter policy examples
- * (https://github.com/aws-samples/data-perimeter-policy-examples/tree/main/vpc_endpoint_policies). On S3 endpoints
- * every preset except `fullAccess()` and `fromStatements()` also allows the AWS-owned buckets that workloads in a
- * locked-down VPC need: the ECR image-layer bucket, the CloudFormation custom-resource and wait-condition response
- * buckets, and the Amazon Linux 2023 and Amazon Linux 2 package repositories of the stack's Region. Requests to those
- * buckets are signed by AWS's accounts (presigned URLs) or anonymous, so no account or organization condition can
- * match them.
+ * (https://github.com/aws-samples/data-perimeter-policy-examples/tree/main/vpc_endpoint_policies), and keep what
+ * those examples keep working:
+ * - requests made by AWS service principals on your behalf (`aws:PrincipalIsAWSService`), on every endpoint;
+ * - on STS endpoints, web identity and SAML federation into the perimeter's roles (`AssumeRoleWithWebIdentity`,
+ *   `AssumeRoleWithSAML`: EKS IRSA, GitHub OIDC, SSO), whose callers are not principals of any account yet;
+ * - on S3 endpoints, the AWS-owned buckets that workloads in a locked-down VPC need, in the stack's Region: ECR image
+ *   layers, CloudFormation custom-resource and wait-condition responses, Amazon Linux 2 and 2023 package repositories,
+ *   the Systems Manager agent, distributor and patching buckets, and the CloudWatch agent downloads. Requests to those
+ *   buckets are signed by AWS's accounts (presigned URLs) or anonymous, so no account or organization condition can
+ *   match them.
  */
 export abstract class EndpointPolicy {
   /**
@@ -154,24 +159,47 @@ class PerimeterPolicy extends EndpointPolicy {
 
   public bind(scope: Construct, options: EndpointPolicyBindOptions): EndpointPolicyConfig {
     const byResource = this.byResource && RESOURCE_PERIMETER_SERVICES.includes(options.serviceShortName);
+    const value = this.perimeter.value(scope);
     const statements = [
-      new iam.PolicyStatement({
-        sid: `Allow${this.perimeter.name}${byResource ? 'Resources' : 'Principals'}`,
-        principals: [new iam.StarPrincipal()],
-        actions: ['*'],
-        resources: ['*'],
-        conditions: {
-          StringEquals: {
-            [byResource ? this.perimeter.resourceKey : this.perimeter.principalKey]: this.perimeter.value(scope),
-          },
-        },
+      allowAll(`Allow${this.perimeter.name}${byResource ? 'Resources' : 'Principals'}`, {
+        StringEquals: { [byResource ? this.perimeter.resourceKey : this.perimeter.principalKey]: value },
       }),
+      allowAll('AllowAwsServicePrincipals', { Bool: { 'aws:PrincipalIsAWSService': 'true' } }),
     ];
+    if (options.serviceShortName === 'sts') {
+      statements.push(federationStatement(this.perimeter, value));
+    }
     if (options.serviceShortName === 's3') {
       statements.push(...awsOwnedBucketStatements(scope));
     }
     return { statements };
   }
+}
+
+/** Any action on any resource through the endpoint, by any principal that meets `conditions`. */
+function allowAll(sid: string, conditions: Record<string, unknown>): iam.PolicyStatement {
+  return new iam.PolicyStatement({
+    sid,
+    principals: [new iam.StarPrincipal()],
+    actions: ['*'],
+    resources: ['*'],
+    conditions,
+  });
+}
+
+/**
+ * Web identity and SAML federation have no calling principal of an account (the data perimeter examples leave these
+ * actions out of their principal perimeter for that reason: resource_control_policies/README.md), so they are allowed
+ * by the perimeter of the role being assumed. Session tags and source identity are set in the same call.
+ */
+function federationStatement(perimeter: Perimeter, value: string): iam.PolicyStatement {
+  return new iam.PolicyStatement({
+    sid: 'AllowFederationIntoPerimeterRoles',
+    principals: [new iam.StarPrincipal()],
+    actions: ['sts:AssumeRoleWithWebIdentity', 'sts:AssumeRoleWithSAML', 'sts:TagSession', 'sts:SetSourceIdentity'],
+    resources: ['*'],
+    conditions: { StringEquals: { [perimeter.resourceKey]: value } },
+  });
 }
 
 class StatementListPolicy extends EndpointPolicy {
@@ -184,46 +212,25 @@ class StatementListPolicy extends EndpointPolicy {
   }
 }
 
-/**
- * The AWS-owned S3 buckets that workloads in a VPC without internet access use, each in the stack's Region.
- *
- * Names as AWS publishes them, checked against AWS's data perimeter examples (aws-samples/data-perimeter-policy-examples,
- * service_owned_resources.md and vpc_endpoint_policies/s3_endpoint_policy.json, commit 8e0d3c5, March 2026):
- * - ECR image layers, `prod-<region>-starport-layer-bucket`: "Minimum Amazon S3 bucket permissions for Amazon ECR",
- *   https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html#ecr-minimum-s3-perms
- * - CloudFormation responses: "Access CloudFormation using an interface endpoint",
- *   https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/vpc-interface-endpoints.html. The custom-resource
- *   bucket's Region has no dashes (`cloudformation-custom-resource-response-uswest2`), the wait-condition bucket's
- *   keeps them (`cloudformation-waitcondition-us-west-2`).
- * - Amazon Linux package repositories: AL2023 `al2023-repos-<region>-de612dc2`, AL2 `amazonlinux-2-repos-<region>`
- *   and `amazonlinux.<region>.amazonaws.com` (service_owned_resources.md, after the AL2023 and AL2 kernel live
- *   patching guides). The AL2023 name is exact rather than `al2023-repos-<region>-*`, which anyone could match with a
- *   bucket of their own.
- */
+/** The AWS-owned buckets of the stack's Region (`AWS_OWNED_BUCKETS`), read and written as the table says. */
 function awsOwnedBucketStatements(scope: Construct): iam.PolicyStatement[] {
   const stack = Stack.of(scope);
-  const region = stack.region;
-  const objects = (bucket: string) => `arn:${stack.partition}:s3:::${bucket}/*`;
+  const objects = (access: AwsOwnedBucketRow['access']) => AWS_OWNED_BUCKETS
+    .filter(row => row.access === access)
+    .map(row => row.bucket.replace('{regionWithoutDashes}', withoutDashes(stack.region)).replace('{region}', stack.region))
+    .map(bucket => `arn:${stack.partition}:s3:::${bucket}/*`);
   return [
     new iam.PolicyStatement({
       sid: 'AllowAwsOwnedBucketReads',
       principals: [new iam.StarPrincipal()],
       actions: ['s3:GetObject'],
-      resources: [
-        objects(`prod-${region}-starport-layer-bucket`),
-        objects(`al2023-repos-${region}-de612dc2`),
-        objects(`amazonlinux-2-repos-${region}`),
-        objects(`amazonlinux.${region}.amazonaws.com`),
-      ],
+      resources: objects('read'),
     }),
     new iam.PolicyStatement({
-      sid: 'AllowCloudFormationResponses',
+      sid: 'AllowAwsOwnedBucketWrites',
       principals: [new iam.StarPrincipal()],
       actions: ['s3:PutObject'],
-      resources: [
-        objects(`cloudformation-custom-resource-response-${withoutDashes(region)}`),
-        objects(`cloudformation-waitcondition-${region}`),
-      ],
+      resources: objects('write'),
     }),
   ];
 }

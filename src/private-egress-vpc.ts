@@ -12,19 +12,33 @@ import {
   validateAdoptedVpcProps,
   validateBundleDependencies,
   validateEndpointAzs,
+  validateEndpointPorts,
   validateEndpointSubnets,
+  validateExistingGatewayEndpoints,
+  validateGatewayEndpointClashes,
   validateGatewayRouteTables,
   validateGatewayService,
   validateInterfaceEndpointQuota,
   validateNoInternetRoutes,
   validateResolverOnlyDns,
+  warnPolicyNotApplied,
+  warnUnreachableResolverOnlyEndpoints,
 } from './private/egress-vpc-rules';
+import { supportsEndpointPolicy } from './private/endpoint-policy-support';
 import { addRules, error, Finding } from './private/findings';
-import { supportsEndpointPolicy, validateEndpointPolicy } from './private/policy-rules';
+import { validateEndpointPolicy } from './private/policy-rules';
 import { endpointConstructId, serviceShortName, SERVICES_WITH_BOTH_ENDPOINT_TYPES } from './private/service-names';
-import { allowVpcCidrsAtSynth } from './private/vpc-ingress';
-import { countQuotaEndpoints, findInternetRoutes, findIpv4CidrBlocks } from './private/vpc-inspection';
-import { toPlacement, validateEndpointIngress, validateVpcDns, warnUnsupportedAzs } from './private/vpc-rules';
+import { clientPortsOf } from './private/service-ports';
+import { allowEndpointClientsAtSynth } from './private/vpc-ingress';
+import { countQuotaEndpoints, findGatewayEndpoints, findInternetRoutes, findIpv4CidrBlocks } from './private/vpc-inspection';
+import {
+  toPlacement,
+  validateClientCidrs,
+  validateEndpointIngress,
+  validateVpcDns,
+  warnUnknownCidrBlocks,
+  warnUnsupportedAzs,
+} from './private/vpc-rules';
 
 /**
  * Options for a gateway endpoint (S3, S3 Express or DynamoDB).
@@ -53,9 +67,20 @@ export interface InterfaceEndpointOptions {
   /**
    * Whether the endpoint's private DNS name replaces the service's public one inside the VPC.
    *
-   * @default - the construct's `privateDnsEnabled`
+   * @default - the construct's `privateDnsEnabled` for a service whose `privateDnsDefault` is true (AWS services);
+   * false for a PrivateLink endpoint service (`new ec2.InterfaceVpcEndpointService(...)`, an
+   * `EndpointServiceProvider`), which EC2 refuses private DNS for until its provider has a verified private DNS name
    */
   readonly privateDnsEnabled?: boolean;
+
+  /**
+   * The TCP ports clients use on this endpoint, each admitted by the endpoint security group from the VPC's CIDR
+   * blocks and `clientCidrs`.
+   *
+   * @default - the service's port, plus the other ports its clients are documented to use: 25, 465, 587, 2465 and 2587
+   * for SES SMTP (`email-smtp`), 22 for CodeCommit Git over SSH (`git-codecommit`)
+   */
+  readonly ports?: number[];
 
   /**
    * The endpoint's policy, instead of the construct's `endpointPolicy`. Unlike `endpointPolicy`, it is applied
@@ -115,9 +140,27 @@ export interface PrivateEgressVpcProps {
   /**
    * Gateway endpoints, added to the route tables of every private and isolated subnet. They are free.
    *
-   * @default - S3 and DynamoDB
+   * @default - S3 and DynamoDB, except those in `existingGatewayEndpoints`
    */
   readonly gatewayEndpoints?: ec2.IGatewayVpcEndpointService[];
+
+  /**
+   * Gateway endpoints that the VPC already has, defined outside this construct (by the VPC's owner, another stack or
+   * another tool). None is added for them, and they satisfy the bundles' dependencies. A route table takes one endpoint
+   * route per service, so a second gateway endpoint of the same service on it would fail the deploy.
+   *
+   * @default - none
+   */
+  readonly existingGatewayEndpoints?: ec2.IGatewayVpcEndpointService[];
+
+  /**
+   * Clients outside the VPC's own CIDR blocks that may reach the interface endpoints: IPv4 or IPv6 CIDR blocks of
+   * on-premises networks (over VPN or Direct Connect), peered VPCs or VPCs behind a transit gateway, or prefix list
+   * IDs (`pl-...`). The VPC's own CIDR blocks are always admitted.
+   *
+   * @default - none: only the VPC's own CIDR blocks
+   */
+  readonly clientCidrs?: string[];
 
   /**
    * Interface endpoints, de-duplicated by service, each with one network interface per AZ.
@@ -177,6 +220,8 @@ interface EndpointRecord<Options> {
 }
 
 interface InterfaceEndpointRecord extends EndpointRecord<InterfaceEndpointOptions> {
+  /** The resolved service name, which tells services that share a short name apart. */
+  readonly key: string;
   readonly service: ec2.IInterfaceVpcEndpointService;
   readonly endpoint: ec2.IInterfaceVpcEndpoint;
   readonly subnets: ec2.ISubnet[];
@@ -200,7 +245,7 @@ export class PrivateEgressVpc extends Construct {
   /** The VPC: the one defined here or the adopted `vpc`. */
   public readonly vpc: ec2.IVpc;
 
-  /** The security group shared by all interface endpoints: the service ports from the VPC's CIDR blocks only. */
+  /** The security group shared by all interface endpoints: the service ports from the VPC's CIDR blocks and `clientCidrs` only. */
   public readonly endpointSecurityGroup: ec2.ISecurityGroup;
 
   private readonly vpcDefinedHere: boolean;
@@ -210,6 +255,8 @@ export class PrivateEgressVpc extends Construct {
   private readonly endpointPolicy: EndpointPolicy;
   private readonly endpointAzs?: number;
   private readonly bundles: EndpointBundle[] = [];
+  private readonly existingGatewayServices: string[];
+  private readonly clientCidrs: string[];
   /** Messages about options given for a service whose endpoint already had other options. */
   private readonly conflictingOptions: string[] = [];
   private readonly interfaceEndpointScope: Construct;
@@ -248,13 +295,17 @@ export class PrivateEgressVpc extends Construct {
     this.gatewayEndpointScope = new Construct(this, 'GatewayEndpoints');
     this.interfaceEndpointScope = new Construct(this, 'InterfaceEndpoints');
 
-    const gatewayServices = props.gatewayEndpoints ?? [ec2.GatewayVpcEndpointAwsService.S3, ec2.GatewayVpcEndpointAwsService.DYNAMODB];
+    this.existingGatewayServices = (props.existingGatewayEndpoints ?? []).map(serviceShortName);
+    this.clientCidrs = [...props.clientCidrs ?? []];
+
+    const gatewayServices = props.gatewayEndpoints ?? [ec2.GatewayVpcEndpointAwsService.S3, ec2.GatewayVpcEndpointAwsService.DYNAMODB]
+      .filter(service => !this.existingGatewayServices.includes(serviceShortName(service)));
     gatewayServices.forEach(service => this.addGatewayEndpoint(service));
     (props.interfaceEndpoints ?? []).forEach(service => this.addInterfaceEndpoint(service));
     (props.bundles ?? []).forEach(bundle => this.addBundle(bundle));
 
-    allowVpcCidrsAtSynth(this, this.vpc, this.endpointSecurityGroup,
-      () => [...this.interfaceEndpointRecords.values()].map(record => record.service.port));
+    allowEndpointClientsAtSynth(this, this.vpc, this.endpointSecurityGroup,
+      () => [...this.interfaceEndpointRecords.values()].flatMap(record => this.clientPorts(record)), this.clientCidrs);
 
     addRules(this, 'PrivateEgressVpc', () => this.validate(props));
   }
@@ -276,8 +327,8 @@ export class PrivateEgressVpc extends Construct {
    * the existing endpoint.
    */
   public addInterfaceEndpoint(service: ec2.IInterfaceVpcEndpointService, options: InterfaceEndpointOptions = {}): ec2.IInterfaceVpcEndpoint {
-    const shortName = serviceShortName(service);
-    const record = this.interfaceEndpointRecords.get(shortName) ?? this.defineInterfaceEndpoint(service, shortName);
+    const key = this.serviceKey(service);
+    const record = this.interfaceEndpointRecords.get(key) ?? this.defineInterfaceEndpoint(service, key);
     this.setOptions(record, 'addInterfaceEndpoint', options, () => this.configureInterfaceEndpoint(record));
     return record.endpoint;
   }
@@ -293,7 +344,7 @@ export class PrivateEgressVpc extends Construct {
 
   /** The interface endpoint of a service, if this construct defines one. */
   public interfaceEndpointFor(service: ec2.IInterfaceVpcEndpointService): ec2.IInterfaceVpcEndpoint | undefined {
-    return this.interfaceEndpointRecords.get(serviceShortName(service))?.endpoint;
+    return this.interfaceEndpointRecords.get(this.serviceKey(service))?.endpoint;
   }
 
   /** The gateway endpoint of a service, if this construct defines one. */
@@ -345,8 +396,15 @@ export class PrivateEgressVpc extends Construct {
     return record;
   }
 
-  private defineInterfaceEndpoint(service: ec2.IInterfaceVpcEndpointService, shortName: string): InterfaceEndpointRecord {
+  private defineInterfaceEndpoint(service: ec2.IInterfaceVpcEndpointService, key: string): InterfaceEndpointRecord {
     const id = this.endpointId(service);
+    const sameId = [...this.interfaceEndpointRecords.values()].find(record => this.endpointId(record.service) === id);
+    if (sameId) {
+      throw new Error(`${this.node.path}: services '${sameId.key}' and '${key}' would both have the endpoint construct ID '${id}', `
+        + 'which is taken from the service\'s short name. Keep the one EC2 offers in this Region, or define the other in a '
+        + 'second PrivateEgressVpc (with `vpc` set to this one\'s VPC).');
+    }
+    const shortName = serviceShortName(service);
     const placement = supportedAzSubnets(this, service.name, this.endpointSubnetsSelected);
     const subnets = placement.subnets.slice(0, this.endpointAzs);
     const resource = new ec2.CfnVPCEndpoint(this.interfaceEndpointScope, id, {
@@ -361,10 +419,15 @@ export class PrivateEgressVpc extends Construct {
       port: service.port,
       securityGroups: [this.endpointSecurityGroup],
     });
-    const record: InterfaceEndpointRecord = { service, shortName, resource, endpoint, subnets, skippedAzs: placement.skippedAzs };
-    this.interfaceEndpointRecords.set(shortName, record);
+    const record: InterfaceEndpointRecord = { key, service, shortName, resource, endpoint, subnets, skippedAzs: placement.skippedAzs };
+    this.interfaceEndpointRecords.set(key, record);
     this.configureInterfaceEndpoint(record);
     return record;
+  }
+
+  /** A service's identity in this construct: its full name, resolved (a name built from the Region is a token). */
+  private serviceKey(service: ec2.IInterfaceVpcEndpointService): string {
+    return JSON.stringify(Stack.of(this).resolve(service.name));
   }
 
   /**
@@ -406,11 +469,10 @@ export class PrivateEgressVpc extends Construct {
   }
 
   private configureInterfaceEndpoint(record: InterfaceEndpointRecord): void {
-    const privateDnsEnabled = this.isPrivateDnsEnabled(record);
-    record.resource.privateDnsEnabled = privateDnsEnabled;
+    record.resource.privateDnsEnabled = this.isPrivateDnsEnabled(record);
     // In-VPC traffic to S3 and DynamoDB takes the free gateway endpoint; their interface endpoint's private DNS
     // is for on-premises clients, through a Route 53 Resolver inbound endpoint.
-    record.resource.dnsOptions = privateDnsEnabled && SERVICES_WITH_BOTH_ENDPOINT_TYPES.includes(record.shortName)
+    record.resource.dnsOptions = this.isResolverOnly(record)
       ? { privateDnsOnlyForInboundResolverEndpoint: ec2.VpcEndpointPrivateDnsOnlyForInboundResolverEndpoint.ONLY_INBOUND_RESOLVER }
       : undefined;
     this.orderResolverOnlyDns(record.shortName);
@@ -422,15 +484,31 @@ export class PrivateEgressVpc extends Construct {
    * endpoint exists, and deletes the gateway endpoint only after it: CloudFormation must order them.
    */
   private orderResolverOnlyDns(shortName: string): void {
-    const interfaceEndpoint = this.interfaceEndpointRecords.get(shortName);
     const gatewayEndpoint = this.gatewayEndpointRecords.get(shortName);
-    if (interfaceEndpoint?.resource.dnsOptions !== undefined && gatewayEndpoint) {
-      interfaceEndpoint.resource.addResourceDependency(gatewayEndpoint.resource);
+    for (const interfaceEndpoint of this.interfaceEndpointRecords.values()) {
+      if (interfaceEndpoint.shortName === shortName && interfaceEndpoint.resource.dnsOptions !== undefined && gatewayEndpoint) {
+        interfaceEndpoint.resource.addResourceDependency(gatewayEndpoint.resource);
+      }
     }
   }
 
+  /**
+   * A PrivateLink endpoint service's `privateDnsDefault` is false: EC2 refuses private DNS on an endpoint to it unless
+   * its provider has a verified private DNS name ("Manage DNS names for VPC endpoint services",
+   * https://docs.aws.amazon.com/vpc/latest/privatelink/manage-dns-names.html), which only the user can know.
+   */
   private isPrivateDnsEnabled(record: InterfaceEndpointRecord): boolean {
-    return record.options?.privateDnsEnabled ?? this.privateDnsEnabled;
+    return record.options?.privateDnsEnabled ?? (record.service.privateDnsDefault !== false && this.privateDnsEnabled);
+  }
+
+  /** The TCP ports the endpoint security group admits for an endpoint. */
+  private clientPorts(record: InterfaceEndpointRecord): number[] {
+    return record.options?.ports ?? clientPortsOf(record.shortName, record.service.port);
+  }
+
+  /** S3 and DynamoDB interface endpoints whose private DNS answers only a Route 53 Resolver inbound endpoint. */
+  private isResolverOnly(record: InterfaceEndpointRecord): boolean {
+    return this.isPrivateDnsEnabled(record) && SERVICES_WITH_BOTH_ENDPOINT_TYPES.includes(record.shortName);
   }
 
   /** The subnets whose route tables get a gateway endpoint's route. */
@@ -475,43 +553,78 @@ export class PrivateEgressVpc extends Construct {
   private validate(props: PrivateEgressVpcProps): Finding[] {
     const interfaceRecords = [...this.interfaceEndpointRecords.values()];
     const gatewayRecords = [...this.gatewayEndpointRecords.values()];
+    const gatewayServices = [...this.gatewayEndpointRecords.keys(), ...this.existingGatewayServices];
     const vpcDetails = this.vpc instanceof ec2.Vpc ? this.vpc : undefined;
     const privateDnsServices = interfaceRecords.filter(record => this.isPrivateDnsEnabled(record)).map(record => record.shortName);
     return [
       ...validateAdoptedVpcProps(this.vpcDefinedHere ? []
         : (['ipAddresses', 'maxAzs', 'cidrMask'] as const).filter(prop => props[prop] !== undefined)),
       ...this.conflictingOptions.map(error),
+      ...validateExistingGatewayEndpoints([...this.gatewayEndpointRecords.keys()], this.existingGatewayServices),
       ...gatewayRecords.flatMap(record => [
         ...validateGatewayService(record.shortName),
         ...validateGatewayRouteTables(record.shortName, this.workloadRouteTableCount(record)),
       ]),
+      ...this.gatewayClashFindings(gatewayRecords),
       ...(interfaceRecords.length > 0 ? validateEndpointSubnets(this.endpointSubnetsSelected.map(toPlacement)) : []),
       ...interfaceRecords.flatMap(record => this.placementFindings(record)),
+      ...interfaceRecords.flatMap(record => validateEndpointPorts(record.shortName, record.options?.ports ?? [])),
       ...validateEndpointAzs(props.endpointAzs, this.endpointSubnetsSelected.length),
       ...validateBundleDependencies(this.bundles.map(bundle => ({
         name: bundle.name,
         requiredGatewayEndpoints: bundle.requiredGatewayEndpoints.map(serviceShortName),
-      })), [...this.gatewayEndpointRecords.keys()]),
-      ...validateResolverOnlyDns(
-        privateDnsServices, [...this.gatewayEndpointRecords.keys()]),
-      ...interfaceRecords.flatMap(record => this.policyFindings(record, false)),
-      ...gatewayRecords.flatMap(record => this.policyFindings(record, true)),
+      })), gatewayServices),
+      ...validateResolverOnlyDns(privateDnsServices, gatewayServices),
+      ...this.policyFindings(interfaceRecords, false),
+      ...this.policyFindings(gatewayRecords, true),
+      ...warnPolicyNotApplied(interfaceRecords
+        .filter(record => record.options?.policy === undefined && !supportsEndpointPolicy(record.shortName))
+        .filter(record => this.endpointPolicy.bind(record.resource, { serviceShortName: record.shortName }).statements.length > 0)
+        .map(record => record.shortName)),
+      ...validateClientCidrs(this.clientCidrs),
       ...validateEndpointIngress(findIpv4CidrBlocks(this.vpc, this).length, interfaceRecords.length),
+      ...warnUnknownCidrBlocks(!(this.vpc instanceof ec2.Vpc), props.clientCidrs !== undefined, interfaceRecords.length > 0),
+      ...warnUnreachableResolverOnlyEndpoints(
+        interfaceRecords.filter(record => this.isResolverOnly(record)).map(record => record.shortName), this.clientCidrs.length),
       ...validateVpcDns(privateDnsServices.length > 0 ? [`\`privateDnsEnabled\` (for ${privateDnsServices.join(', ')})`] : [],
         vpcDetails?.dnsSupportEnabled, vpcDetails?.dnsHostnamesEnabled),
       ...validateInterfaceEndpointQuota(countQuotaEndpoints(this.vpc, this)),
-      ...validateNoInternetRoutes(findInternetRoutes(this.vpc, this), this.vpcDefinedHere),
+      ...validateNoInternetRoutes(findInternetRoutes(this.vpc, this), this.vpcDefinedHere,
+        uniqueRouteTableIds([...this.workloadSubnets(), ...this.endpointSubnetsSelected])),
     ];
   }
 
-  private policyFindings(record: EndpointRecord<{ readonly policy?: EndpointPolicy }>, gateway: boolean): Finding[] {
-    const document = record.resource.policyDocument;
-    return validateEndpointPolicy({
-      prop: record.options?.policy ? 'policy' : 'endpointPolicy',
-      serviceShortName: record.shortName,
-      gateway,
-      policyDocument: document ? Stack.of(this).resolve(document) : undefined,
+  /**
+   * The policy rules, run once per group of endpoints that render the same document from the same prop, so that one
+   * invalid policy applied to many endpoints is one finding naming them all.
+   */
+  private policyFindings(records: Array<EndpointRecord<{ readonly policy?: EndpointPolicy }>>, gateway: boolean): Finding[] {
+    const stack = Stack.of(this);
+    const groups = new Map<string, { prop: string; policyDocument: unknown; serviceShortNames: string[] }>();
+    for (const record of records) {
+      const prop = record.options?.policy ? 'policy' : 'endpointPolicy';
+      const policyDocument = record.resource.policyDocument ? stack.resolve(record.resource.policyDocument) : undefined;
+      const key = JSON.stringify([prop, policyDocument]);
+      const group = groups.get(key) ?? { prop, policyDocument, serviceShortNames: new Array<string>() };
+      group.serviceShortNames.push(record.shortName);
+      groups.set(key, group);
+    }
+    return [...groups.values()].flatMap(group => validateEndpointPolicy({ ...group, gateway }));
+  }
+
+  /** Gateway endpoints of the same services on the same route tables, defined elsewhere in the app. */
+  private gatewayClashFindings(records: GatewayEndpointRecord[]): Finding[] {
+    const stack = Stack.of(this);
+    const facts = (endpoint: ec2.CfnVPCEndpoint, shortName: string) => ({
+      path: endpoint.node.path,
+      shortName,
+      routeTableIds: (stack.resolve(endpoint.routeTableIds) as unknown[] ?? []).map(id => JSON.stringify(id)),
     });
+    const ours = records.map(record => facts(record.resource, record.shortName));
+    const others = findGatewayEndpoints(this.vpc, this)
+      .filter(other => !records.some(record => record.resource === other.endpoint))
+      .map(other => ({ path: other.endpoint.node.path, shortName: other.shortName, routeTableIds: other.routeTableIds }));
+    return validateGatewayEndpointClashes(ours, others);
   }
 
   private workloadRouteTableCount(record: GatewayEndpointRecord): number {
@@ -534,9 +647,11 @@ function uniqueRouteTableIds(subnets: ec2.ISubnet[]): string[] {
   return [...new Set(subnets.map(subnet => subnet.routeTable?.routeTableId).filter((id): id is string => id !== undefined))];
 }
 
-/** Whether two option objects give the same values (policies and subnet selections compared as objects). */
+/** Whether two option objects give the same values (policies and subnet selections compared as objects, lists by element). */
 function sameOptions(a: object, b: object): boolean {
   const values = (options: object) => new Map(Object.entries(options).filter(([, value]) => value !== undefined));
   const [first, second] = [values(a), values(b)];
-  return first.size === second.size && [...first].every(([key, value]) => second.get(key) === value);
+  const same = (x: unknown, y: unknown) => x === y
+    || (Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((element, i) => element === y[i]));
+  return first.size === second.size && [...first].every(([key, value]) => same(value, second.get(key)));
 }

@@ -154,7 +154,7 @@ describe('EndpointServiceProvider and EndpointConsumer, end to end', () => {
     template.hasResourceProperties('AWS::Route53::RecordSet', { Name: 'orders.internal.', Type: 'A' });
     template.hasResourceProperties('AWS::Route53::RecordSet', { Name: '*.orders.internal.', Type: 'A' });
     template.hasResourceProperties('AWS::EC2::SecurityGroup', {
-      SecurityGroupIngress: [Match.objectLike({ CidrIp: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Vpc'), 'CidrBlock'] }, FromPort: 8443, ToPort: 8443 })],
+      SecurityGroupIngress: [Match.objectLike({ CidrIp: '10.0.0.0/16', FromPort: 8443, ToPort: 8443 })],
     });
   });
 

@@ -16,7 +16,9 @@ describe('EndpointBundle', () => {
   test.each([
     ['SESSION_MANAGER', EndpointBundle.SESSION_MANAGER, names('ssm', 'ssmmessages', 'ec2messages')],
     ['ECR_IMAGE_PULL', EndpointBundle.ECR_IMAGE_PULL, names('ecr.api', 'ecr.dkr', 'logs')],
-    ['ECS_FARGATE', EndpointBundle.ECS_FARGATE, names('ecr.api', 'ecr.dkr', 'logs', 'ecs', 'ecs-agent', 'ecs-telemetry')],
+    // Fargate tasks do not use the ecs, ecs-agent and ecs-telemetry endpoints: those serve container instances.
+    ['ECS_FARGATE', EndpointBundle.ECS_FARGATE, names('ecr.api', 'ecr.dkr', 'logs')],
+    ['ECS_EC2', EndpointBundle.ECS_EC2, names('ecr.api', 'ecr.dkr', 'logs', 'ecs', 'ecs-agent', 'ecs-telemetry')],
     ['CLOUDWATCH_AGENT', EndpointBundle.CLOUDWATCH_AGENT, names('monitoring', 'logs', 'ec2')],
     ['SECRETS', EndpointBundle.SECRETS, names('secretsmanager', 'kms', 'sts')],
     ['LAMBDA_IN_VPC', EndpointBundle.LAMBDA_IN_VPC, names('lambda', 'sts')],
@@ -31,9 +33,10 @@ describe('EndpointBundle', () => {
     expect(interfaceServiceNames(Template.fromStack(stack))).toEqual(expected);
   });
 
-  test('ECR image pull and ECS on Fargate depend on the S3 gateway endpoint', () => {
+  test('ECR image pull and ECS on Fargate or EC2 depend on the S3 gateway endpoint', () => {
     expect(EndpointBundle.ECR_IMAGE_PULL.requiredGatewayEndpoints).toEqual([ec2.GatewayVpcEndpointAwsService.S3]);
     expect(EndpointBundle.ECS_FARGATE.requiredGatewayEndpoints).toEqual([ec2.GatewayVpcEndpointAwsService.S3]);
+    expect(EndpointBundle.ECS_EC2.requiredGatewayEndpoints).toEqual([ec2.GatewayVpcEndpointAwsService.S3]);
     expect(EndpointBundle.SESSION_MANAGER.requiredGatewayEndpoints).toEqual([]);
   });
 
@@ -56,7 +59,7 @@ describe('EndpointBundle', () => {
       interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS],
       bundles: [EndpointBundle.ECR_IMAGE_PULL, EndpointBundle.CLOUDWATCH_AGENT],
     });
-    egress.addBundle(EndpointBundle.ECS_FARGATE);
+    egress.addBundle(EndpointBundle.ECS_EC2);
 
     // THEN
     expect(interfaceServiceNames(Template.fromStack(stack))).toEqual(
@@ -93,9 +96,10 @@ describe('EndpointBundle', () => {
 
     // THEN
     expect(validationErrors(app)).toEqual([
-      "[TestStack/Egress] `bundles` includes DataPipeline, which needs the 'dynamodb' gateway endpoint, but "
-      + "`gatewayEndpoints` does not include it (got [s3]). Add the 'dynamodb' gateway endpoint "
-      + '(ec2.GatewayVpcEndpointAwsService), or remove the DataPipeline bundle.',
+      "[TestStack/Egress] `bundles` includes DataPipeline, which needs the 'dynamodb' gateway endpoint, but neither "
+      + "`gatewayEndpoints` nor `existingGatewayEndpoints` includes it (got [s3]). Add the 'dynamodb' gateway endpoint "
+      + '(ec2.GatewayVpcEndpointAwsService) to `gatewayEndpoints`, or to `existingGatewayEndpoints` if the VPC already has '
+      + 'one, or remove the DataPipeline bundle.',
     ]);
   });
 
@@ -108,9 +112,10 @@ describe('EndpointBundle', () => {
 
     // THEN
     expect(validationErrors(app)).toEqual([
-      "[TestStack/Egress] `bundles` includes ECR_IMAGE_PULL, which needs the 's3' gateway endpoint, but "
-      + "`gatewayEndpoints` does not include it (got []). Add the 's3' gateway endpoint "
-      + '(ec2.GatewayVpcEndpointAwsService), or remove the ECR_IMAGE_PULL bundle.',
+      "[TestStack/Egress] `bundles` includes ECR_IMAGE_PULL, which needs the 's3' gateway endpoint, but neither "
+      + "`gatewayEndpoints` nor `existingGatewayEndpoints` includes it (got []). Add the 's3' gateway endpoint "
+      + '(ec2.GatewayVpcEndpointAwsService) to `gatewayEndpoints`, or to `existingGatewayEndpoints` if the VPC already has '
+      + 'one, or remove the ECR_IMAGE_PULL bundle.',
     ]);
   });
 });
@@ -258,8 +263,8 @@ describe('PrivateEgressVpc S3 and DynamoDB interface endpoints', () => {
     // THEN
     expect(validationErrors(app)).toEqual([
       "[TestStack/Egress] interface endpoint 's3' has private DNS, which for s3 answers only through a Route 53 Resolver "
-      + "inbound endpoint and requires the 's3' gateway endpoint in the VPC, but `gatewayEndpoints` does not include it. "
-      + "Add the 's3' gateway endpoint, or set `privateDnsEnabled: false` on this endpoint.",
+      + "inbound endpoint and requires the 's3' gateway endpoint in the VPC, but neither `gatewayEndpoints` nor "
+      + "`existingGatewayEndpoints` includes it. Add the 's3' gateway endpoint, or set `privateDnsEnabled: false` on this endpoint.",
     ]);
   });
 

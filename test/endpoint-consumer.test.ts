@@ -34,7 +34,8 @@ function provider(scope: Construct, props: Partial<EndpointServiceProviderProps>
   return new EndpointServiceProvider(scope, 'Provider', { vpc, port: 8443, targets: [new elbv2targets.IpTarget('10.0.0.10')], ...props });
 }
 
-const VPC_CIDR = { 'Fn::GetAtt': [Match.stringLikeRegexp('^Vpc'), 'CidrBlock'] };
+// A VPC defined in the app is admitted by the literal CIDR block it was defined with.
+const VPC_CIDR = '10.0.0.0/16';
 
 describe('EndpointConsumer', () => {
   describe('endpoint', () => {
@@ -167,6 +168,64 @@ describe('EndpointConsumer', () => {
   });
 
   describe('security group', () => {
+    test('also allows clientCidrs: IPv4 and IPv6 blocks and prefix lists outside the VPC', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      consumer(stack, vpc, { clientCidrs: ['192.168.0.0/16', '2001:db8::/56', 'pl-0123456789abcdef0'] });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.hasResourceProperties('AWS::EC2::SecurityGroup', {
+        SecurityGroupIngress: [
+          Match.objectLike({ CidrIp: VPC_CIDR, FromPort: 8443 }),
+          Match.objectLike({ CidrIp: '192.168.0.0/16', FromPort: 8443, Description: 'Endpoint clients outside the VPC (clientCidrs), port 8443' }),
+          Match.objectLike({ CidrIpv6: '2001:db8::/56', FromPort: 8443 }),
+        ],
+      });
+      template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', { SourcePrefixListId: 'pl-0123456789abcdef0', FromPort: 8443 });
+    });
+
+    test('fails when clientCidrs is given with security groups of the user\'s, or holds something else', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+      const securityGroup = new ec2.SecurityGroup(stack, 'Own', { vpc });
+
+      // WHEN
+      consumer(stack, vpc, { securityGroups: [securityGroup], clientCidrs: ['192.168.0.0/16'] });
+      consumer(stack, vpc, { clientCidrs: ['10.0.0.0/8', 'everyone'] }, 'Other');
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        '[TestStack/Consumer] `clientCidrs` is given with `securityGroups`, whose rules the construct leaves alone, so the '
+        + 'clients would not be admitted. Add their rules to your security groups, or remove `securityGroups` to have the '
+        + 'construct define one that admits `clientCidrs`.',
+        '[TestStack/Other] `clientCidrs` must hold IPv4 or IPv6 CIDR blocks (10.20.0.0/16, 2001:db8::/56) or prefix list IDs '
+        + "(pl-0123456789abcdef0), got 'everyone'. Fix or remove them.",
+      ]);
+    });
+
+    test('warns in an imported VPC, whose secondary CIDR blocks cannot be seen, until clientCidrs is given', () => {
+      // GIVEN
+      const { stack } = setUp();
+      const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Imported', {
+        vpcId: 'vpc-0123456789abcdef0',
+        vpcCidrBlock: '10.1.0.0/16',
+        availabilityZones: ['us-east-1a', 'us-east-1b'],
+        privateSubnetIds: ['subnet-1', 'subnet-2'],
+      });
+
+      // WHEN
+      consumer(stack, vpc);
+      consumer(stack, vpc, { clientCidrs: ['10.2.0.0/16'], domainName: 'other.internal.example.com' }, 'Known');
+
+      // THEN
+      const annotations = Annotations.fromStack(stack);
+      annotations.hasWarning('/TestStack/Consumer', Match.stringLikeRegexp('^`vpc` is imported, so only the CIDR block it was imported with'));
+      expect(annotations.findWarning('/TestStack/Known', Match.stringLikeRegexp('is imported'))).toEqual([]);
+    });
+
     test('allows only the service port from the VPC CIDR, with no egress', () => {
       // GIVEN
       const { stack, vpc } = setUp();

@@ -5,11 +5,11 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { EndpointPolicy, EndpointPolicyBindOptions, PrivateEgressVpc } from '../src';
 import { testStack, validationErrors } from './util';
+import { supportsEndpointPolicy } from '../src/private/endpoint-policy-support';
 import { addRules } from '../src/private/findings';
 import {
   EndpointPolicyRuleInput,
   MAX_ENDPOINT_POLICY_CHARACTERS,
-  supportsEndpointPolicy,
   validateEndpointPolicy,
   validatePolicyPrincipals,
   validatePolicySize,
@@ -42,21 +42,51 @@ function allowAll(conditionKey: string, value: unknown, sid: string) {
   };
 }
 
+/** Every data-perimeter preset keeps requests that AWS services make on the user's behalf (data perimeter examples). */
+const AWS_SERVICE_PRINCIPALS = {
+  Sid: 'AllowAwsServicePrincipals',
+  Effect: 'Allow',
+  Principal: '*',
+  Action: '*',
+  Resource: '*',
+  Condition: { Bool: { 'aws:PrincipalIsAWSService': 'true' } },
+};
+
+/**
+ * The AWS-owned buckets of us-east-1, written out here rather than read from the library's table, so that a row
+ * dropped from the table fails this test. After aws-samples/data-perimeter-policy-examples, service_owned_resources.md.
+ */
+const AWS_OWNED_READS_US_EAST_1 = [
+  'prod-us-east-1-starport-layer-bucket', // ECR image layers
+  'packages.us-east-1.amazonaws.com', // Amazon Linux repositories
+  'repo.us-east-1.amazonaws.com',
+  'amazonlinux.us-east-1.amazonaws.com',
+  'amazonlinux-2-repos-us-east-1',
+  'al2023-repos-us-east-1-de612dc2', // Amazon Linux 2023
+  'al2023-us-east-1',
+  'aws-ssm-us-east-1', // Systems Manager agent and patching
+  'aws-windows-downloads-us-east-1',
+  'amazon-ssm-us-east-1',
+  'amazon-ssm-packages-us-east-1',
+  'us-east-1-birdwatcher-prod',
+  'aws-ssm-distributor-file-us-east-1',
+  'aws-ssm-document-attachments-us-east-1',
+  'patch-baseline-snapshot-us-east-1',
+  'aws-patchmanager-macos-us-east-1',
+  'amazoncloudwatch-agent-us-east-1', // CloudWatch agent
+  'amazoncloudwatch-agent',
+];
+
 const AWS_OWNED_BUCKETS_US_EAST_1 = [
   {
     Sid: 'AllowAwsOwnedBucketReads',
     Effect: 'Allow',
     Principal: '*',
     Action: 's3:GetObject',
-    Resource: [
-      objectsOf('prod-us-east-1-starport-layer-bucket'),
-      objectsOf('al2023-repos-us-east-1-de612dc2'),
-      objectsOf('amazonlinux-2-repos-us-east-1'),
-      objectsOf('amazonlinux.us-east-1.amazonaws.com'),
-    ],
+    Resource: AWS_OWNED_READS_US_EAST_1.map(objectsOf),
   },
   {
-    Sid: 'AllowCloudFormationResponses',
+    Sid: 'AllowAwsOwnedBucketWrites',
     Effect: 'Allow',
     Principal: '*',
     Action: 's3:PutObject',
@@ -71,7 +101,7 @@ const AWS_OWNED_BUCKETS_US_EAST_1 = [
 function ruleInput(stack: Stack, statements: iam.PolicyStatement[], options: Partial<EndpointPolicyRuleInput> = {}): EndpointPolicyRuleInput {
   return {
     prop: 'endpointPolicy',
-    serviceShortName: 's3',
+    serviceShortNames: ['s3'],
     gateway: false,
     policyDocument: stack.resolve(new iam.PolicyDocument({ statements }).toJSON()),
     ...options,
@@ -108,7 +138,7 @@ describe('EndpointPolicy', () => {
     const statements = render(stack, EndpointPolicy.accountPrincipals(), SSM);
 
     // THEN
-    expect(statements).toEqual([allowAll('aws:PrincipalAccount', '123456789012', 'AllowAccountPrincipals')]);
+    expect(statements).toEqual([allowAll('aws:PrincipalAccount', '123456789012', 'AllowAccountPrincipals'), AWS_SERVICE_PRINCIPALS]);
   });
 
   test('accountPrincipals takes an explicit account', () => {
@@ -119,7 +149,7 @@ describe('EndpointPolicy', () => {
     const statements = render(stack, EndpointPolicy.accountPrincipals('210987654321'), SSM);
 
     // THEN
-    expect(statements).toEqual([allowAll('aws:PrincipalAccount', '210987654321', 'AllowAccountPrincipals')]);
+    expect(statements).toEqual([allowAll('aws:PrincipalAccount', '210987654321', 'AllowAccountPrincipals'), AWS_SERVICE_PRINCIPALS]);
   });
 
   test('organizationPrincipals allows principals of the organization', () => {
@@ -130,7 +160,7 @@ describe('EndpointPolicy', () => {
     const statements = render(stack, EndpointPolicy.organizationPrincipals(ORG_ID), { serviceShortName: 'ecr.dkr' });
 
     // THEN
-    expect(statements).toEqual([allowAll('aws:PrincipalOrgID', ORG_ID, 'AllowOrganizationPrincipals')]);
+    expect(statements).toEqual([allowAll('aws:PrincipalOrgID', ORG_ID, 'AllowOrganizationPrincipals'), AWS_SERVICE_PRINCIPALS]);
   });
 
   test('accountResources on S3 allows the account resources and the AWS-owned buckets of the stack region', () => {
@@ -143,6 +173,7 @@ describe('EndpointPolicy', () => {
     // THEN
     expect(statements).toEqual([
       allowAll('aws:ResourceAccount', '123456789012', 'AllowAccountResources'),
+      AWS_SERVICE_PRINCIPALS,
       ...AWS_OWNED_BUCKETS_US_EAST_1,
     ]);
   });
@@ -157,6 +188,7 @@ describe('EndpointPolicy', () => {
     // THEN
     expect(statements).toEqual([
       allowAll('aws:ResourceOrgID', ORG_ID, 'AllowOrganizationResources'),
+      AWS_SERVICE_PRINCIPALS,
       ...AWS_OWNED_BUCKETS_US_EAST_1,
     ]);
   });
@@ -176,6 +208,53 @@ describe('EndpointPolicy', () => {
     expect(resources).not.toContain('us-east-1');
   });
 
+  test.each(AWS_OWNED_READS_US_EAST_1)('every data-perimeter preset lets S3 endpoints read the AWS-owned bucket %s', bucket => {
+    // GIVEN
+    const { stack } = testStack();
+
+    for (const policy of [EndpointPolicy.accountPrincipals(), EndpointPolicy.organizationResources(ORG_ID)]) {
+      // WHEN
+      const reads = render(stack, policy, S3_GATEWAY).find(statement => (statement as { Sid?: string }).Sid === 'AllowAwsOwnedBucketReads');
+
+      // THEN
+      expect(reads).toMatchObject({ Action: 's3:GetObject', Resource: expect.arrayContaining([objectsOf(bucket)]) });
+    }
+  });
+
+  test.each([
+    ['accountPrincipals', EndpointPolicy.accountPrincipals(), 'aws:ResourceAccount', '123456789012'],
+    ['accountResources', EndpointPolicy.accountResources(), 'aws:ResourceAccount', '123456789012'],
+    ['organizationPrincipals', EndpointPolicy.organizationPrincipals(ORG_ID), 'aws:ResourceOrgID', ORG_ID],
+  ])('%s on STS keeps web identity and SAML federation into the perimeter\'s roles working', (_, policy, resourceKey, value) => {
+    // GIVEN
+    const { stack } = testStack();
+
+    // WHEN
+    const statements = render(stack, policy, { serviceShortName: 'sts' });
+
+    // THEN
+    expect(statements).toContainEqual({
+      Sid: 'AllowFederationIntoPerimeterRoles',
+      Effect: 'Allow',
+      Principal: '*',
+      Action: ['sts:AssumeRoleWithWebIdentity', 'sts:AssumeRoleWithSAML', 'sts:TagSession', 'sts:SetSourceIdentity'],
+      Resource: '*',
+      Condition: { StringEquals: { [resourceKey]: value } },
+    });
+    expect(statements).toContainEqual(AWS_SERVICE_PRINCIPALS);
+  });
+
+  test('federation is allowed on STS endpoints only', () => {
+    // GIVEN
+    const { stack } = testStack();
+
+    // WHEN
+    const onSsm = JSON.stringify(render(stack, EndpointPolicy.accountPrincipals(), SSM));
+
+    // THEN
+    expect(onSsm).not.toContain('AssumeRoleWithWebIdentity');
+  });
+
   test('principal presets on S3 also allow the AWS-owned buckets, whose requests AWS accounts sign', () => {
     // GIVEN
     const { stack } = testStack();
@@ -186,6 +265,7 @@ describe('EndpointPolicy', () => {
     // THEN
     expect(statements).toEqual([
       allowAll('aws:PrincipalOrgID', ORG_ID, 'AllowOrganizationPrincipals'),
+      AWS_SERVICE_PRINCIPALS,
       ...AWS_OWNED_BUCKETS_US_EAST_1,
     ]);
   });
@@ -198,7 +278,7 @@ describe('EndpointPolicy', () => {
     const statements = render(stack, EndpointPolicy.accountResources(), DYNAMODB_GATEWAY);
 
     // THEN
-    expect(statements).toEqual([allowAll('aws:ResourceAccount', '123456789012', 'AllowAccountResources')]);
+    expect(statements).toEqual([allowAll('aws:ResourceAccount', '123456789012', 'AllowAccountResources'), AWS_SERVICE_PRINCIPALS]);
   });
 
   test('organizationResources on DynamoDB allows the organization resources', () => {
@@ -209,7 +289,7 @@ describe('EndpointPolicy', () => {
     const statements = render(stack, EndpointPolicy.organizationResources(ORG_ID), DYNAMODB_GATEWAY);
 
     // THEN
-    expect(statements).toEqual([allowAll('aws:ResourceOrgID', ORG_ID, 'AllowOrganizationResources')]);
+    expect(statements).toEqual([allowAll('aws:ResourceOrgID', ORG_ID, 'AllowOrganizationResources'), AWS_SERVICE_PRINCIPALS]);
   });
 
   test.each([
@@ -219,7 +299,7 @@ describe('EndpointPolicy', () => {
     // GIVEN
     const { stack } = testStack();
 
-    for (const serviceShortName of ['ssm', 'ecr.dkr', 'sts', 's3express']) {
+    for (const serviceShortName of ['ssm', 'ecr.dkr', 's3express']) {
       // WHEN
       const statements = render(stack, byResource, { serviceShortName });
 
@@ -249,7 +329,7 @@ describe('EndpointPolicy', () => {
 
     // THEN
     expect(statements[0]).toEqual(allowAll('aws:ResourceAccount', { Ref: 'AWS::AccountId' }, 'AllowAccountResources'));
-    expect(statements[2]).toMatchObject({
+    expect(statements[3]).toMatchObject({
       Resource: [
         {
           'Fn::Join': ['', [
@@ -299,7 +379,7 @@ describe('EndpointPolicy', () => {
       // WHEN
       const statements = policy.bind(stack, options).statements;
       const findings = validateEndpointPolicy(ruleInput(stack, statements, {
-        serviceShortName: options.serviceShortName,
+        serviceShortNames: [options.serviceShortName],
         gateway: options.gateway ?? false,
       }));
 
@@ -325,7 +405,7 @@ describe('endpoint policy rules', () => {
     const statements = EndpointPolicy.accountPrincipals().bind(stack, SSM).statements;
 
     // WHEN
-    const findings = validatePolicySupport(ruleInput(stack, statements, { serviceShortName: 'vpce-svc-0123456789abcdef0' }));
+    const findings = validatePolicySupport(ruleInput(stack, statements, { serviceShortNames: ['vpce-svc-0123456789abcdef0'] }));
 
     // THEN
     expect(findings).toEqual([{
@@ -342,7 +422,7 @@ describe('endpoint policy rules', () => {
     const statements = EndpointPolicy.accountPrincipals().bind(stack, SSM).statements;
 
     // WHEN
-    const findings = validatePolicySupport(ruleInput(stack, statements, { prop: 'policy', serviceShortName: 'cloudtrail' }));
+    const findings = validatePolicySupport(ruleInput(stack, statements, { prop: 'policy', serviceShortNames: ['cloudtrail'] }));
 
     // THEN
     expect(findings.map(f => f.message)).toEqual([
@@ -354,7 +434,7 @@ describe('endpoint policy rules', () => {
 
   test('full access passes on services that do not support a policy', () => {
     // GIVEN
-    const input: EndpointPolicyRuleInput = { prop: 'endpointPolicy', serviceShortName: 'cloudtrail', gateway: false };
+    const input: EndpointPolicyRuleInput = { prop: 'endpointPolicy', serviceShortNames: ['cloudtrail'], gateway: false };
 
     // WHEN
     const findings = validateEndpointPolicy(input);
@@ -420,7 +500,7 @@ describe('endpoint policy rules', () => {
     // GIVEN
     const input: EndpointPolicyRuleInput = {
       prop: 'endpointPolicy',
-      serviceShortName: 's3',
+      serviceShortNames: ['s3'],
       gateway: true,
       policyDocument: Lazy.any({ produce: () => ({ Statement: [] }) }),
     };
@@ -441,12 +521,12 @@ describe('endpoint policy rules', () => {
     ];
 
     // WHEN
-    const findings = validatePolicyPrincipals(ruleInput(stack, statements, { serviceShortName: 'ssm' }));
+    const findings = validatePolicyPrincipals(ruleInput(stack, statements, { serviceShortNames: ['ssm'] }));
 
     // THEN
     expect(findings).toEqual([{
       severity: 'error',
-      message: '`endpointPolicy` has statement 2 (Sid `ReadParameters`) without a `Principal` on the `ssm` endpoint; '
+      message: '`endpointPolicy` has statement 3 (Sid `ReadParameters`) without a `Principal` on the `ssm` endpoint; '
         + 'every statement of an endpoint policy must name one. Add `principals: [new iam.StarPrincipal()]` and narrow '
         + 'it with a condition such as aws:PrincipalAccount.',
     }]);
@@ -496,7 +576,7 @@ describe('endpoint policy rules', () => {
 
     // WHEN
     addRules(endpoint, 'PrivateEgressVpc', () => validateEndpointPolicy(
-      ruleInput(stack, statements, { serviceShortName: 'vpce-svc-0123456789abcdef0' }),
+      ruleInput(stack, statements, { serviceShortNames: ['vpce-svc-0123456789abcdef0'] }),
     ));
 
     // THEN
@@ -532,19 +612,25 @@ describe('PrivateEgressVpc endpointPolicy', () => {
         Version: '2012-10-17',
         Statement: [
           Match.objectLike({ Sid: 'AllowOrganizationResources', Condition: { StringEquals: { 'aws:ResourceOrgID': ORG_ID } } }),
+          AWS_SERVICE_PRINCIPALS,
           Match.objectLike({ Sid: 'AllowAwsOwnedBucketReads', Action: 's3:GetObject' }),
-          Match.objectLike({ Sid: 'AllowCloudFormationResponses', Action: 's3:PutObject' }),
+          Match.objectLike({ Sid: 'AllowAwsOwnedBucketWrites', Action: 's3:PutObject' }),
         ],
       },
     });
     template.hasResourceProperties('AWS::EC2::VPCEndpoint', {
       VpcEndpointType: 'Gateway',
       ServiceName: { 'Fn::Join': ['', ['com.amazonaws.', { Ref: 'AWS::Region' }, '.dynamodb']] },
-      PolicyDocument: { Statement: [Match.objectLike({ Condition: { StringEquals: { 'aws:ResourceOrgID': ORG_ID } } })] },
+      PolicyDocument: { Statement: [Match.objectLike({ Condition: { StringEquals: { 'aws:ResourceOrgID': ORG_ID } } }), AWS_SERVICE_PRINCIPALS] },
     });
     template.hasResourceProperties('AWS::EC2::VPCEndpoint', {
       ServiceName: 'com.amazonaws.us-east-1.ssm',
-      PolicyDocument: { Statement: [Match.objectLike({ Sid: 'AllowOrganizationPrincipals', Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG_ID } } })] },
+      PolicyDocument: {
+        Statement: [
+          Match.objectLike({ Sid: 'AllowOrganizationPrincipals', Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG_ID } } }),
+          AWS_SERVICE_PRINCIPALS,
+        ],
+      },
     });
     for (const unsupported of ['com.amazonaws.us-east-1.cloudtrail', PARTNER_SERVICE.name]) {
       template.hasResourceProperties('AWS::EC2::VPCEndpoint', { ServiceName: unsupported, PolicyDocument: Match.absent() });
@@ -565,7 +651,7 @@ describe('PrivateEgressVpc endpointPolicy', () => {
     template.hasResourceProperties('AWS::EC2::VPCEndpoint', { ServiceName: 'com.amazonaws.us-east-1.ssm', PolicyDocument: Match.absent() });
     template.hasResourceProperties('AWS::EC2::VPCEndpoint', {
       VpcEndpointType: 'Gateway',
-      PolicyDocument: { Statement: [Match.objectLike({ Condition: { StringEquals: { 'aws:ResourceOrgID': ORG_ID } } })] },
+      PolicyDocument: { Statement: [Match.objectLike({ Condition: { StringEquals: { 'aws:ResourceOrgID': ORG_ID } } }), AWS_SERVICE_PRINCIPALS] },
     });
   });
 

@@ -1,9 +1,10 @@
 import { Fn, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { PrivateEgressVpc } from '../src';
-import { awsSolutionsErrors, isolatedVpc, testStack, validationErrors } from './util';
+import { EndpointBundle, EndpointPolicy, PrivateEgressVpc } from '../src';
+import { AWS_SOLUTIONS_CHECKS, isolatedVpc, testStack, validationErrors } from './util';
 
 const SSM = ec2.InterfaceVpcEndpointAwsService.SSM;
 const ECR_DOCKER = ec2.InterfaceVpcEndpointAwsService.ECR_DOCKER;
@@ -365,8 +366,8 @@ describe('PrivateEgressVpc', () => {
       // THEN
       Template.fromStack(stack).hasResourceProperties('AWS::EC2::SecurityGroup', {
         SecurityGroupIngress: [
-          Match.objectLike({ CidrIp: { 'Fn::GetAtt': [Match.stringLikeRegexp('^EgressVpc'), 'CidrBlock'] }, FromPort: 443, ToPort: 443, IpProtocol: 'tcp' }),
-          Match.objectLike({ CidrIp: { 'Fn::GetAtt': [Match.stringLikeRegexp('^EgressVpc'), 'CidrBlock'] }, FromPort: 8443, ToPort: 8443, IpProtocol: 'tcp' }),
+          Match.objectLike({ CidrIp: '10.0.0.0/16', FromPort: 443, ToPort: 443, IpProtocol: 'tcp' }),
+          Match.objectLike({ CidrIp: '10.0.0.0/16', FromPort: 8443, ToPort: 8443, IpProtocol: 'tcp' }),
         ],
         SecurityGroupEgress: [Match.objectLike({ CidrIp: '255.255.255.255/32', Description: 'Disallow all traffic' })],
       });
@@ -651,11 +652,12 @@ describe('PrivateEgressVpc', () => {
 
       // THEN
       Annotations.fromStack(stack).hasWarning('/TestStack/Egress', Match.stringLikeRegexp(
-        '^route TestStack/Existing/PrivateSubnet1/DefaultRoute sends 0.0.0.0/0 through an EC2 instance \\(a NAT instance\\)',
+        '^the adopted `vpc` has 2 default routes through an EC2 instance \\(a NAT instance\\) on route tables of subnets that host '
+        + 'workloads or endpoints \\(TestStack/Existing/PrivateSubnet1/DefaultRoute, TestStack/Existing/PrivateSubnet2/DefaultRoute\\)',
       ));
     });
 
-    test('warns when an adopted VPC routes to the internet', () => {
+    test('warns once about the internet routes of the subnets that host workloads of an adopted VPC, not its public ones', () => {
       // GIVEN
       const { stack } = testStack();
 
@@ -664,12 +666,14 @@ describe('PrivateEgressVpc', () => {
 
       // THEN
       const annotations = Annotations.fromStack(stack);
-      annotations.hasWarning('/TestStack/Egress', Match.stringLikeRegexp(
-        '^route TestStack/Existing/PublicSubnet1/DefaultRoute sends 0.0.0.0/0 through an internet gateway.*acknowledge this warning',
-      ));
-      annotations.hasWarning('/TestStack/Egress', Match.stringLikeRegexp(
-        '^route TestStack/Existing/PrivateSubnet1/DefaultRoute sends 0.0.0.0/0 through a NAT gateway',
-      ));
+      const warnings = annotations.findWarning('/TestStack/Egress', Match.stringLikeRegexp('default route'));
+      expect(warnings.map(w => w.entry.data)).toEqual([
+        'the adopted `vpc` has 2 default routes through a NAT gateway on route tables of subnets that host workloads or endpoints '
+        + '(TestStack/Existing/PrivateSubnet1/DefaultRoute, TestStack/Existing/PrivateSubnet2/DefaultRoute), so AWS traffic the '
+        + 'endpoints do not cover can still leave the VPC. Remove those routes for a private egress VPC, or acknowledge this '
+        + 'warning (`Annotations.of(scope).acknowledgeWarning(\'cdk-private-endpoints:PrivateEgressVpc.internetRoute\')`) if the '
+        + 'VPC needs internet egress. [ack: cdk-private-endpoints:PrivateEgressVpc.internetRoute]',
+      ]);
       expect(annotations.findError('*', Match.anyValue())).toEqual([]);
     });
 
@@ -800,15 +804,325 @@ describe('PrivateEgressVpc', () => {
     });
   });
 
-  test('passes cdk-nag AwsSolutions checks with defaults', () => {
+  describe('gateway endpoints the VPC already has', () => {
+    /** An existing VPC whose owner already gave it an S3 gateway endpoint on every subnet's route table. */
+    const vpcWithS3Endpoint = (stack: Stack) => existingVpc(stack, { gatewayEndpoints: { S3: { service: ec2.GatewayVpcEndpointAwsService.S3 } } });
+
+    test('fail when a second gateway endpoint of the service would go on the same route tables, naming both', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', { vpc: vpcWithS3Endpoint(stack) });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        "[TestStack/Egress] gateway endpoint 's3' (TestStack/Egress/GatewayEndpoints/S3) and the gateway endpoint "
+        + "TestStack/Existing/S3/Resource both add a 's3' route to the same route tables; a route table takes one endpoint "
+        + "route per service, so the deploy would fail. Keep the existing one: add ec2.GatewayVpcEndpointAwsService for 's3' to "
+        + '`existingGatewayEndpoints` (and leave it out of `gatewayEndpoints`), or remove the other endpoint.',
+      ]);
+    });
+
+    test('are named in existingGatewayEndpoints: nothing is added for them and they satisfy bundles', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+      const vpc = vpcWithS3Endpoint(stack);
+
+      // WHEN
+      const egress = new PrivateEgressVpc(stack, 'Egress', {
+        vpc,
+        existingGatewayEndpoints: [ec2.GatewayVpcEndpointAwsService.S3],
+        bundles: [EndpointBundle.ECR_IMAGE_PULL],
+      });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([]);
+      const template = Template.fromStack(stack);
+      const gatewayServices = Object.values(template.findResources('AWS::EC2::VPCEndpoint', { Properties: { VpcEndpointType: 'Gateway' } }))
+        .map(resource => JSON.stringify(resource.Properties.ServiceName));
+      // The VPC's own S3 endpoint and this construct's DynamoDB endpoint: no second S3 endpoint.
+      expect(gatewayServices.filter(name => name.includes('.s3'))).toHaveLength(1);
+      expect(egress.gatewayEndpointFor(ec2.GatewayVpcEndpointAwsService.S3)).toBeUndefined();
+      expect(egress.gatewayEndpointFor(ec2.GatewayVpcEndpointAwsService.DYNAMODB)).toBeDefined();
+    });
+
+    test('fail when a service is both requested and existing', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', {
+        vpc: existingVpc(stack),
+        gatewayEndpoints: [ec2.GatewayVpcEndpointAwsService.S3],
+        existingGatewayEndpoints: [ec2.GatewayVpcEndpointAwsService.S3],
+      });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        "[TestStack/Egress] 's3' is in both `gatewayEndpoints` and `existingGatewayEndpoints`; a route table takes one endpoint "
+        + "route per service. Remove 's3' from `gatewayEndpoints` if the VPC already has it, or from `existingGatewayEndpoints`.",
+      ]);
+    });
+
+    test('do not clash with an endpoint of the same service on other route tables', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+      const vpc = existingVpc(stack);
+      new ec2.GatewayVpcEndpoint(stack, 'PublicS3', {
+        vpc,
+        service: ec2.GatewayVpcEndpointAwsService.S3,
+        subnets: [{ subnetType: ec2.SubnetType.PUBLIC }],
+      });
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', { vpc });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([]);
+    });
+  });
+
+  describe('PrivateLink endpoint services', () => {
+    const PARTNER = new ec2.InterfaceVpcEndpointService('com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0', 443);
+
+    test('get no private DNS by default, which EC2 refuses until the provider has a verified name', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', { interfaceEndpoints: [PARTNER, SSM], privateDnsEnabled: true });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.hasResourceProperties('AWS::EC2::VPCEndpoint', { ServiceName: PARTNER.name, PrivateDnsEnabled: false });
+      template.hasResourceProperties('AWS::EC2::VPCEndpoint', { ServiceName: 'com.amazonaws.us-east-1.ssm', PrivateDnsEnabled: true });
+    });
+
+    test('get private DNS when the endpoint asks for it', () => {
+      // GIVEN
+      const { stack } = testStack();
+      const egress = new PrivateEgressVpc(stack, 'Egress');
+
+      // WHEN
+      egress.addInterfaceEndpoint(PARTNER, { privateDnsEnabled: true });
+
+      // THEN
+      Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpoint', { ServiceName: PARTNER.name, PrivateDnsEnabled: true });
+    });
+  });
+
+  describe('services that share a short name', () => {
+    test('are kept apart by their full name, each with its endpoint', () => {
+      // GIVEN
+      const { stack } = testStack();
+      const plain = new ec2.InterfaceVpcEndpointService('com.amazonaws.us-east-1.notebook', 443);
+
+      // WHEN
+      const egress = new PrivateEgressVpc(stack, 'Egress', { interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.SSM, SSM] });
+      const thrown = () => egress.addInterfaceEndpoint(plain);
+      egress.addInterfaceEndpoint(ec2.InterfaceVpcEndpointAwsService.SAGEMAKER_NOTEBOOK);
+
+      // THEN
+      const names = Object.values(Template.fromStack(stack).findResources('AWS::EC2::VPCEndpoint', { Properties: { VpcEndpointType: 'Interface' } }))
+        .map(resource => resource.Properties.ServiceName);
+      expect(names).toEqual(['com.amazonaws.us-east-1.ssm', 'aws.sagemaker.us-east-1.notebook']);
+      // Both would be the endpoint `Notebook`: the second cannot be defined, and says so instead of being dropped.
+      expect(thrown).toThrow(/^TestStack\/Egress: services '"aws.sagemaker.us-east-1.notebook"' and '"com.amazonaws.us-east-1.notebook"' would both have the endpoint construct ID 'Notebook'/);
+    });
+  });
+
+  describe('client ports', () => {
+    const SMTP = ec2.InterfaceVpcEndpointAwsService.EMAIL_SMTP;
+
+    test('are every port the service\'s clients use: SES SMTP takes 25, 465, 587, 2465 and 2587 besides 443', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', { interfaceEndpoints: [SMTP, new ec2.InterfaceVpcEndpointService('com.amazonaws.us-east-1.git-codecommit', 443)] });
+
+      // THEN
+      const ingress = Object.values(Template.fromStack(stack).findResources('AWS::EC2::SecurityGroup'))[0].Properties.SecurityGroupIngress;
+      expect(ingress.map((rule: { FromPort: number }) => rule.FromPort)).toEqual([22, 25, 443, 465, 587, 2465, 2587]);
+    });
+
+    test('can be set per endpoint', () => {
+      // GIVEN
+      const { stack } = testStack();
+      const egress = new PrivateEgressVpc(stack, 'Egress');
+
+      // WHEN
+      egress.addInterfaceEndpoint(SMTP, { ports: [587] });
+
+      // THEN
+      Template.fromStack(stack).hasResourceProperties('AWS::EC2::SecurityGroup', {
+        SecurityGroupIngress: [Match.objectLike({ CidrIp: '10.0.0.0/16', FromPort: 587, ToPort: 587 })],
+      });
+    });
+
+    test('fail when a port is not a TCP port', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+      const egress = new PrivateEgressVpc(stack, 'Egress');
+
+      // WHEN
+      egress.addInterfaceEndpoint(SMTP, { ports: [587, 70000] });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        "[TestStack/Egress] `ports` of interface endpoint 'email-smtp' must be TCP ports, integers in 1..65535, got 70000. "
+        + "Use the ports the service's clients connect to.",
+      ]);
+    });
+  });
+
+  describe('clients outside the VPC', () => {
+    test('are admitted from clientCidrs: IPv4 and IPv6 blocks and prefix lists', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', {
+        interfaceEndpoints: [SSM],
+        clientCidrs: ['172.16.0.0/12', '2001:db8::/56', 'pl-0123456789abcdef0'],
+      });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.hasResourceProperties('AWS::EC2::SecurityGroup', {
+        SecurityGroupIngress: [
+          Match.objectLike({ CidrIp: '10.0.0.0/16', FromPort: 443, Description: 'Endpoint clients in the VPC, port 443' }),
+          Match.objectLike({ CidrIp: '172.16.0.0/12', FromPort: 443, Description: 'Endpoint clients outside the VPC (clientCidrs), port 443' }),
+          Match.objectLike({ CidrIpv6: '2001:db8::/56', FromPort: 443 }),
+        ],
+      });
+      // CDK renders a prefix-list rule as a resource of its own.
+      template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+        GroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^EgressEndpointSecurityGroup'), 'GroupId'] },
+        SourcePrefixListId: 'pl-0123456789abcdef0',
+        FromPort: 443,
+        ToPort: 443,
+      });
+    });
+
+    test('fail when an entry of clientCidrs is not a CIDR block or prefix list', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', { interfaceEndpoints: [SSM], clientCidrs: ['on-prem'] });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        '[TestStack/Egress] `clientCidrs` must hold IPv4 or IPv6 CIDR blocks (10.20.0.0/16, 2001:db8::/56) or prefix list IDs '
+        + "(pl-0123456789abcdef0), got 'on-prem'. Fix or remove them.",
+      ]);
+    });
+
+    test('warn when S3 and DynamoDB interface endpoints answer only the inbound resolver and no client outside the VPC is admitted', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', {
+        interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.S3, ec2.InterfaceVpcEndpointAwsService.DYNAMODB],
+      });
+
+      // THEN
+      Annotations.fromStack(stack).hasWarning('/TestStack/Egress', Match.stringLikeRegexp(
+        "^interface endpoints 's3', 'dynamodb' answer only clients outside the VPC .* but `clientCidrs` admits none",
+      ));
+    });
+
+    test('do not warn about resolver-only endpoints once clientCidrs admits clients', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', { interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.S3], clientCidrs: ['192.168.0.0/16'] });
+
+      // THEN
+      expect(Annotations.fromStack(stack).findWarning('/TestStack/Egress', Match.stringLikeRegexp('clientCidrs'))).toEqual([]);
+    });
+
+    test('of an imported VPC warn that its other CIDR blocks cannot be seen, unless clientCidrs is given', () => {
+      // GIVEN
+      const { stack } = testStack();
+      const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Imported', {
+        vpcId: 'vpc-0123456789abcdef0',
+        vpcCidrBlock: '10.1.0.0/16',
+        availabilityZones: ['us-east-1a', 'us-east-1b'],
+        isolatedSubnetIds: ['subnet-1', 'subnet-2'],
+        isolatedSubnetRouteTableIds: ['rtb-1', 'rtb-2'],
+      });
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', { vpc, interfaceEndpoints: [SSM] });
+      new PrivateEgressVpc(stack, 'Known', { vpc, interfaceEndpoints: [SSM], gatewayEndpoints: [], clientCidrs: [] });
+
+      // THEN
+      const annotations = Annotations.fromStack(stack);
+      annotations.hasWarning('/TestStack/Egress', Match.stringLikeRegexp('^`vpc` is imported, so only the CIDR block it was imported with'));
+      expect(annotations.findWarning('/TestStack/Known', Match.stringLikeRegexp('is imported'))).toEqual([]);
+    });
+  });
+
+  describe('a policy that fails a rule on many endpoints', () => {
+    test('is one finding naming them all, with principals as a person reads them', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+      const namedRole = new iam.PolicyStatement({
+        principals: [new iam.ArnPrincipal(`arn:${stack.partition}:iam::123456789012:role/app`)],
+        actions: ['*'],
+        resources: ['*'],
+      });
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', {
+        endpointPolicy: EndpointPolicy.fromStatements([namedRole]),
+        bundles: [EndpointBundle.SESSION_MANAGER, EndpointBundle.SECRETS],
+      });
+
+      // THEN: the interface endpoints accept the principal; the two gateway endpoints do not, in one finding.
+      expect(validationErrors(app)).toEqual([
+        '[TestStack/Egress] `endpointPolicy` has statement 1 with the principal {"AWS":"arn:${AWS::Partition}:iam::123456789012:role/app"} '
+        + 'on the `s3`, `dynamodb` gateway endpoints; gateway endpoints accept only the `*` principal. Use `new iam.StarPrincipal()` '
+        + 'and name the principals with the aws:PrincipalArn condition key.',
+      ]);
+    });
+  });
+
+  describe('services that accept no endpoint policy', () => {
+    test('do not get the construct-wide policy, and a warning names them', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', {
+        endpointPolicy: EndpointPolicy.accountPrincipals(),
+        interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.EKS, ec2.InterfaceVpcEndpointAwsService.BILLING_CONDUCTOR, SSM],
+      });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.hasResourceProperties('AWS::EC2::VPCEndpoint', { ServiceName: 'com.amazonaws.us-east-1.eks', PolicyDocument: Match.absent() });
+      template.hasResourceProperties('AWS::EC2::VPCEndpoint', { ServiceName: 'com.amazonaws.us-east-1.ssm', PolicyDocument: Match.anyValue() });
+      Annotations.fromStack(stack).hasWarning('/TestStack/Egress', Match.stringLikeRegexp(
+        "^`endpointPolicy` is not applied to the 'eks', 'billingconductor' endpoint\\(s\\)",
+      ));
+    });
+  });
+
+  test.each(AWS_SOLUTIONS_CHECKS)('passes %s AwsSolutions checks with defaults', (_, check) => {
     // GIVEN
     const { stack } = testStack();
 
     // WHEN
     new PrivateEgressVpc(stack, 'Egress', { interfaceEndpoints: [SSM, ECR_DOCKER] });
 
-    // THEN
-    expect(awsSolutionsErrors(stack)).toEqual([]);
+    // THEN: with cdk-nag 3 too, which reads the template: EC23 can judge the literal VPC CIDR of the ingress rules.
+    expect(check(stack)).toEqual([]);
   });
 
   describe('snapshots', () => {

@@ -53,23 +53,39 @@ export function validateInterfaceEndpointQuota(interfaceEndpointCount: number): 
 /** A default route out of the VPC, as the rules see it. */
 export interface InternetRoute {
   readonly path: string;
+  /** The route table's ID (a token for one defined in the app). */
+  readonly routeTableId: string;
   readonly destination: string;
   /** What the route goes through: 'an internet gateway', 'a NAT gateway', ... */
   readonly target: string;
 }
 
+const INTERNET_ROUTE_WARNING_ID = 'cdk-private-endpoints:PrivateEgressVpc.internetRoute';
+
 /**
  * A private egress VPC has no path to the internet: a default route through an internet or NAT gateway is an
- * error in a VPC this library created, and a warning in an adopted one (whose owner may have reasons).
+ * error in a VPC this library created. An adopted VPC's owner may have reasons for its routes, and its public subnets
+ * are left alone: the routes of the route tables of subnets that host workloads or endpoints are reported, once per
+ * VPC.
+ *
+ * @param workloadRouteTableIds the route tables of the adopted VPC's private and isolated subnets and endpoint subnets
  */
-export function validateNoInternetRoutes(routes: InternetRoute[], vpcCreatedHere: boolean): Finding[] {
-  return routes.map(route => {
-    const problem = `route ${route.path} sends ${route.destination} through ${route.target}, `
-      + 'giving workloads a path to the internet that the private egress VPC is meant to exclude.';
-    return vpcCreatedHere
-      ? error(`${problem} Remove the route; reach AWS services through \`interfaceEndpoints\` and \`gatewayEndpoints\`.`)
-      : warning('internetRoute', `${problem} Remove it, or acknowledge this warning if the adopted VPC needs internet egress.`);
-  });
+export function validateNoInternetRoutes(routes: InternetRoute[], vpcCreatedHere: boolean, workloadRouteTableIds: string[]): Finding[] {
+  if (vpcCreatedHere) {
+    return routes.map(route => error(`route ${route.path} sends ${route.destination} through ${route.target}, giving `
+      + 'workloads a path to the internet that the private egress VPC is meant to exclude. Remove the route; reach AWS '
+      + 'services through `interfaceEndpoints` and `gatewayEndpoints`.'));
+  }
+  const workloadRoutes = routes.filter(route => workloadRouteTableIds.includes(route.routeTableId));
+  if (workloadRoutes.length === 0) {
+    return [];
+  }
+  const targets = [...new Set(workloadRoutes.map(route => route.target))].join(' and ');
+  return [warning('internetRoute', `the adopted \`vpc\` has ${workloadRoutes.length} default route${workloadRoutes.length === 1 ? '' : 's'} `
+    + `through ${targets} on route tables of subnets that host workloads or endpoints (${workloadRoutes.map(r => r.path).join(', ')}), `
+    + 'so AWS traffic the endpoints do not cover can still leave the VPC. Remove those routes for a private egress VPC, or '
+    + `acknowledge this warning (\`Annotations.of(scope).acknowledgeWarning('${INTERNET_ROUTE_WARNING_ID}')\`) if the VPC `
+    + 'needs internet egress.')];
 }
 
 export function validateAdoptedVpcProps(propsIgnoredWithVpc: string[]): Finding[] {
@@ -118,9 +134,10 @@ export function validateBundleDependencies(bundles: BundleDependencies[], gatewa
   return bundles.flatMap(bundle => bundle.requiredGatewayEndpoints
     .filter(required => !gatewayEndpoints.includes(required))
     .map(missing => error(
-      `\`bundles\` includes ${bundle.name}, which needs the '${missing}' gateway endpoint, but \`gatewayEndpoints\` `
-      + `does not include it (got [${gatewayEndpoints.join(', ')}]). Add the '${missing}' gateway endpoint `
-      + `(ec2.GatewayVpcEndpointAwsService), or remove the ${bundle.name} bundle.`,
+      `\`bundles\` includes ${bundle.name}, which needs the '${missing}' gateway endpoint, but neither \`gatewayEndpoints\` `
+      + `nor \`existingGatewayEndpoints\` includes it (got [${gatewayEndpoints.join(', ')}]). Add the '${missing}' gateway `
+      + 'endpoint (ec2.GatewayVpcEndpointAwsService) to `gatewayEndpoints`, or to `existingGatewayEndpoints` if the VPC '
+      + `already has one, or remove the ${bundle.name} bundle.`,
     )));
 }
 
@@ -133,7 +150,74 @@ export function validateResolverOnlyDns(privateDnsInterfaceEndpoints: string[], 
     .filter(service => SERVICES_WITH_BOTH_ENDPOINT_TYPES.includes(service) && !gatewayEndpoints.includes(service))
     .map(service => error(
       `interface endpoint '${service}' has private DNS, which for ${service} answers only through a Route 53 Resolver `
-      + `inbound endpoint and requires the '${service}' gateway endpoint in the VPC, but \`gatewayEndpoints\` does not `
-      + `include it. Add the '${service}' gateway endpoint, or set \`privateDnsEnabled: false\` on this endpoint.`,
+      + `inbound endpoint and requires the '${service}' gateway endpoint in the VPC, but neither \`gatewayEndpoints\` nor `
+      + `\`existingGatewayEndpoints\` includes it. Add the '${service}' gateway endpoint, or set \`privateDnsEnabled: false\` `
+      + 'on this endpoint.',
     ));
+}
+
+/** A gateway endpoint of the same VPC defined elsewhere in the app, as the rules see it. */
+export interface OtherGatewayEndpoint {
+  readonly path: string;
+  readonly shortName: string;
+  /** The route tables it is on, in the form the rules compare (resolved and serialized). */
+  readonly routeTableIds: string[];
+}
+
+/**
+ * A route table takes one endpoint route per service: a second gateway endpoint of the same service on the same
+ * route table fails the deploy ("Routing for gateway endpoints": a route table cannot have more than one route to the
+ * same service, https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html#gateway-endpoint-routing).
+ */
+export function validateGatewayEndpointClashes(ours: OtherGatewayEndpoint[], others: OtherGatewayEndpoint[]): Finding[] {
+  return ours.flatMap(endpoint => others
+    .filter(other => other.shortName === endpoint.shortName && other.path !== endpoint.path)
+    .filter(other => other.routeTableIds.some(id => endpoint.routeTableIds.includes(id)))
+    .map(other => error(`gateway endpoint '${endpoint.shortName}' (${endpoint.path}) and the gateway endpoint ${other.path} `
+      + `both add a '${endpoint.shortName}' route to the same route tables; a route table takes one endpoint route per service, `
+      + 'so the deploy would fail. Keep the existing one: add '
+      + `ec2.GatewayVpcEndpointAwsService for '${endpoint.shortName}' to \`existingGatewayEndpoints\` (and leave it out of `
+      + '`gatewayEndpoints`), or remove the other endpoint.')));
+}
+
+/** A service is either defined here or already in the VPC: asking for both would define a clashing second endpoint. */
+export function validateExistingGatewayEndpoints(requested: string[], existing: string[]): Finding[] {
+  return requested.filter(service => existing.includes(service)).map(service => error(
+    `'${service}' is in both \`gatewayEndpoints\` and \`existingGatewayEndpoints\`; a route table takes one endpoint route `
+    + `per service. Remove '${service}' from \`gatewayEndpoints\` if the VPC already has it, or from \`existingGatewayEndpoints\`.`));
+}
+
+/**
+ * S3 and DynamoDB interface endpoints with private DNS answer only through a Route 53 Resolver inbound endpoint
+ * (workloads in the VPC take the free gateway endpoint): without clients outside the VPC, nobody uses what they cost.
+ */
+export function warnUnreachableResolverOnlyEndpoints(resolverOnlyServices: string[], clientCidrCount: number): Finding[] {
+  if (resolverOnlyServices.length === 0 || clientCidrCount > 0) {
+    return [];
+  }
+  return [warning('resolverOnlyWithoutClients', `interface endpoint${resolverOnlyServices.length === 1 ? '' : 's'} `
+    + `${resolverOnlyServices.map(s => `'${s}'`).join(', ')} answer${resolverOnlyServices.length === 1 ? 's' : ''} only clients `
+    + 'outside the VPC (through a Route 53 Resolver inbound endpoint; workloads in the VPC use the gateway endpoint), but '
+    + '`clientCidrs` admits none, so nobody can use them while they are billed per AZ-hour. Add the on-premises or peered '
+    + 'networks to `clientCidrs`, or remove these interface endpoints.')];
+}
+
+/** Services left without the construct-wide policy because they accept none: reported, never dropped silently. */
+export function warnPolicyNotApplied(services: string[]): Finding[] {
+  if (services.length === 0) {
+    return [];
+  }
+  return [warning('endpointPolicyNotApplied', `\`endpointPolicy\` is not applied to the ${services.map(s => `'${s}'`).join(', ')} `
+    + 'endpoint(s): these services accept no endpoint policy and allow full access through the endpoint. Restrict them '
+    + 'with IAM and resource policies, or acknowledge this warning.')];
+}
+
+/** The `ports` of an interface endpoint are TCP ports. */
+export function validateEndpointPorts(shortName: string, ports: number[]): Finding[] {
+  const invalid = ports.filter(port => !Token.isUnresolved(port) && !(Number.isInteger(port) && port >= 1 && port <= 65535));
+  if (invalid.length === 0) {
+    return [];
+  }
+  return [error(`\`ports\` of interface endpoint '${shortName}' must be TCP ports, integers in 1..65535, got `
+    + `${invalid.join(', ')}. Use the ports the service's clients connect to.`)];
 }

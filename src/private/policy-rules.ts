@@ -1,4 +1,5 @@
 import { Token } from 'aws-cdk-lib';
+import { supportsEndpointPolicy } from './endpoint-policy-support';
 import { error, Finding } from './findings';
 
 /**
@@ -8,69 +9,15 @@ import { error, Finding } from './findings';
 export const MAX_ENDPOINT_POLICY_CHARACTERS = 20_480;
 
 /**
- * AWS services that integrate with PrivateLink but do not accept an endpoint policy: CreateVpcEndpoint refuses a
- * policy document for them ("Service ... only supports the full-access endpoint policy").
- *
- * AWS no longer publishes this as a table; `aws ec2 describe-vpc-endpoint-services --service-names
- * com.amazonaws.<region>.<service> --query 'ServiceDetails[].VpcEndpointPolicySupported'` is the authority
- * ("View endpoint policy support", https://docs.aws.amazon.com/vpc/latest/privatelink/aws-services-privatelink-support.html).
- * Sources of this list, checked June 2026:
- * - the list kept by AWS's Landing Zone Accelerator, awslabs/landing-zone-accelerator-on-aws
- *   network-vpc-endpoints-stack.ts (`policiesUnsupported`, commit 61bba81, 2026-06-02);
- * - `elasticbeanstalk-health`: "The enhanced health service doesn't support endpoint policies",
- *   https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/vpc-vpce.policy.html;
- * - `neptune-graph`: "does not support VPC endpoint policies for the control plane service",
- *   https://docs.aws.amazon.com/neptune-analytics/latest/userguide/gettingStarted-connecting-private-link-create-policy.html.
+ * The policy of one or more endpoints of one type that render the same document from the same prop, as plain data,
+ * for the rules below: one problem of a policy applied to many endpoints is one finding naming them all.
  */
-const SERVICES_WITHOUT_ENDPOINT_POLICY = [
-  'appmesh-envoy-management',
-  'appstream.api',
-  'appstream.streaming',
-  'aps',
-  'aps-workspaces',
-  'awsconnector',
-  'cloudtrail',
-  'codeguru-profiler',
-  'codeguru-reviewer',
-  'codepipeline',
-  'datasync',
-  'deviceadvisor.iot',
-  'ebs',
-  'elastic-inference.runtime',
-  'elasticbeanstalk-health',
-  'email-smtp',
-  'iot.data',
-  'iotsitewise.api',
-  'iotsitewise.data',
-  'iotwireless.api',
-  'lorawan.cups',
-  'lorawan.lns',
-  'macie2',
-  'neptune-graph',
-  'sms',
-  'sms-fips',
-  'storagegateway',
-  'transfer',
-  'transfer.server',
-];
-
-/**
- * Whether an endpoint to this service accepts a policy. Endpoints to endpoint services that are not AWS services
- * (`vpce-svc-...`, including AWS Marketplace services) always allow full access ("When you create a VPC endpoint for
- * an endpoint service other than an AWS service, we allow full access to the endpoint", vpc-endpoints-access.html).
- * A VPC-wide default policy should only be applied where this is true.
- */
-export function supportsEndpointPolicy(serviceShortName: string): boolean {
-  return !serviceShortName.startsWith('vpce-svc-') && !SERVICES_WITHOUT_ENDPOINT_POLICY.includes(serviceShortName);
-}
-
-/** One endpoint's policy, as plain data, for the rules below. */
 export interface EndpointPolicyRuleInput {
   /** The prop that set the policy, named in messages: `endpointPolicy`, or the per-endpoint option. */
   readonly prop: string;
-  /** The endpoint's service short name (`s3`, `ssm`, `vpce-svc-...`). */
-  readonly serviceShortName: string;
-  /** Whether the endpoint is a gateway endpoint. */
+  /** The endpoints' service short names (`s3`, `ssm`, `vpce-svc-...`). */
+  readonly serviceShortNames: string[];
+  /** Whether the endpoints are gateway endpoints. */
   readonly gateway: boolean;
   /**
    * The endpoint's policy document resolved with `Stack.resolve()` (deploy-time values stay CloudFormation
@@ -86,16 +33,24 @@ export function validateEndpointPolicy(input: EndpointPolicyRuleInput): Finding[
 
 /** A policy set on an endpoint whose service only allows the default full-access policy. */
 export function validatePolicySupport(input: EndpointPolicyRuleInput): Finding[] {
-  if (input.policyDocument === undefined || Token.isUnresolved(input.serviceShortName) || supportsEndpointPolicy(input.serviceShortName)) {
+  if (input.policyDocument === undefined) {
     return [];
   }
-  const [why, instead] = input.serviceShortName.startsWith('vpce-svc-')
-    ? ['endpoints to services other than AWS services only allow full access', 'the provider\'s allowed principals']
-    : ['this AWS service does not support endpoint policies (VpcEndpointPolicySupported is false)', 'IAM policies'];
-  return [error(
-    `\`${input.prop}\` sets a policy on the \`${input.serviceShortName}\` endpoint, but ${why}. `
-    + `Use EndpointPolicy.fullAccess() for this endpoint and restrict access with ${instead}.`,
-  )];
+  return input.serviceShortNames
+    .filter(service => !Token.isUnresolved(service) && !supportsEndpointPolicy(service))
+    .map(service => {
+      const [why, instead] = service.startsWith('vpce-svc-')
+        ? ['endpoints to services other than AWS services only allow full access', 'the provider\'s allowed principals']
+        : ['this AWS service does not support endpoint policies (VpcEndpointPolicySupported is false)', 'IAM policies'];
+      return error(`\`${input.prop}\` sets a policy on the \`${service}\` endpoint, but ${why}. `
+        + `Use EndpointPolicy.fullAccess() for this endpoint and restrict access with ${instead}.`);
+    });
+}
+
+/** `the \`ssm\` endpoint`, or `the \`ssm\`, \`logs\` endpoints`: the endpoints a finding is about. */
+function endpointsOf(input: EndpointPolicyRuleInput): string {
+  const names = input.serviceShortNames.map(service => `\`${service}\``).join(', ');
+  return `the ${names} ${input.gateway ? 'gateway ' : ''}endpoint${input.serviceShortNames.length === 1 ? '' : 's'}`;
 }
 
 /**
@@ -114,7 +69,7 @@ export function validatePolicySize(input: EndpointPolicyRuleInput): Finding[] {
   }
   const atLeast = hasIntrinsic(input.policyDocument) ? 'at least ' : '';
   return [error(
-    `\`${input.prop}\` renders a policy of ${atLeast}${length} characters on the \`${input.serviceShortName}\` endpoint; `
+    `\`${input.prop}\` renders a policy of ${atLeast}${length} characters on ${endpointsOf(input)}; `
     + `an endpoint policy may have at most ${MAX_ENDPOINT_POLICY_CHARACTERS}. Merge statements (one statement can list `
     + 'several actions and resources) or use wildcards in resource ARNs.',
   )];
@@ -131,15 +86,15 @@ export function validatePolicyPrincipals(input: EndpointPolicyRuleInput): Findin
     const which = `statement ${index + 1}${typeof statement.Sid === 'string' ? ` (Sid \`${statement.Sid}\`)` : ''}`;
     if (!('Principal' in statement)) {
       return [error(
-        `\`${input.prop}\` has ${which} without a \`Principal\` on the \`${input.serviceShortName}\` endpoint; every `
+        `\`${input.prop}\` has ${which} without a \`Principal\` on ${endpointsOf(input)}; every `
         + 'statement of an endpoint policy must name one. Add `principals: [new iam.StarPrincipal()]` and narrow it '
         + 'with a condition such as aws:PrincipalAccount.',
       )];
     }
     if (input.gateway && !isIntrinsic(statement.Principal) && !isWildcardPrincipal(statement.Principal)) {
       return [error(
-        `\`${input.prop}\` has ${which} with the principal ${JSON.stringify(statement.Principal)} on the `
-        + `\`${input.serviceShortName}\` gateway endpoint; gateway endpoints accept only the \`*\` principal. Use `
+        `\`${input.prop}\` has ${which} with the principal ${JSON.stringify(readable(statement.Principal))} on `
+        + `${endpointsOf(input)}; gateway endpoints accept only the \`*\` principal. Use `
         + '`new iam.StarPrincipal()` and name the principals with the aws:PrincipalArn condition key.',
       )];
     }
@@ -176,6 +131,34 @@ function withTokensEmpty(value: Json): Json {
     return literalText(value);
   }
   return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, withTokensEmpty(v)]));
+}
+
+/**
+ * The document as a person reads it: each intrinsic becomes the text it stands for, `${AWS::Partition}` for a `Ref`,
+ * `${Role.Arn}` for an `Fn::GetAtt`, the parts of an `Fn::Join` joined.
+ */
+function readable(value: Json): Json {
+  if (Array.isArray(value)) {
+    return value.map(readable);
+  }
+  if (!isObject(value)) {
+    return value;
+  }
+  return isIntrinsic(value) ? readableText(value) : Object.fromEntries(Object.entries(value).map(([key, v]) => [key, readable(v)]));
+}
+
+function readableText(intrinsic: Record<string, Json>): string {
+  const [name, argument] = Object.entries(intrinsic)[0];
+  if (name === 'Ref') {
+    return `\${${String(argument)}}`;
+  }
+  if (name === 'Fn::GetAtt' && Array.isArray(argument)) {
+    return `\${${argument.join('.')}}`;
+  }
+  if (name === 'Fn::Join' && Array.isArray(argument) && Array.isArray(argument[1])) {
+    return (argument[1] as Json[]).map(part => (isObject(part) ? readableText(part) : String(part))).join(String(argument[0]));
+  }
+  return `\${${name}}`;
 }
 
 /** The literal characters an intrinsic certainly resolves to: the literal parts of `Fn::Join`, nothing otherwise. */

@@ -2,21 +2,30 @@ import { AspectPriority, Aspects } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { findIpv4CidrBlocks } from './vpc-inspection';
+import { clientPeer } from './vpc-rules';
 
 /**
- * Admits TCP `ports` from every IPv4 CIDR block of the VPC into an endpoint's security group. The rules are
- * added when the app is synthesized, so that CIDR blocks added to the VPC, and ports of endpoints added to
- * `scope`, after construction are covered too.
+ * Admits TCP `ports` into an endpoint's security group from every IPv4 CIDR block of the VPC and from `clientCidrs`
+ * (networks outside the VPC: on-premises, peered or behind a transit gateway). The rules are added when the app is
+ * synthesized, so that CIDR blocks added to the VPC, and ports of endpoints added to `scope`, after construction are
+ * covered too. Entries of `clientCidrs` that are none of the accepted forms are reported by `validateClientCidrs`.
  */
-export function allowVpcCidrsAtSynth(scope: Construct, vpc: ec2.IVpc, securityGroup: ec2.ISecurityGroup, ports: () => number[]): void {
+export function allowEndpointClientsAtSynth(scope: Construct, vpc: ec2.IVpc, securityGroup: ec2.ISecurityGroup,
+  ports: () => number[], clientCidrs: string[] = []): void {
   Aspects.of(scope).add({
     visit: node => {
       if (node !== scope) {
         return;
       }
-      for (const cidr of findIpv4CidrBlocks(vpc, scope)) {
-        for (const port of new Set(ports())) {
-          securityGroup.addIngressRule(ec2.Peer.ipv4(cidr), ec2.Port.tcp(port), `Endpoint clients in the VPC, port ${port}`);
+      const peers: Array<[ec2.IPeer, string]> = [
+        ...findIpv4CidrBlocks(vpc, scope).map((cidr): [ec2.IPeer, string] => [ec2.Peer.ipv4(cidr), 'Endpoint clients in the VPC']),
+        ...clientCidrs.map(entry => clientPeer(entry))
+          .filter((peer): peer is ec2.IPeer => peer !== undefined)
+          .map((peer): [ec2.IPeer, string] => [peer, 'Endpoint clients outside the VPC (clientCidrs)']),
+      ];
+      for (const [peer, who] of peers) {
+        for (const port of [...new Set(ports())].sort((a, b) => a - b)) {
+          securityGroup.addIngressRule(peer, ec2.Port.tcp(port), `${who}, port ${port}`);
         }
       }
     },

@@ -66,18 +66,24 @@ export function findInternetRoutes(vpc: ec2.IVpc, scope: IConstruct): InternetRo
     const destination = c.destinationCidrBlock ?? c.destinationIpv6CidrBlock;
     const target = targetOf(c);
     if (destination && DEFAULT_ROUTES.includes(destination) && target) {
-      routes.push({ path: c.node.path, destination, target });
+      routes.push({ path: c.node.path, routeTableId: c.routeTableId, destination, target });
     }
   }
   return routes;
 }
 
 /**
- * The VPC's IPv4 CIDR blocks: the primary one and every `AWS::EC2::VPCCidrBlock` added to it in the app. A VPC
+ * The VPC's IPv4 CIDR blocks: the primary one and every `AWS::EC2::VPCCidrBlock` added to it in the app. The primary
+ * block of a VPC defined in the app is given as the literal it was defined with where there is one, so that the
+ * security group rules built from it can be checked before deploy (cdk-nag 3 cannot validate an `Fn::GetAtt`). A VPC
  * imported without `vpcCidrBlock` has no primary block to give: its getter throws, which is the only way to tell.
  */
 export function findIpv4CidrBlocks(vpc: ec2.IVpc, scope: IConstruct): string[] {
   const primary = (() => {
+    const literal = vpc instanceof ec2.Vpc ? (vpc.node.defaultChild as ec2.CfnVPC).cidrBlock : undefined;
+    if (literal !== undefined && !Token.isUnresolved(literal)) {
+      return [literal];
+    }
     try {
       return [vpc.vpcCidrBlock];
     } catch {
@@ -91,6 +97,34 @@ export function findIpv4CidrBlocks(vpc: ec2.IVpc, scope: IConstruct): string[] {
   return [...new Set([...primary, ...secondary])];
 }
 
+/** A gateway endpoint defined in the app, with its service's short name and its route tables, resolved. */
+export interface GatewayEndpointFacts {
+  readonly endpoint: ec2.CfnVPCEndpoint;
+  readonly shortName: string;
+  readonly routeTableIds: string[];
+}
+
+/**
+ * The gateway endpoints (`AWS::EC2::VPCEndpoint` without a type, or of type Gateway) of the VPC defined anywhere in
+ * the app. Service names and route table IDs are compared in their resolved form, so that a name built from the
+ * stack's Region matches a literal one.
+ */
+export function findGatewayEndpoints(vpc: ec2.IVpc, scope: IConstruct): GatewayEndpointFacts[] {
+  return allConstructs(scope)
+    .filter((c): c is ec2.CfnVPCEndpoint => c instanceof ec2.CfnVPCEndpoint && c.vpcId === vpc.vpcId)
+    .filter(endpoint => (Stack.of(endpoint).resolve(endpoint.vpcEndpointType) ?? 'Gateway') === 'Gateway')
+    .map(endpoint => {
+      const stack = Stack.of(endpoint);
+      const tables: unknown = stack.resolve(endpoint.routeTableIds) ?? [];
+      return {
+        endpoint,
+        // `com.amazonaws.<region>.s3`: the service is the last part, whether the Region is literal or not.
+        shortName: literalTail(stack.resolve(endpoint.serviceName)).split('.').pop()!,
+        routeTableIds: Array.isArray(tables) ? tables.map(id => JSON.stringify(id)) : [JSON.stringify(tables)],
+      };
+    });
+}
+
 /** Interface and Gateway Load Balancer endpoints in the VPC: the ones that count against the per-VPC quota. */
 export function countQuotaEndpoints(vpc: ec2.IVpc, scope: IConstruct): number {
   return allConstructs(scope)
@@ -98,4 +132,14 @@ export function countQuotaEndpoints(vpc: ec2.IVpc, scope: IConstruct): number {
     .filter(endpoint => endpoint.vpcId === vpc.vpcId)
     .filter(endpoint => (Stack.of(endpoint).resolve(endpoint.vpcEndpointType) ?? 'Gateway') !== 'Gateway')
     .length;
+}
+
+/** The literal end of a resolved string: itself, or the last part of an `Fn::Join` that ends in a literal. */
+function literalTail(resolved: unknown): string {
+  if (typeof resolved === 'string') {
+    return resolved;
+  }
+  const join = (resolved as { 'Fn::Join'?: [string, unknown[]] } | undefined)?.['Fn::Join'];
+  const last = join?.[1]?.[join[1].length - 1];
+  return typeof last === 'string' ? last : '';
 }

@@ -79,3 +79,42 @@ export function validateEndpointIngress(knownCidrBlockCount: number, interfaceEn
     + 'could reach the interface endpoints. Import the VPC with `vpcCidrBlock` (Vpc.fromLookup has it).',
   )];
 }
+
+const IPV4_CIDR = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}\/(3[0-2]|[12]?\d)$/;
+const IPV6_CIDR = /^[0-9a-fA-F:]*:[0-9a-fA-F:]*\/(12[0-8]|1[01]\d|[1-9]?\d)$/;
+const PREFIX_LIST_ID = /^pl-[0-9a-f]{8,17}$/;
+
+/** How a `clientCidrs` entry is rendered into a security group rule, or undefined when it is none of the forms. */
+export function clientPeer(entry: string): ec2.IPeer | undefined {
+  if (Token.isUnresolved(entry) || IPV4_CIDR.test(entry)) {
+    // A deploy-time value (a parameter, an import) is taken as IPv4, the common case; the EC2 API checks it.
+    return ec2.Peer.ipv4(entry);
+  }
+  if (IPV6_CIDR.test(entry)) {
+    return ec2.Peer.ipv6(entry);
+  }
+  return PREFIX_LIST_ID.test(entry) ? ec2.Peer.prefixList(entry) : undefined;
+}
+
+/** Each `clientCidrs` entry must be an IPv4 or IPv6 CIDR block or a prefix list ID. */
+export function validateClientCidrs(clientCidrs: string[]): Finding[] {
+  const invalid = clientCidrs.filter(entry => clientPeer(entry) === undefined);
+  if (invalid.length === 0) {
+    return [];
+  }
+  return [error('`clientCidrs` must hold IPv4 or IPv6 CIDR blocks (10.20.0.0/16, 2001:db8::/56) or prefix list IDs '
+    + `(pl-0123456789abcdef0), got ${invalid.map(entry => `'${entry}'`).join(', ')}. Fix or remove them.`)];
+}
+
+/**
+ * An imported VPC shows only the CIDR block it was imported with: secondary blocks (`AWS::EC2::VPCCidrBlock` outside
+ * the app) cannot be seen, so clients there would be refused without a word.
+ */
+export function warnUnknownCidrBlocks(vpcImported: boolean, clientCidrsGiven: boolean, admitsClients: boolean): Finding[] {
+  if (!vpcImported || clientCidrsGiven || !admitsClients) {
+    return [];
+  }
+  return [warning('cidrBlocksUnknown', '`vpc` is imported, so only the CIDR block it was imported with is admitted to the '
+    + 'endpoints: secondary CIDR blocks added outside this app cannot be seen. List them in `clientCidrs` (set '
+    + '`clientCidrs: []` if the VPC has none), or acknowledge this warning.')];
+}

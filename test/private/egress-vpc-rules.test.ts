@@ -7,8 +7,13 @@ import {
   validateGatewayRouteTables,
   validateGatewayService,
   validateInterfaceEndpointQuota,
+  validateEndpointPorts,
+  validateExistingGatewayEndpoints,
+  validateGatewayEndpointClashes,
   validateNoInternetRoutes,
   validateResolverOnlyDns,
+  warnPolicyNotApplied,
+  warnUnreachableResolverOnlyEndpoints,
 } from '../../src/private/egress-vpc-rules';
 import { Finding } from '../../src/private/findings';
 
@@ -36,11 +41,61 @@ describe('PrivateEgressVpc rules', () => {
     expect(validateInterfaceEndpointQuota(51)).toEqual([expect.objectContaining({ severity: 'warning', slug: 'interfaceEndpointQuota' })]);
   });
 
-  test('internet routes are errors in a VPC defined here and warnings in an adopted one', () => {
-    const routes = [{ path: 'App/Route', destination: '0.0.0.0/0', target: 'a NAT gateway' }];
-    expect(kinds(validateNoInternetRoutes(routes, true))).toEqual(['error']);
-    expect(validateNoInternetRoutes(routes, false)).toEqual([expect.objectContaining({ severity: 'warning', slug: 'internetRoute' })]);
-    expect(validateNoInternetRoutes([], true)).toEqual([]);
+  test('internet routes are errors in a VPC defined here, and one warning for the workload route tables of an adopted one', () => {
+    const routes = [
+      { path: 'App/Private1/Route', routeTableId: 'rtb-1', destination: '0.0.0.0/0', target: 'a NAT gateway' },
+      { path: 'App/Private2/Route', routeTableId: 'rtb-2', destination: '0.0.0.0/0', target: 'a NAT gateway' },
+      { path: 'App/Public/Route', routeTableId: 'rtb-public', destination: '0.0.0.0/0', target: 'an internet gateway' },
+    ];
+    expect(kinds(validateNoInternetRoutes(routes, true, []))).toEqual(['error', 'error', 'error']);
+    const [adopted, ...more] = validateNoInternetRoutes(routes, false, ['rtb-1', 'rtb-2']);
+    expect(more).toEqual([]);
+    expect(adopted).toEqual(expect.objectContaining({ severity: 'warning', slug: 'internetRoute' }));
+    expect(adopted.message).toMatch(/^the adopted `vpc` has 2 default routes through a NAT gateway .*\(App\/Private1\/Route, App\/Private2\/Route\)/);
+    expect(adopted.message).not.toContain('App/Public/Route');
+    expect(validateNoInternetRoutes(routes, false, ['rtb-other'])).toEqual([]);
+    expect(validateNoInternetRoutes([], true, [])).toEqual([]);
+  });
+
+  test('a gateway endpoint clashes with another of the same service on a shared route table only', () => {
+    const ours = [{ path: 'App/Egress/GatewayEndpoints/S3', shortName: 's3', routeTableIds: ['"rtb-1"', '"rtb-2"'] }];
+    const clash = { path: 'App/Vpc/S3', shortName: 's3', routeTableIds: ['"rtb-2"'] };
+    expect(validateGatewayEndpointClashes(ours, [clash]).map(f => f.message)).toEqual([
+      "gateway endpoint 's3' (App/Egress/GatewayEndpoints/S3) and the gateway endpoint App/Vpc/S3 both add a 's3' route to "
+      + 'the same route tables; a route table takes one endpoint route per service, so the deploy would fail. Keep the existing '
+      + "one: add ec2.GatewayVpcEndpointAwsService for 's3' to `existingGatewayEndpoints` (and leave it out of `gatewayEndpoints`), "
+      + 'or remove the other endpoint.',
+    ]);
+    expect(validateGatewayEndpointClashes(ours, [{ ...clash, routeTableIds: ['"rtb-3"'] }])).toEqual([]);
+    expect(validateGatewayEndpointClashes(ours, [{ ...clash, shortName: 'dynamodb' }])).toEqual([]);
+  });
+
+  test('a service cannot be both defined and existing', () => {
+    expect(validateExistingGatewayEndpoints(['s3', 'dynamodb'], ['dynamodb']).map(f => f.message)).toEqual([
+      "'dynamodb' is in both `gatewayEndpoints` and `existingGatewayEndpoints`; a route table takes one endpoint route per "
+      + "service. Remove 'dynamodb' from `gatewayEndpoints` if the VPC already has it, or from `existingGatewayEndpoints`.",
+    ]);
+    expect(validateExistingGatewayEndpoints(['s3'], ['dynamodb'])).toEqual([]);
+  });
+
+  test('resolver-only interface endpoints warn when no client outside the VPC is admitted', () => {
+    expect(warnUnreachableResolverOnlyEndpoints(['s3'], 0)).toEqual([expect.objectContaining({ severity: 'warning', slug: 'resolverOnlyWithoutClients' })]);
+    expect(warnUnreachableResolverOnlyEndpoints(['s3'], 1)).toEqual([]);
+    expect(warnUnreachableResolverOnlyEndpoints([], 0)).toEqual([]);
+  });
+
+  test('endpoint ports are TCP ports; a token is not judged', () => {
+    expect(validateEndpointPorts('email-smtp', [25, 587, Token.asNumber(TOKEN)])).toEqual([]);
+    expect(validateEndpointPorts('email-smtp', [0, 70000, 2.5]).map(f => f.message)).toEqual([
+      "`ports` of interface endpoint 'email-smtp' must be TCP ports, integers in 1..65535, got 0, 70000, 2.5. Use the ports "
+      + "the service's clients connect to.",
+    ]);
+  });
+
+  test('a construct-wide policy left off services that accept none is reported', () => {
+    expect(warnPolicyNotApplied(['eks', 'batch'])).toEqual([expect.objectContaining({ severity: 'warning', slug: 'endpointPolicyNotApplied' })]);
+    expect(warnPolicyNotApplied(['eks'])[0].message).toMatch(/^`endpointPolicy` is not applied to the 'eks' endpoint/);
+    expect(warnPolicyNotApplied([])).toEqual([]);
   });
 
   test('props that shape a new VPC are named when given with vpc', () => {

@@ -1,5 +1,12 @@
-import { Token } from 'aws-cdk-lib';
-import { validateOneSubnetPerAz, validateVpcDns, warnUnsupportedAzs } from '../../src/private/vpc-rules';
+import { Stack, Token } from 'aws-cdk-lib';
+import {
+  clientPeer,
+  validateClientCidrs,
+  validateOneSubnetPerAz,
+  validateVpcDns,
+  warnUnknownCidrBlocks,
+  warnUnsupportedAzs,
+} from '../../src/private/vpc-rules';
 
 describe('validateOneSubnetPerAz', () => {
   test('rejects two subnets in one AZ, naming the prop, the AZ and the subnets', () => {
@@ -45,5 +52,30 @@ describe('warnUnsupportedAzs', () => {
     expect(findings.map(f => [f.severity, f.slug])).toEqual([['warning', 'unsupportedAz'], ['warning', 'unsupportedAz']]);
     expect(findings[0].message).toBe("interface endpoint 'ssm' leaves out us-east-1c: the service is not available there. "
       + "Workloads in us-east-1c reach it through the endpoint's network interfaces in other AZs.");
+  });
+});
+
+describe('clientCidrs', () => {
+  test('takes IPv4 and IPv6 CIDR blocks and prefix lists, each rendered as its kind of peer', () => {
+    const stack = new Stack();
+    const rule = (entry: string) => stack.resolve(clientPeer(entry)!.toIngressRuleConfig());
+    expect(rule('172.16.0.0/12')).toEqual({ cidrIp: '172.16.0.0/12' });
+    expect(rule('2001:db8::/56')).toEqual({ cidrIpv6: '2001:db8::/56' });
+    expect(rule('pl-0123456789abcdef0')).toEqual({ sourcePrefixListId: 'pl-0123456789abcdef0' });
+    expect(validateClientCidrs(['172.16.0.0/12', '2001:db8::/56', 'pl-0123456789abcdef0', Token.asString({ Ref: 'OnPrem' })])).toEqual([]);
+  });
+
+  test('fails on anything else, naming every bad entry', () => {
+    expect(validateClientCidrs(['10.0.0.0', '10.0.0.0/33', 'sg-0123456789abcdef0', '300.1.1.1/8']).map(f => f.message)).toEqual([
+      '`clientCidrs` must hold IPv4 or IPv6 CIDR blocks (10.20.0.0/16, 2001:db8::/56) or prefix list IDs (pl-0123456789abcdef0), '
+      + "got '10.0.0.0', '10.0.0.0/33', 'sg-0123456789abcdef0', '300.1.1.1/8'. Fix or remove them.",
+    ]);
+  });
+
+  test('an imported VPC warns that its other CIDR blocks cannot be seen, unless clientCidrs is given', () => {
+    expect(warnUnknownCidrBlocks(true, false, true)).toEqual([expect.objectContaining({ severity: 'warning', slug: 'cidrBlocksUnknown' })]);
+    expect(warnUnknownCidrBlocks(true, true, true)).toEqual([]);
+    expect(warnUnknownCidrBlocks(false, false, true)).toEqual([]);
+    expect(warnUnknownCidrBlocks(true, false, false)).toEqual([]);
   });
 });
