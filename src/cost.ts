@@ -101,3 +101,52 @@ export interface MonthlyCostEstimate {
    */
   readonly pricesSource?: string;
 }
+
+/**
+ * The monthly cost of one side of PrivateLink for VPC resources at list prices: a resource endpoint (the consumer) or
+ * a resource gateway (the provider). Only fixed (hourly) charges are totalled; the per-GB rate is given apart. Where
+ * the Region is unresolved or not in the library's price table, `priced` is false, `note` says why, and every price is
+ * undefined rather than zero.
+ */
+export interface PrivateResourceCostEstimate {
+  /** The stack's Region, as the stack has it (a token in an environment-agnostic stack). */
+  readonly region: string;
+
+  /** Whether the figures below are priced; false for an unresolved or unknown Region. */
+  readonly priced: boolean;
+
+  /** What the estimate covers and leaves out, or why it is not priced. */
+  readonly note: string;
+
+  /** The number of AZs with a network interface: of the resource endpoint, or of the resource gateway. */
+  readonly availabilityZones: number;
+
+  /**
+   * USD per month of hourly charges, rounded to the cent: the resource endpoint's rate per AZ-hour x
+   * `availabilityZones` x 730 hours; 0 for a resource gateway, which has no hourly charge.
+   *
+   * @default - undefined when the estimate is not priced
+   */
+  readonly fixedMonthlyUsd?: number;
+
+  /**
+   * USD per GB processed (first tier, the first 1 PB a month in the Region), on top of `fixedMonthlyUsd`.
+   *
+   * @default - undefined when the estimate is not priced
+   */
+  readonly dataProcessingUsdPerGb?: number;
+
+  /**
+   * When the prices were last checked against their source, YYYY-MM-DD.
+   *
+   * @default - undefined when the estimate is not priced
+   */
+  readonly pricesAsOf?: string;
+
+  /**
+   * The AWS pricing pages the prices come from.
+   *
+   * @default - undefined when the estimate is not priced
+   */
+  readonly pricesSource?: string;
+}

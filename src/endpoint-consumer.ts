@@ -18,12 +18,13 @@ import {
   validateServiceName,
   validateUniqueZone,
 } from './private/consumer-rules';
-import { addRules, error } from './private/findings';
+import { addRules } from './private/findings';
 import { allowEndpointClientsAtSynth } from './private/vpc-ingress';
 import { findIpv4CidrBlocks } from './private/vpc-inspection';
 import {
   toPlacement,
   validateClientCidrs,
+  validateClientCidrsWithSecurityGroups,
   validateEndpointIngress,
   validateOneSubnetPerAz,
   validateVpcDns,
@@ -245,9 +246,7 @@ export class EndpointConsumer extends Construct implements ec2.IConnectable {
         ...validateOneSubnetPerAz('vpcSubnets', selected.map(toPlacement)),
         // Given security groups are used as they are; the one defined here admits the VPC's CIDR blocks and clientCidrs.
         ...(props.securityGroups ? [] : validateEndpointIngress(findIpv4CidrBlocks(vpc, this).length, 1)),
-        ...(props.securityGroups && props.clientCidrs ? [error('`clientCidrs` is given with `securityGroups`, whose rules '
-          + 'the construct leaves alone, so the clients would not be admitted. Add their rules to your security groups, or '
-          + 'remove `securityGroups` to have the construct define one that admits `clientCidrs`.')] : []),
+        ...validateClientCidrsWithSecurityGroups(props.clientCidrs !== undefined, props.securityGroups !== undefined),
         ...validateClientCidrs(clientCidrs),
         ...warnUnknownCidrBlocks(!(vpc instanceof ec2.Vpc), props.clientCidrs !== undefined, props.securityGroups === undefined),
         ...warnUnsupportedAzs(`the endpoint to ${literalServiceName ?? service.name}`, placement.skippedAzs),
