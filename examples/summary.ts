@@ -1,9 +1,9 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { PrivateEgressVpc } from '../src';
+import { PrivateEgressVpc, PrivateResourceCostEstimate, PrivateResourceEndpoint, PrivateResourceShare } from '../src';
 
 /** The library's constructs, by class name, as the summary lists them. */
-const LIBRARY_CONSTRUCTS = ['PrivateEgressVpc', 'EndpointServiceProvider', 'EndpointConsumer'];
+const LIBRARY_CONSTRUCTS = ['PrivateEgressVpc', 'EndpointServiceProvider', 'EndpointConsumer', 'PrivateResourceShare', 'PrivateResourceEndpoint'];
 
 interface TemplateResource {
   readonly Type: string;
@@ -36,6 +36,12 @@ export function synthesizeAndSummarize(app: App): void {
           + `(one NAT gateway per AZ: ${cost.natGatewayComparisonMonthlyUsd!.toFixed(2)} USD/month; break-even ${cost.breakEvenGbPerMonth} GB/month)`
         : `  estimated endpoints cost: ${cost.note}`);
     }
+    for (const resource of libraryConstructs(stack)) {
+      if (resource instanceof PrivateResourceShare || resource instanceof PrivateResourceEndpoint) {
+        lines.push(`  estimated ${resource instanceof PrivateResourceShare ? 'resource gateway' : 'resource endpoint'} cost: `
+          + resourceCostLine(resource.estimateMonthlyCost()));
+      }
+    }
   }
   console.log(lines.join('\n'));
 }
@@ -53,4 +59,10 @@ function countByType(resources: TemplateResource[]): [string, number][] {
 function serviceLabel(stack: Stack, endpoint: TemplateResource): string {
   const name = endpoint.Properties?.ServiceName;
   return typeof name === 'string' ? name : JSON.stringify(stack.resolve(name));
+}
+
+function resourceCostLine(cost: PrivateResourceCostEstimate): string {
+  return cost.priced
+    ? `${cost.fixedMonthlyUsd!.toFixed(2)} USD/month (${cost.availabilityZones} AZs) + ${cost.dataProcessingUsdPerGb} USD/GB`
+    : cost.note;
 }

@@ -2,7 +2,6 @@ import { Fn, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { PrivateResourceCostEstimate } from './cost';
-import { PrivateResourceShare } from './private-resource-share';
 import { estimateResourceEndpointCost } from './private/cost-model';
 import { addRules, Finding } from './private/findings';
 import {
@@ -24,6 +23,7 @@ import {
   validateVpcDns,
   warnUnknownCidrBlocks,
 } from './private/vpc-rules';
+import { PrivateResourceShare } from './private-resource-share';
 import { PortRange } from './resource-definition';
 
 /**

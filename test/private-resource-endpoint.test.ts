@@ -1,6 +1,7 @@
 import { App, CfnElement, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as rds from 'aws-cdk-lib/aws-rds';
 import { Construct } from 'constructs';
 import { ACCOUNT, AWS_SOLUTIONS_CHECKS, AZS, isolatedVpc, REGION, testStack, validationErrors } from './util';
 import { PrivateResourceEndpoint, PrivateResourceEndpointProps } from '../src/private-resource-endpoint';
@@ -150,6 +151,32 @@ describe('PrivateResourceEndpoint', () => {
           Match.objectLike({ CidrIp: '192.168.0.0/16', FromPort: 9000, ToPort: 9001 }),
         ],
         SecurityGroupEgress: [Match.objectLike({ CidrIp: '255.255.255.255/32', Description: 'Disallow all traffic' })],
+      });
+    });
+
+    test('admits a database shared in the same app on its deploy-time port', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+      const resourceVpc = isolatedVpc(stack, 'ResourceVpc');
+      const database = new rds.DatabaseInstance(stack, 'Db', {
+        engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_17_5 }),
+        vpc: resourceVpc,
+        vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+        storageEncrypted: true,
+      });
+      const shared = new PrivateResourceShare(stack, 'Share', { vpc: resourceVpc, resource: ResourceDefinition.rdsInstance(database) });
+
+      // WHEN
+      endpoint(stack, vpc, { resourceShare: shared });
+
+      // THEN
+      const port = { 'Fn::GetAtt': [stack.getLogicalId(database.node.defaultChild as rds.CfnDBInstance), 'Endpoint.Port'] };
+      Template.fromStack(stack).hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+        GroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^EndpointSecurityGroup'), 'GroupId'] },
+        CidrIp: VPC_CIDR,
+        FromPort: port,
+        ToPort: port,
+        Description: 'Endpoint clients in the VPC, port set at deploy time',
       });
     });
 

@@ -153,7 +153,7 @@ export function validateCustomDomain(definition: DefinitionFacts, choice: Custom
       + '`customDomainName`, or remove `domainVerificationId`.'));
   }
   if (verification !== undefined && !Token.isUnresolved(verification) && !DOMAIN_VERIFICATION_ID.test(verification)) {
-    findings.push(error(`\`domainVerificationId\` must be the ID of a VPC Lattice domain verification, dv-<17 hex digits>, got `
+    findings.push(error('`domainVerificationId` must be the ID of a VPC Lattice domain verification, dv-<17 hex digits>, got '
       + `'${verification}' (${RESOURCE_CONFIGURATION_TEMPLATE}). Copy the ID from \`aws vpc-lattice list-domain-verifications\`.`));
   }
   return findings;
@@ -274,7 +274,7 @@ export function validateSharePrincipals(principals: string[]): Finding[] {
   if (invalid.length === 0) {
     return [];
   }
-  return [error(`\`allowedPrincipals\` must hold AWS account IDs (111122223333), organization ARNs `
+  return [error('`allowedPrincipals` must hold AWS account IDs (111122223333), organization ARNs '
     + '(arn:aws:organizations::<management account>:organization/o-<id>) or OU ARNs (arn:aws:organizations::<management '
     + `account>:ou/o-<id>/ou-<id>), got ${invalid.map(p => `'${p}'`).join(', ')}. Resource configurations are shared with `
     + 'accounts, OUs and organizations, not with IAM roles or users.')];
@@ -309,7 +309,7 @@ export function validateResourceConfigurationName(name: string | undefined): Fin
   if (name === undefined || Token.isUnresolved(name) || RESOURCE_CONFIGURATION_NAME.test(name)) {
     return [];
   }
-  return [error(`\`resourceConfigurationName\` must be 3..40 lowercase letters, digits and hyphens, with no leading, trailing `
+  return [error('`resourceConfigurationName` must be 3..40 lowercase letters, digits and hyphens, with no leading, trailing '
     + `or double hyphen and not starting with rcfg-, got '${name}' (${RESOURCE_CONFIGURATION_TEMPLATE}). Rename it.`)];
 }
 

@@ -1,4 +1,4 @@
-import { AspectPriority, Aspects } from 'aws-cdk-lib';
+import { AspectPriority, Aspects, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { findIpv4CidrBlocks } from './vpc-inspection';
@@ -25,7 +25,9 @@ export function allowEndpointClientsAtSynth(scope: Construct, vpc: ec2.IVpc, sec
       ];
       for (const [peer, who] of peers) {
         for (const port of tcpPorts(ports())) {
-          securityGroup.addIngressRule(peer, port, `${who}, port ${port}`);
+          // A deploy-time port (a database's, say) has no number to show.
+          const label = Token.isUnresolved(port.toRuleJson().fromPort) ? 'set at deploy time' : `${port}`;
+          securityGroup.addIngressRule(peer, port, `${who}, port ${label}`);
         }
       }
     },
