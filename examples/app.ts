@@ -2,6 +2,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { addAdoptedVpcStack } from './adopted-vpc';
 import { addPrivateLinkStacks, CONSUMER_ACCOUNT, PROVIDER_ACCOUNT, REGION } from './private-link';
+import { addPrivateResourceStacks } from './private-resources';
 import { synthesizeAndSummarize } from './summary';
 import { EndpointBundle, PrivateEgressVpc } from '../src';
 
@@ -27,5 +28,8 @@ addPrivateLinkStacks(app);
 
 // An existing VPC that already has an S3 gateway endpoint, with clients on premises.
 addAdoptedVpcStack(app);
+
+// An RDS database shared from the provider account through a resource gateway, reached from the consumer account.
+addPrivateResourceStacks(app);
 
 synthesizeAndSummarize(app);

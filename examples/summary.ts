@@ -1,10 +1,23 @@
 import { App, CfnResource, Stack } from 'aws-cdk-lib';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { IConstruct } from 'constructs';
-import { CostEstimate, EndpointConsumer, EndpointServiceProvider, PrivateEgressVpc } from '../src';
+import {
+  CostEstimate,
+  EndpointConsumer,
+  EndpointServiceProvider,
+  PrivateEgressVpc,
+  PrivateResourceEndpoint,
+  PrivateResourceShare,
+} from '../src';
 
 /** A construct of the library, as the summary lists it. */
-type LibraryConstruct = PrivateEgressVpc | EndpointServiceProvider | EndpointConsumer;
+type LibraryConstruct = PrivateEgressVpc | EndpointServiceProvider | EndpointConsumer | PrivateResourceShare | PrivateResourceEndpoint;
+
+const LIBRARY_CONSTRUCT_CLASSES = [PrivateEgressVpc, EndpointServiceProvider, EndpointConsumer, PrivateResourceShare, PrivateResourceEndpoint];
+
+function isLibraryConstruct(construct: IConstruct): construct is LibraryConstruct {
+  return LIBRARY_CONSTRUCT_CLASSES.some(kind => construct instanceof kind);
+}
 
 interface TemplateResource {
   readonly Type: string;
@@ -70,8 +83,7 @@ function summarizeStack(stack: Stack, artifact: cxapi.CloudFormationStackArtifac
 
 /** The library's constructs in the stack, in tree order. */
 function libraryConstructs(stack: Stack): LibraryConstruct[] {
-  return stack.node.findAll().filter((c): c is LibraryConstruct =>
-    c instanceof PrivateEgressVpc || c instanceof EndpointServiceProvider || c instanceof EndpointConsumer);
+  return stack.node.findAll().filter(isLibraryConstruct);
 }
 
 /** Each resource's logical ID, with the library construct it belongs to (the nearest one above it), if any. */
@@ -86,9 +98,7 @@ function ownersByLogicalId(stack: Stack): Map<string, LibraryConstruct | undefin
 }
 
 function nearestLibraryConstruct(construct: IConstruct): LibraryConstruct | undefined {
-  const owner = construct.node.scopes.slice().reverse().find(scope =>
-    scope instanceof PrivateEgressVpc || scope instanceof EndpointServiceProvider || scope instanceof EndpointConsumer);
-  return owner as LibraryConstruct | undefined;
+  return construct.node.scopes.slice().reverse().find(isLibraryConstruct);
 }
 
 function resourceCounts(resources: TemplateResource[]): string {
@@ -137,9 +147,9 @@ function costText(construct: LibraryConstruct): string {
     return pricedText(vpc, `+ ${vpc.dataProcessingUsdPerGb} USD/GB (one NAT gateway per AZ: `
       + `${vpc.natGatewayComparisonMonthlyUsd?.toFixed(2)} USD/month; break-even ${vpc.breakEvenGbPerMonth} GB/month)`);
   }
-  if (construct instanceof EndpointConsumer) {
-    const consumer = construct.estimateMonthlyCost();
-    return pricedText(consumer, `+ ${consumer.dataProcessingUsdPerGb} USD/GB`);
+  if (construct instanceof EndpointConsumer || construct instanceof PrivateResourceShare || construct instanceof PrivateResourceEndpoint) {
+    const estimate = construct.estimateMonthlyCost();
+    return pricedText(estimate, `+ ${estimate.dataProcessingUsdPerGb} USD/GB`);
   }
   const provider = construct.estimateMonthlyCost();
   return pricedText(provider, provider.networkLoadBalancers === 0

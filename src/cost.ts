@@ -153,3 +153,25 @@ export interface EndpointServiceProviderCostEstimate extends CostEstimate {
    */
   readonly nlcuUsdPerHour?: number;
 }
+
+/**
+ * The monthly cost of one side of PrivateLink for VPC resources at list prices: a resource endpoint (the consumer) or
+ * a resource gateway (the provider). Only fixed (hourly) charges are totalled; the per-GB rate is given apart. Where
+ * the Region is unresolved or not in the library's price table, `priced` is false, `note` says why, and every price is
+ * undefined rather than zero.
+ */
+export interface PrivateResourceCostEstimate extends CostEstimate {
+  /**
+   * The number of AZs with a network interface: of the resource endpoint, or of the resource gateway. The fixed total
+   * is the resource endpoint's rate per AZ-hour x this x 730 hours; 0 for a resource gateway, which has no hourly
+   * charge.
+   */
+  readonly availabilityZones: number;
+
+  /**
+   * USD per GB processed (first tier, the first 1 PB a month in the Region), on top of `totalFixedMonthlyUsd`.
+   *
+   * @default - undefined when the estimate is not priced
+   */
+  readonly dataProcessingUsdPerGb?: number;
+}

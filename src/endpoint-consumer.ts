@@ -24,7 +24,7 @@ import {
 } from './private/consumer-rules';
 import { estimateConsumerCost } from './private/cost-model';
 import { normalizeDomainName } from './private/domain-names';
-import { addRules, error } from './private/findings';
+import { addRules } from './private/findings';
 import { subnetFamilies, validateDnsRecordIpType, validateIpAddressType } from './private/ip-family-rules';
 import { serviceShortName } from './private/service-names';
 import { allowEndpointClientsAtSynth } from './private/vpc-ingress';
@@ -32,6 +32,7 @@ import { findIpv4CidrBlocks } from './private/vpc-inspection';
 import {
   toPlacement,
   validateClientCidrs,
+  validateClientCidrsWithSecurityGroups,
   validateEndpointIngress,
   validateOneSubnetPerAz,
   validateVpcDns,
@@ -289,9 +290,7 @@ export class EndpointConsumer extends Construct implements ec2.IConnectable {
         ...validateOneSubnetPerAz('vpcSubnets', selected.map(toPlacement)),
         // Given security groups are used as they are; the one defined here admits the VPC's CIDR blocks and clientCidrs.
         ...(props.securityGroups ? [] : validateEndpointIngress(findIpv4CidrBlocks(vpc, this).length, 1)),
-        ...(props.securityGroups && props.clientCidrs ? [error('`clientCidrs` is given with `securityGroups`, whose rules '
-          + 'the construct leaves alone, so the clients would not be admitted. Add their rules to your security groups, or '
-          + 'remove `securityGroups` to have the construct define one that admits `clientCidrs`.')] : []),
+        ...validateClientCidrsWithSecurityGroups(props.clientCidrs !== undefined, props.securityGroups !== undefined),
         ...validateClientCidrs(clientCidrs),
         ...warnUnknownCidrBlocks(!(vpc instanceof ec2.Vpc), props.clientCidrs !== undefined, props.securityGroups === undefined),
         ...warnUnsupportedAzs(`the endpoint to ${literalServiceName ?? service.name}`, placement.skippedAzs),

@@ -4,3 +4,6 @@ export * from './endpoint-consumer';
 export * from './endpoint-policy';
 export * from './endpoint-service-provider';
 export * from './private-egress-vpc';
+export * from './private-resource-endpoint';
+export * from './private-resource-share';
+export * from './resource-definition';

@@ -1,6 +1,15 @@
 import { Token } from 'aws-cdk-lib';
-import { HOURS_PER_MONTH, PRICE_TABLE, pricesFor, RegionPrices } from './price-table';
-import { EndpointConsumerCostEstimate, EndpointServiceProviderCostEstimate, MonthlyCostEstimate } from '../cost';
+import {
+  AWS_PRICING_PAGES,
+  HOURS_PER_MONTH,
+  PRICE_TABLE,
+  pricesFor,
+  RegionPrices,
+  RESOURCE_PRICE_TABLE,
+  RESOURCE_PRICING_PAGES,
+  resourcePricesFor,
+} from './price-table';
+import { EndpointConsumerCostEstimate, EndpointServiceProviderCostEstimate, MonthlyCostEstimate, PrivateResourceCostEstimate } from '../cost';
 
 /** What a VPC is billed for, as plain data. */
 export interface CostEstimateInput {
@@ -37,7 +46,7 @@ export function estimateCost(input: CostEstimateInput): MonthlyCostEstimate {
     return {
       ...common,
       priced: false,
-      note: unpricedNote(input.region),
+      note: unpricedNote(input.region, PRICE_TABLE, AWS_PRICING_PAGES),
       interfaceEndpoints: input.interfaceEndpoints.map(e => ({ service: e.service, availabilityZones: e.availabilityZones })),
     };
   }
@@ -85,7 +94,7 @@ export function estimateConsumerCost(input: ConsumerCostInput): EndpointConsumer
   const endpoint = { service: input.service, availabilityZones: input.availabilityZones };
   const prices = pricesFor(input.region);
   if (!prices) {
-    return { region: input.region, priced: false, note: unpricedNote(input.region), interfaceEndpoint: endpoint };
+    return { region: input.region, priced: false, note: unpricedNote(input.region, PRICE_TABLE, AWS_PRICING_PAGES), interfaceEndpoint: endpoint };
   }
   const cents = monthlyCents(prices.interfaceEndpointUsdPerAzHour, input.availabilityZones);
   return {
@@ -112,7 +121,7 @@ export interface ProviderCostInput {
 export function estimateProviderCost(input: ProviderCostInput): EndpointServiceProviderCostEstimate {
   const prices = pricesFor(input.region);
   if (!prices) {
-    return { region: input.region, priced: false, note: unpricedNote(input.region), networkLoadBalancers: input.networkLoadBalancers };
+    return { region: input.region, priced: false, note: unpricedNote(input.region, PRICE_TABLE, AWS_PRICING_PAGES), networkLoadBalancers: input.networkLoadBalancers };
   }
   const cents = monthlyCents(prices.networkLoadBalancerUsdPerHour, input.networkLoadBalancers);
   return {
@@ -137,15 +146,19 @@ function priceSources(prices: RegionPrices): { pricesAsOf: string; pricesSource:
   return { pricesAsOf: prices.asOf, pricesSource: prices.source };
 }
 
-function unpricedNote(region: string): string {
+/**
+ * Why an estimate is not priced.
+ *
+ * @param table the price table that has no row for the Region
+ * @param pages the AWS pricing pages that have the Region's rates
+ */
+function unpricedNote(region: string, table: readonly { readonly region: string }[], pages: string): string {
   if (Token.isUnresolved(region)) {
     return 'Not priced: the stack\'s Region is not known at synth time (an environment-agnostic stack). '
       + 'Set `env: { region }` on the stack to get prices.';
   }
   return `Not priced: this library's price table has no row for Region \`${region}\` (it covers `
-    + `${PRICE_TABLE.map(row => row.region).join(', ')}), and it does not guess. See `
-    + 'https://aws.amazon.com/privatelink/pricing/, https://aws.amazon.com/vpc/pricing/ and '
-    + 'https://aws.amazon.com/elasticloadbalancing/pricing/ for its rates.';
+    + `${table.map(row => row.region).join(', ')}), and it does not guess. See ${pages} for its rates.`;
 }
 
 /** A rate in millionths of a USD: an integer for every rate in the table (at most 6 decimals). */
@@ -172,4 +185,45 @@ function breakEvenGb(endpointCents: number, natCents: number, prices: RegionPric
   }
   const savedMicroUsdPerGb = microUsd(prices.natGatewayUsdPerGb) - microUsd(prices.interfaceEndpointUsdPerGb);
   return Math.round(excessCents * 10_000 / savedMicroUsdPerGb);
+}
+
+// ---- PrivateLink for VPC resources: resource endpoints (consumer) and resource gateways (provider) ----
+
+/** Estimates the monthly cost of a resource endpoint with network interfaces in `availabilityZones` AZs. */
+export function estimateResourceEndpointCost(region: string, availabilityZones: number): PrivateResourceCostEstimate {
+  const prices = resourcePricesFor(region);
+  if (!prices) {
+    return { region, availabilityZones, priced: false, note: unpricedNote(region, RESOURCE_PRICE_TABLE, RESOURCE_PRICING_PAGES) };
+  }
+  return {
+    region,
+    availabilityZones,
+    priced: true,
+    note: `Estimate for ${prices.region} at list prices checked on ${prices.asOf}, ${HOURS_PER_MONTH} hours a month: the resource `
+      + 'endpoint\'s hourly charge, per AZ. Not included: data processed (dataProcessingUsdPerGb) and cross-AZ data transfer.',
+    totalFixedMonthlyUsd: monthlyCents(prices.resourceEndpointUsdPerAzHour, availabilityZones) / 100,
+    dataProcessingUsdPerGb: prices.resourceEndpointUsdPerGb,
+    pricesAsOf: prices.asOf,
+    pricesSource: prices.source,
+  };
+}
+
+/** Estimates the monthly cost of a resource gateway in `availabilityZones` AZs: no hourly charge, only data processed. */
+export function estimateResourceGatewayCost(region: string, availabilityZones: number): PrivateResourceCostEstimate {
+  const prices = resourcePricesFor(region);
+  if (!prices) {
+    return { region, availabilityZones, priced: false, note: unpricedNote(region, RESOURCE_PRICE_TABLE, RESOURCE_PRICING_PAGES) };
+  }
+  return {
+    region,
+    availabilityZones,
+    priced: true,
+    note: `Estimate for ${prices.region} at list prices checked on ${prices.asOf}: a resource gateway has no hourly charge; `
+      + 'it is billed per GB it processes (dataProcessingUsdPerGb). The resource configuration and the RAM share are free; '
+      + 'consumers pay for their resource endpoints.',
+    totalFixedMonthlyUsd: 0,
+    dataProcessingUsdPerGb: prices.resourceGatewayUsdPerGb,
+    pricesAsOf: prices.asOf,
+    pricesSource: prices.source,
+  };
 }

@@ -2,7 +2,7 @@
 export const HOURS_PER_MONTH = 730;
 
 /** The AWS pages that publish the figures below: interface endpoints, NAT gateways, then Network Load Balancers. */
-const AWS_PRICING_PAGES = 'https://aws.amazon.com/privatelink/pricing/, https://aws.amazon.com/vpc/pricing/ and '
+export const AWS_PRICING_PAGES = 'https://aws.amazon.com/privatelink/pricing/, https://aws.amazon.com/vpc/pricing/ and '
   + 'https://aws.amazon.com/elasticloadbalancing/pricing/';
 
 /** List prices (USD) of one Region, with where they come from and when they were checked. */
@@ -133,4 +133,53 @@ export const PRICE_TABLE: readonly RegionPrices[] = [
 /** The prices of a Region, or undefined when the table has no row for it. */
 export function pricesFor(region: string): RegionPrices | undefined {
   return PRICE_TABLE.find(row => row.region === region);
+}
+
+// ---- PrivateLink for VPC resources: resource endpoints (consumer) and resource gateways (provider) ----
+
+/** The AWS pages that publish the figures below. */
+export const RESOURCE_PRICING_PAGES = 'https://aws.amazon.com/privatelink/pricing/ and https://aws.amazon.com/vpc/lattice/pricing/';
+
+/**
+ * List prices (USD) of PrivateLink for VPC resources in one Region. "Access VPC resources through AWS PrivateLink"
+ * (https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-resources.html) names what is billed: a resource
+ * endpoint per hour and per GB processed; a resource gateway per GB processed, with no hourly charge.
+ */
+export interface ResourcePrices {
+  readonly region: string;
+  /** Per resource endpoint, per AZ it has a subnet in, per hour. */
+  readonly resourceEndpointUsdPerAzHour: number;
+  /** Per GB processed by resource endpoints, first tier (first 1 PB a month; then 0.006 up to 5 PB, then 0.004). */
+  readonly resourceEndpointUsdPerGb: number;
+  /** Per GB processed by resource gateways, first tier (the VPC Lattice "VPC resources" tiers, like those above). */
+  readonly resourceGatewayUsdPerGb: number;
+  readonly source: string;
+  /** How each figure was confirmed, and which one could not be confirmed from a stored page. */
+  readonly sourceNote: string;
+  /** When the figures were last checked, YYYY-MM-DD. */
+  readonly asOf: string;
+}
+
+/**
+ * The price rows for VPC resources. AWS renders the hourly rate of resource endpoints in the browser, so only the
+ * Region whose rate could be matched is listed; other Regions are not priced rather than guessed.
+ */
+export const RESOURCE_PRICE_TABLE: readonly ResourcePrices[] = [
+  {
+    region: 'us-east-1',
+    resourceEndpointUsdPerAzHour: 0.01,
+    resourceEndpointUsdPerGb: 0.01,
+    resourceGatewayUsdPerGb: 0.01,
+    source: RESOURCE_PRICING_PAGES,
+    sourceNote: 'Per-GB tiers of resource endpoints from the stored PrivateLink pricing page and of VPC resources from the '
+      + 'VPC Lattice pricing page; the gateway has no hourly charge (PrivateLink guide). The hourly rate of a resource endpoint '
+      + 'is not on a stored page: it is the interface-endpoint rate of the Region, billed per AZ like every VPC endpoint on the '
+      + 'PrivateLink pricing page; re-check it before relying on it.',
+    asOf: '2026-11-22',
+  },
+];
+
+/** The VPC resources prices of a Region, or undefined when the table has no row for it. */
+export function resourcePricesFor(region: string): ResourcePrices | undefined {
+  return RESOURCE_PRICE_TABLE.find(row => row.region === region);
 }

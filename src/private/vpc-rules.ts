@@ -21,11 +21,15 @@ export function toPlacement(subnet: ec2.ISubnet): SubnetPlacement {
 }
 
 /**
- * An interface endpoint takes at most one subnet per AZ (aws-cdk-lib's L2 would silently keep the first).
+ * An interface endpoint takes at most one subnet per AZ (aws-cdk-lib's L2 would silently keep the first), and so does
+ * a resource endpoint (the same EC2 endpoint API). For a resource gateway it is this library's rule: reach comes from
+ * spanning AZs ("Resource gateways in VPC Lattice", https://docs.aws.amazon.com/vpc/latest/privatelink/resource-gateway.html),
+ * and a second subnet in an AZ adds none.
  *
  * @param prop the prop that selected the subnets, as messages name it
+ * @param placed what the subnets are for, as messages name it
  */
-export function validateOneSubnetPerAz(prop: string, subnets: SubnetPlacement[]): Finding[] {
+export function validateOneSubnetPerAz(prop: string, subnets: SubnetPlacement[], placed = 'an interface endpoint'): Finding[] {
   const subnetsByAz = new Map<string, string[]>();
   for (const subnet of subnets.filter(s => !Token.isUnresolved(s.availabilityZone))) {
     subnetsByAz.set(subnet.availabilityZone, [...subnetsByAz.get(subnet.availabilityZone) ?? [], subnet.subnetId]);
@@ -33,8 +37,8 @@ export function validateOneSubnetPerAz(prop: string, subnets: SubnetPlacement[])
   return [...subnetsByAz.entries()]
     .filter(([, ids]) => ids.length > 1)
     .map(([az, ids]) => error(
-      `\`${prop}\` selects ${ids.length} subnets in ${isPlaceholderAz(az) ? 'one AZ' : az} (${ids.join(', ')}); an `
-      + 'interface endpoint takes at most one subnet per AZ. Narrow the selection (e.g. `subnetGroupName`) or set '
+      `\`${prop}\` selects ${ids.length} subnets in ${isPlaceholderAz(az) ? 'one AZ' : az} (${ids.join(', ')}); ${placed} `
+      + 'takes at most one subnet per AZ. Narrow the selection (e.g. `subnetGroupName`) or set '
       + `\`onePerAz: true\`.${isPlaceholderAz(az) ? ` ${AZ_NAMES_NOT_KNOWN}` : ''}`,
     ));
 }
@@ -71,15 +75,30 @@ export function warnUnsupportedAzs(endpoint: string, skippedAzs: string[]): Find
     + 'endpoint\'s network interfaces in other AZs.'));
 }
 
-/** An endpoint security group admits the VPC's CIDR blocks; with none known, no workload could reach the endpoint. */
-export function validateEndpointIngress(knownCidrBlockCount: number, interfaceEndpointCount: number): Finding[] {
+/**
+ * An endpoint security group admits the VPC's CIDR blocks; with none known, no workload could reach the endpoint.
+ *
+ * @param endpoints the endpoints behind the security group, as messages name them
+ */
+export function validateEndpointIngress(knownCidrBlockCount: number, interfaceEndpointCount: number,
+  endpoints = 'the interface endpoints'): Finding[] {
   if (knownCidrBlockCount > 0 || interfaceEndpointCount === 0) {
     return [];
   }
   return [error(
     '`vpc` was imported without `vpcCidrBlock`, so the endpoint security group cannot admit the VPC and no workload '
-    + 'could reach the interface endpoints. Import the VPC with `vpcCidrBlock` (Vpc.fromLookup has it).',
+    + `could reach ${endpoints}. Import the VPC with \`vpcCidrBlock\` (Vpc.fromLookup has it).`,
   )];
+}
+
+/** `clientCidrs` are admitted by the security group the construct defines, so given security groups leave them out. */
+export function validateClientCidrsWithSecurityGroups(clientCidrsGiven: boolean, securityGroupsGiven: boolean): Finding[] {
+  if (!clientCidrsGiven || !securityGroupsGiven) {
+    return [];
+  }
+  return [error('`clientCidrs` is given with `securityGroups`, whose rules the construct leaves alone, so the clients would '
+    + 'not be admitted. Add their rules to your security groups, or remove `securityGroups` to have the construct define one '
+    + 'that admits `clientCidrs`.')];
 }
 
 const IPV4_CIDR = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}\/(3[0-2]|[12]?\d)$/;

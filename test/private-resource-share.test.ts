@@ -1,0 +1,541 @@
+import { CfnElement, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as rds from 'aws-cdk-lib/aws-rds';
+import { Construct } from 'constructs';
+import { AWS_SOLUTIONS_CHECKS, isolatedVpc, testStack, validationErrors } from './util';
+import { PrivateResourceShare, PrivateResourceShareProps } from '../src/private-resource-share';
+import { PortRange, ResourceDefinition, ResourceGatewayIpAddressType } from '../src/resource-definition';
+
+function setUp() {
+  const { app, stack } = testStack();
+  const vpc = isolatedVpc(stack, 'Vpc', { maxAzs: 3 });
+  return { app, stack, vpc };
+}
+
+function share(scope: Construct, vpc: ec2.IVpc, props: Partial<PrivateResourceShareProps> = {}, id = 'Share'): PrivateResourceShare {
+  return new PrivateResourceShare(scope, id, {
+    vpc,
+    resource: ResourceDefinition.ipAddress('10.0.0.25'),
+    portRanges: [PortRange.tcp(8443)],
+    ...props,
+  });
+}
+
+function database(stack: Stack, vpc: ec2.IVpc): rds.DatabaseInstance {
+  return new rds.DatabaseInstance(stack, 'Db', {
+    engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),
+    vpc,
+    vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+    storageEncrypted: true,
+  });
+}
+
+const logicalId = (stack: Stack, construct: Construct) => stack.getLogicalId(construct.node.defaultChild as CfnElement);
+
+describe('PrivateResourceShare', () => {
+  describe('resource gateway', () => {
+    test('defines a resource gateway in one subnet per AZ with a security group of its own', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      const shared = share(stack, vpc);
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.resourceCountIs('AWS::VpcLattice::ResourceGateway', 1);
+      template.hasResourceProperties('AWS::VpcLattice::ResourceGateway', {
+        Name: Match.stringLikeRegexp('^teststack-share-[0-9a-f]{8}$'),
+        VpcIdentifier: { Ref: Match.stringLikeRegexp('^Vpc') },
+        SubnetIds: vpc.isolatedSubnets.map(subnet => ({ Ref: stack.getLogicalId(subnet.node.defaultChild as ec2.CfnSubnet) })),
+        SecurityGroupIds: [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^ShareSecurityGroup'), 'GroupId'] }],
+        IpAddressType: 'IPV4',
+      });
+      expect(shared.availabilityZones).toEqual(['us-east-1a', 'us-east-1b', 'us-east-1c']);
+      expect(stack.resolve(shared.resourceGatewayId)).toEqual({
+        'Fn::GetAtt': [stack.getLogicalId(shared.node.findChild('ResourceGateway') as CfnElement), 'Id'],
+      });
+    });
+
+    test('lets the gateway reach only the resource on its ports, and admits nothing', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      share(stack, vpc, { portRanges: [PortRange.tcp(8443), PortRange.tcpRange(9000, 9099)] });
+
+      // THEN
+      Template.fromStack(stack).hasResourceProperties('AWS::EC2::SecurityGroup', {
+        GroupDescription: Match.stringLikeRegexp('^Resource gateway of a PrivateLink resource share'),
+        SecurityGroupIngress: Match.absent(),
+        SecurityGroupEgress: [
+          { CidrIp: '10.0.0.25/32', IpProtocol: 'tcp', FromPort: 8443, ToPort: 8443, Description: 'To the IP address 10.0.0.25, port 8443' },
+          { CidrIp: '10.0.0.25/32', IpProtocol: 'tcp', FromPort: 9000, ToPort: 9099, Description: 'To the IP address 10.0.0.25, port 9000-9099' },
+        ],
+      });
+    });
+
+    test('sends traffic for a domain name to any address of its family', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      share(stack, vpc, { resource: ResourceDefinition.dnsName('ldap.corp.example.com'), portRanges: [PortRange.tcp(636)] });
+
+      // THEN
+      Template.fromStack(stack).hasResourceProperties('AWS::EC2::SecurityGroup', {
+        SecurityGroupEgress: [{ CidrIp: '0.0.0.0/0', IpProtocol: 'tcp', FromPort: 636, ToPort: 636 }],
+      });
+    });
+
+    test('uses given security groups as they are, and sets the IP address type', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+      const securityGroup = new ec2.SecurityGroup(stack, 'GatewaySecurityGroup', { vpc, allowAllOutbound: false });
+
+      // WHEN
+      const shared = share(stack, vpc, { securityGroups: [securityGroup], ipAddressType: ResourceGatewayIpAddressType.DUALSTACK });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.resourceCountIs('AWS::EC2::SecurityGroup', 1);
+      template.hasResourceProperties('AWS::VpcLattice::ResourceGateway', {
+        SecurityGroupIds: [{ 'Fn::GetAtt': [logicalId(stack, securityGroup), 'GroupId'] }],
+        IpAddressType: 'DUALSTACK',
+      });
+      expect(shared.connections.securityGroups).toEqual([securityGroup]);
+    });
+  });
+
+  describe('resource configuration', () => {
+    test('defines a SINGLE configuration of an IP address on the given TCP ports', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      const shared = share(stack, vpc);
+
+      // THEN
+      Template.fromStack(stack).hasResourceProperties('AWS::VpcLattice::ResourceConfiguration', {
+        Name: Match.stringLikeRegexp('^teststack-share-[0-9a-f]{8}$'),
+        ResourceConfigurationType: 'SINGLE',
+        ResourceGatewayId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ShareResourceGateway'), 'Id'] },
+        ResourceConfigurationDefinition: { IpResource: '10.0.0.25' },
+        PortRanges: ['8443'],
+        ProtocolType: 'TCP',
+        CustomDomainName: Match.absent(),
+      });
+      expect(shared.portRanges.map(range => range.toString())).toEqual(['8443']);
+    });
+
+    test('defines a domain-name configuration with its address family', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      share(stack, vpc, {
+        resource: ResourceDefinition.dnsName('ldap.corp.example.com', ec2.IpAddressType.IPV6),
+        ipAddressType: ResourceGatewayIpAddressType.IPV6,
+      });
+
+      // THEN
+      Template.fromStack(stack).hasResourceProperties('AWS::VpcLattice::ResourceConfiguration', {
+        ResourceConfigurationDefinition: { DnsResource: { DomainName: 'ldap.corp.example.com', IpAddressType: 'IPV6' } },
+      });
+    });
+
+    test('shares an RDS instance by ARN on its own port, and lets the database admit the gateway', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+      const db = database(stack, vpc);
+
+      // WHEN
+      const shared = share(stack, vpc, { resource: ResourceDefinition.rdsInstance(db), portRanges: undefined });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.hasResourceProperties('AWS::VpcLattice::ResourceConfiguration', {
+        ResourceConfigurationType: 'ARN',
+        ResourceConfigurationDefinition: { ArnResource: stack.resolve(db.instanceArn) },
+        PortRanges: Match.absent(),
+        ProtocolType: Match.absent(),
+      });
+      const port = { 'Fn::GetAtt': [stack.getLogicalId(db.node.defaultChild as rds.CfnDBInstance), 'Endpoint.Port'] };
+      template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+        GroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DbSecurityGroup'), 'GroupId'] },
+        SourceSecurityGroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ShareSecurityGroup'), 'GroupId'] },
+        FromPort: port,
+        ToPort: port,
+      });
+      template.hasResourceProperties('AWS::EC2::SecurityGroupEgress', {
+        GroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ShareSecurityGroup'), 'GroupId'] },
+        DestinationSecurityGroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DbSecurityGroup'), 'GroupId'] },
+        FromPort: port,
+      });
+      expect(stack.resolve(shared.portRanges[0].fromPort)).toEqual(port);
+    });
+
+    test('shares an RDS cluster by ARN', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+      const cluster = new rds.DatabaseCluster(stack, 'Cluster', {
+        engine: rds.DatabaseClusterEngine.auroraPostgres({ version: rds.AuroraPostgresEngineVersion.VER_16_4 }),
+        writer: rds.ClusterInstance.serverlessV2('Writer'),
+        vpc,
+        vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+      });
+
+      // WHEN
+      share(stack, vpc, { resource: ResourceDefinition.rdsCluster(cluster), portRanges: undefined });
+
+      // THEN
+      Template.fromStack(stack).hasResourceProperties('AWS::VpcLattice::ResourceConfiguration', {
+        ResourceConfigurationType: 'ARN',
+        ResourceConfigurationDefinition: { ArnResource: stack.resolve(cluster.clusterArn) },
+      });
+    });
+
+    test('defines a GROUP configuration with a CHILD configuration per member, under the group domain', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      share(stack, vpc, {
+        resource: ResourceDefinition.group([
+          { name: 'NodeA', definition: ResourceDefinition.ipAddress('10.0.0.10'), customDomainName: 'a.nodes.example.com' },
+          { name: 'NodeB', definition: ResourceDefinition.ipAddress('10.0.64.10') },
+        ]),
+        portRanges: [PortRange.tcpRange(9092, 9094)],
+        customDomainName: 'nodes.example.com',
+        domainVerificationId: 'dv-0123456789abcdef0',
+      });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.resourceCountIs('AWS::VpcLattice::ResourceConfiguration', 3);
+      template.hasResourceProperties('AWS::VpcLattice::ResourceConfiguration', {
+        ResourceConfigurationType: 'GROUP',
+        ResourceConfigurationDefinition: Match.absent(),
+        GroupDomain: 'nodes.example.com',
+        CustomDomainName: Match.absent(),
+        DomainVerificationId: 'dv-0123456789abcdef0',
+        PortRanges: ['9092-9094'],
+        ProtocolType: 'TCP',
+      });
+      template.hasResourceProperties('AWS::VpcLattice::ResourceConfiguration', {
+        Name: Match.stringLikeRegexp('^teststack-share-members-nodea-[0-9a-f]{8}$'),
+        ResourceConfigurationType: 'CHILD',
+        ResourceConfigurationGroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ShareResourceConfiguration'), 'Id'] },
+        ResourceConfigurationDefinition: { IpResource: '10.0.0.10' },
+        CustomDomainName: 'a.nodes.example.com',
+        PortRanges: ['9092-9094'],
+        ResourceGatewayId: Match.absent(),
+      });
+      template.hasResourceProperties('AWS::EC2::SecurityGroup', {
+        SecurityGroupEgress: [
+          Match.objectLike({ CidrIp: '10.0.0.10/32', FromPort: 9092, ToPort: 9094 }),
+          Match.objectLike({ CidrIp: '10.0.64.10/32', FromPort: 9092, ToPort: 9094 }),
+        ],
+      });
+    });
+
+    test('sets a custom domain name, its verification and a given name on a SINGLE configuration', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      const shared = share(stack, vpc, {
+        customDomainName: 'orders.example.com',
+        domainVerificationId: 'dv-0123456789abcdef0',
+        resourceConfigurationName: 'orders',
+      });
+
+      // THEN
+      Template.fromStack(stack).hasResourceProperties('AWS::VpcLattice::ResourceConfiguration', {
+        Name: 'orders',
+        CustomDomainName: 'orders.example.com',
+        DomainVerificationId: 'dv-0123456789abcdef0',
+        GroupDomain: Match.absent(),
+      });
+      expect(shared.customDomainName).toBe('orders.example.com');
+    });
+  });
+
+  describe('sharing', () => {
+    test('shares with nobody by default: no RAM share', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      share(stack, vpc);
+
+      // THEN
+      Template.fromStack(stack).resourceCountIs('AWS::RAM::ResourceShare', 0);
+    });
+
+    test('shares the configuration with the principals, inside the organization only by default, also those added later', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+      const shared = share(stack, vpc, { allowedPrincipals: ['222222222222'] });
+
+      // WHEN
+      shared.addAllowedPrincipal('arn:aws:organizations::111111111111:ou/o-a1b2c3d4e5/ou-ab12-cd34ef56');
+      shared.addAllowedPrincipal('222222222222');
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.resourceCountIs('AWS::RAM::ResourceShare', 1);
+      template.hasResourceProperties('AWS::RAM::ResourceShare', {
+        ResourceArns: [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^ShareResourceConfiguration'), 'Arn'] }],
+        Principals: ['222222222222', 'arn:aws:organizations::111111111111:ou/o-a1b2c3d4e5/ou-ab12-cd34ef56'],
+        AllowExternalPrincipals: false,
+      });
+    });
+
+    test('allows external principals when asked', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      share(stack, vpc, { allowedPrincipals: ['222222222222'], allowExternalPrincipals: true });
+
+      // THEN
+      Template.fromStack(stack).hasResourceProperties('AWS::RAM::ResourceShare', { AllowExternalPrincipals: true });
+    });
+
+    test('publishes the ARN as an output and, when asked, an SSM parameter', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      const shared = share(stack, vpc, { resourceConfigurationArnParameter: '/resources/orders/arn' });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      const arn = { 'Fn::GetAtt': [Match.stringLikeRegexp('^ShareResourceConfiguration'), 'Arn'] };
+      template.hasOutput('ShareResourceConfigurationArn0725CF74', { Value: arn });
+      template.hasResourceProperties('AWS::SSM::Parameter', { Name: '/resources/orders/arn', Type: 'String', Value: arn });
+      expect(stack.resolve(shared.resourceConfigurationArn)).toEqual({
+        'Fn::GetAtt': [stack.getLogicalId(shared.node.findChild('ResourceConfiguration') as CfnElement), 'Arn'],
+      });
+    });
+  });
+
+  describe('validation', () => {
+    test('reports every problem at once, with the construct path', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+
+      // WHEN
+      share(stack, vpc, {
+        resource: ResourceDefinition.ipAddress('192.168.0.10'),
+        portRanges: [PortRange.tcp(0)],
+        allowedPrincipals: ['arn:aws:iam::222222222222:root'],
+        domainVerificationId: 'dv-0123456789abcdef0',
+      });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(/^\[TestStack\/Share\] `portRanges` must hold TCP ports 1..65535/),
+        expect.stringMatching(/^\[TestStack\/Share\] `domainVerificationId` is given without `customDomainName`/),
+        expect.stringMatching(/^\[TestStack\/Share\] `resource` defines the IP address 192.168.0.10, outside the VPC's CIDR blocks \(10.0.0.0\/16\)/),
+        expect.stringMatching(/^\[TestStack\/Share\] `allowedPrincipals` must hold AWS account IDs/),
+      ]);
+    });
+
+    test('fails when a group is malformed or its members\' domains are outside the group domain', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+      const db = database(stack, vpc);
+
+      // WHEN
+      share(stack, vpc, {
+        resource: ResourceDefinition.group([
+          { name: 'Db', definition: ResourceDefinition.rdsInstance(db) },
+          { name: 'Node', definition: ResourceDefinition.ipAddress('10.0.0.10'), customDomainName: 'node.example.org' },
+        ]),
+        customDomainName: 'nodes.example.com',
+      });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(/^\[TestStack\/Share\] `resource` is a group whose members 'Db' \(the RDS instance at TestStack\/Db\) are not single resources/),
+        expect.stringMatching(/^\[TestStack\/Share\] group member 'Node' has the custom domain name 'node.example.org', which is not a subdomain/),
+      ]);
+    });
+
+    test('fails when a database is given port ranges or a custom domain name, or anything else lacks port ranges', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+      const db = database(stack, vpc);
+
+      // WHEN
+      share(stack, vpc, { resource: ResourceDefinition.rdsInstance(db), customDomainName: 'orders-db.example.com' });
+      share(stack, vpc, { portRanges: undefined }, 'Host');
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(/^\[TestStack\/Share\] `portRanges` is given for the RDS instance at TestStack\/Db/),
+        expect.stringMatching(/^\[TestStack\/Share\] `customDomainName` is given for the RDS instance at TestStack\/Db/),
+        expect.stringMatching(/^\[TestStack\/Host\] `portRanges` is missing for the IP address 10.0.0.25/),
+      ]);
+    });
+
+    test('fails when the resource is not of the gateway\'s address family, or the domain-name target is under the custom domain', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+
+      // WHEN
+      share(stack, vpc, { resource: ResourceDefinition.dnsName('db.example.com'), customDomainName: 'example.com' });
+      share(stack, vpc, { resource: ResourceDefinition.ipAddress('2001:db8::10') }, 'V6');
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(/^\[TestStack\/Share\] customDomainName: the domain-name target 'db.example.com' is the custom domain name 'example.com' or a name under it/),
+        expect.stringMatching(/^\[TestStack\/V6\] `ipAddressType` of the resource gateway is IPv4, but the IP address 2001:db8::10 is not IPv4/),
+      ]);
+    });
+
+    test('fails when vpcSubnets selects two subnets in one AZ, or more than five security groups are given', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+      const vpc = new ec2.Vpc(stack, 'Vpc', {
+        maxAzs: 2,
+        natGateways: 0,
+        subnetConfiguration: [
+          { name: 'A', subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+          { name: 'B', subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+        ],
+      });
+      const securityGroups = [1, 2, 3, 4, 5, 6].map(i => new ec2.SecurityGroup(stack, `Sg${i}`, { vpc }));
+
+      // WHEN
+      share(stack, vpc, { vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED }, securityGroups });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(/^\[TestStack\/Share\] `securityGroups` holds 6 security groups, but a resource gateway takes at most 5/),
+        expect.stringMatching(/^\[TestStack\/Share\] `vpcSubnets` selects 2 subnets in us-east-1a \(.*\); a resource gateway takes at most one subnet per AZ/),
+        expect.stringMatching(/^\[TestStack\/Share\] `vpcSubnets` selects 2 subnets in us-east-1b/),
+      ]);
+    });
+
+    test('fails when the resource configuration name does not fit CloudFormation\'s pattern', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+
+      // WHEN
+      share(stack, vpc, { resourceConfigurationName: 'Orders_DB' });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(/^\[TestStack\/Share\] `resourceConfigurationName` must be 3..40 lowercase letters, digits and hyphens.*got 'Orders_DB'/),
+      ]);
+    });
+
+    test('warns when the gateway is in a single AZ', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      share(stack, vpc, { vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED, availabilityZones: ['us-east-1a'] } });
+
+      // THEN
+      Annotations.fromStack(stack).hasWarning('/TestStack/Share',
+        Match.stringLikeRegexp('the resource gateway is in a single AZ \\(us-east-1a\\).*\\[ack: cdk-private-endpoints:PrivateResourceShare.singleAz\\]'));
+    });
+  });
+
+  describe('estimateMonthlyCost', () => {
+    test('has no hourly charge, only data processed by the gateway', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      const estimate = share(stack, vpc).estimateMonthlyCost();
+
+      // THEN
+      expect(estimate).toEqual({
+        region: 'us-east-1',
+        availabilityZones: 3,
+        priced: true,
+        note: expect.stringMatching(/^Estimate for us-east-1 at list prices checked on \d{4}-\d{2}-\d{2}: a resource gateway has no hourly charge/),
+        totalFixedMonthlyUsd: 0,
+        dataProcessingUsdPerGb: 0.01,
+        pricesAsOf: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        pricesSource: 'https://aws.amazon.com/privatelink/pricing/ and https://aws.amazon.com/vpc/lattice/pricing/',
+      });
+    });
+
+    test('is not priced in a Region without a price row', () => {
+      // GIVEN
+      const { stack } = testStack({ env: { account: '123456789012', region: 'eu-west-1' } });
+      const vpc = isolatedVpc(stack, 'Vpc', { maxAzs: 2 });
+
+      // WHEN
+      const estimate = share(stack, vpc).estimateMonthlyCost();
+
+      // THEN
+      expect(estimate).toEqual({
+        region: 'eu-west-1',
+        availabilityZones: 2,
+        priced: false,
+        note: expect.stringMatching(/^Not priced: this library's price table has no row for Region `eu-west-1` \(it covers us-east-1\)/),
+      });
+    });
+  });
+
+  test.each(AWS_SOLUTIONS_CHECKS)('passes %s AwsSolutions', (_, errors) => {
+    // GIVEN
+    const { stack, vpc } = setUp();
+    vpc.addFlowLog('FlowLog');
+
+    // WHEN
+    share(stack, vpc, {
+      resource: ResourceDefinition.group([
+        { name: 'Node', definition: ResourceDefinition.ipAddress('10.0.0.10') },
+        { name: 'Ldap', definition: ResourceDefinition.dnsName('ldap.corp.example.com') },
+      ]),
+      allowedPrincipals: ['222222222222'],
+    });
+
+    // THEN
+    expect(errors(stack)).toEqual([]);
+  });
+
+  describe('snapshots', () => {
+    test('defaults', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      share(stack, vpc);
+
+      // THEN
+      expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
+    });
+
+    test('all props', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      share(stack, vpc, {
+        resource: ResourceDefinition.dnsName('orders.corp.example.net'),
+        portRanges: [PortRange.tcp(443), PortRange.tcpRange(8000, 8099)],
+        vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED, availabilityZones: ['us-east-1a', 'us-east-1b'] },
+        ipAddressType: ResourceGatewayIpAddressType.DUALSTACK,
+        allowedPrincipals: ['222222222222', 'arn:aws:organizations::111111111111:organization/o-a1b2c3d4e5'],
+        allowExternalPrincipals: true,
+        customDomainName: 'orders.example.com',
+        domainVerificationId: 'dv-0123456789abcdef0',
+        resourceConfigurationName: 'orders',
+        resourceConfigurationArnParameter: '/resources/orders/arn',
+      });
+
+      // THEN
+      expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
+    });
+  });
+});
