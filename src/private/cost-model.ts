@@ -121,7 +121,8 @@ export interface ProviderCostInput {
 export function estimateProviderCost(input: ProviderCostInput): EndpointServiceProviderCostEstimate {
   const prices = pricesFor(input.region);
   if (!prices) {
-    return { region: input.region, priced: false, note: unpricedNote(input.region, PRICE_TABLE, AWS_PRICING_PAGES), networkLoadBalancers: input.networkLoadBalancers };
+    const note = unpricedNote(input.region, PRICE_TABLE, AWS_PRICING_PAGES);
+    return { region: input.region, priced: false, note, networkLoadBalancers: input.networkLoadBalancers };
   }
   const cents = monthlyCents(prices.networkLoadBalancerUsdPerHour, input.networkLoadBalancers);
   return {
