@@ -7,6 +7,7 @@ import {
   RegionPrices,
   RESOURCE_PRICE_TABLE,
   RESOURCE_PRICING_PAGES,
+  ResourcePrices,
   resourcePricesFor,
 } from './price-table';
 import { EndpointConsumerCostEstimate, EndpointServiceProviderCostEstimate, MonthlyCostEstimate, PrivateResourceCostEstimate } from '../cost';
@@ -192,38 +193,40 @@ function breakEvenGb(endpointCents: number, natCents: number, prices: RegionPric
 
 /** Estimates the monthly cost of a resource endpoint with network interfaces in `availabilityZones` AZs. */
 export function estimateResourceEndpointCost(region: string, availabilityZones: number): PrivateResourceCostEstimate {
-  const prices = resourcePricesFor(region);
-  if (!prices) {
-    return { region, availabilityZones, priced: false, note: unpricedNote(region, RESOURCE_PRICE_TABLE, RESOURCE_PRICING_PAGES) };
-  }
-  return {
-    region,
-    availabilityZones,
-    priced: true,
+  return estimateResourceSide(region, availabilityZones, prices => ({
+    usdPerAzHour: prices.resourceEndpointUsdPerAzHour,
+    usdPerGb: prices.resourceEndpointUsdPerGb,
     note: `Estimate for ${prices.region} at list prices checked on ${prices.asOf}, ${HOURS_PER_MONTH} hours a month: the resource `
       + 'endpoint\'s hourly charge, per AZ. Not included: data processed (dataProcessingUsdPerGb) and cross-AZ data transfer.',
-    totalFixedMonthlyUsd: monthlyCents(prices.resourceEndpointUsdPerAzHour, availabilityZones) / 100,
-    dataProcessingUsdPerGb: prices.resourceEndpointUsdPerGb,
-    pricesAsOf: prices.asOf,
-    pricesSource: prices.source,
-  };
+  }));
 }
 
 /** Estimates the monthly cost of a resource gateway in `availabilityZones` AZs: no hourly charge, only data processed. */
 export function estimateResourceGatewayCost(region: string, availabilityZones: number): PrivateResourceCostEstimate {
+  return estimateResourceSide(region, availabilityZones, prices => ({
+    usdPerAzHour: 0,
+    usdPerGb: prices.resourceGatewayUsdPerGb,
+    note: `Estimate for ${prices.region} at list prices checked on ${prices.asOf}: a resource gateway has no hourly charge; `
+      + 'it is billed per GB it processes (dataProcessingUsdPerGb). The resource configuration and the RAM share are free; '
+      + 'consumers pay for their resource endpoints.',
+  }));
+}
+
+/** One side of PrivateLink for VPC resources, priced from the Region's row by `rates`, or not priced without one. */
+function estimateResourceSide(region: string, availabilityZones: number,
+  rates: (prices: ResourcePrices) => { usdPerAzHour: number; usdPerGb: number; note: string }): PrivateResourceCostEstimate {
   const prices = resourcePricesFor(region);
   if (!prices) {
     return { region, availabilityZones, priced: false, note: unpricedNote(region, RESOURCE_PRICE_TABLE, RESOURCE_PRICING_PAGES) };
   }
+  const { usdPerAzHour, usdPerGb, note } = rates(prices);
   return {
     region,
     availabilityZones,
     priced: true,
-    note: `Estimate for ${prices.region} at list prices checked on ${prices.asOf}: a resource gateway has no hourly charge; `
-      + 'it is billed per GB it processes (dataProcessingUsdPerGb). The resource configuration and the RAM share are free; '
-      + 'consumers pay for their resource endpoints.',
-    totalFixedMonthlyUsd: 0,
-    dataProcessingUsdPerGb: prices.resourceGatewayUsdPerGb,
+    note,
+    totalFixedMonthlyUsd: monthlyCents(usdPerAzHour, availabilityZones) / 100,
+    dataProcessingUsdPerGb: usdPerGb,
     pricesAsOf: prices.asOf,
     pricesSource: prices.source,
   };
