@@ -3,16 +3,17 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { addAdoptedVpcStack } from './adopted-vpc';
 import { addPrivateLinkStacks, CONSUMER_ACCOUNT, PROVIDER_ACCOUNT, REGION } from './private-link';
 import { addPrivateResourceStacks } from './private-resources';
+import { addRegionsAndIpFamiliesStacks, CONSUMER_REGION } from './regions-and-ip-families';
 import { synthesizeAndSummarize } from './summary';
 import { EndpointBundle, PrivateEgressVpc } from '../src';
 
-// The AZs each example account sees, as `cdk synth` would read them into cdk.context.json.
-const AZS = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
+// The AZs each example account sees in each Region, as `cdk synth` would read them into cdk.context.json.
+const AZS = ['a', 'b', 'c'];
 
 const app = new App({
   outdir: 'cdk.out',
-  context: Object.fromEntries([PROVIDER_ACCOUNT, CONSUMER_ACCOUNT].map(account =>
-    [`availability-zones:account=${account}:region=${REGION}`, AZS])),
+  context: Object.fromEntries([PROVIDER_ACCOUNT, CONSUMER_ACCOUNT].flatMap(account => [REGION, CONSUMER_REGION].map(region =>
+    [`availability-zones:account=${account}:region=${region}`, AZS.map(letter => `${region}${letter}`)]))),
 });
 
 // Workloads in isolated subnets that use Session Manager, pull images from ECR (which also needs the default S3
@@ -31,5 +32,8 @@ addAdoptedVpcStack(app);
 
 // An RDS database shared from the provider account through a resource gateway, reached from the consumer account.
 addPrivateResourceStacks(app);
+
+// A service offered across Regions over IPv4 and IPv6, and AWS services reached in another Region.
+addRegionsAndIpFamiliesStacks(app);
 
 synthesizeAndSummarize(app);
