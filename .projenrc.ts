@@ -26,6 +26,13 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'cdk-nag@^2',
     // An optional peer of ts-jest that jest 29 does not hoist; without it ts-jest cannot load.
     'jest-util@^29',
+    // Property-based tests (test/properties/): the generators use fast-check, the tests its jest binding.
+    'fast-check@^4',
+    '@fast-check/jest@^2',
+    // Deployable integration tests (test/integ.*.ts) and their snapshot check; the first alpha whose
+    // aws-cdk-lib peer range includes the development version.
+    '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
+    '@aws-cdk/integ-runner@^2',
   ],
 
   jestOptions: {
@@ -72,6 +79,13 @@ project.addTask('example', {
 project.addTask('bench', {
   description: 'Compares synth time and template size against hand-written aws-cdk-lib equivalents',
   exec: 'ts-node --project bench/tsconfig.json bench/run.ts',
+});
+
+// The property tests (test/properties/) run 1,000 configurations per construct in `npm test`; this runs many more.
+project.addTask('test:properties:long', {
+  description: 'Runs the property tests with 20,000 configurations per property (PROPERTY_RUNS)',
+  env: { PROPERTY_RUNS: '20000' },
+  exec: 'jest --ci --coverage=false test/properties',
 });
 
 // Every README snippet must compile (strict) against the fixture in rosetta/.

@@ -9,6 +9,7 @@ import { supportedAzSubnets } from './private/availability-zones';
 import {
   crossAccountProviderMessage,
   DnsChoice,
+  mixedEnvironmentProviderMessage,
   noSubnetMessage,
   normalizeDomainName,
   ProviderFacts,
@@ -16,9 +17,12 @@ import {
   validatePrivateDns,
   validateProviderAzs,
   validateServiceName,
+  validateServiceRegion,
   validateUniqueZone,
 } from './private/consumer-rules';
 import { addRules } from './private/findings';
+import { knownZoneName, validateZoneNameKnown } from './private/hosted-zones';
+import { selectSubnets } from './private/subnet-selection';
 import { allowVpcCidrsAtSynth } from './private/vpc-ingress';
 import { findIpv4CidrBlocks } from './private/vpc-inspection';
 import { toPlacement, validateEndpointIngress, validateOneSubnetPerAz, validateVpcDns, warnUnsupportedAzs } from './private/vpc-rules';
@@ -160,18 +164,20 @@ export class EndpointConsumer extends Construct implements ec2.IConnectable {
     const stack = Stack.of(this);
     const provider = service instanceof EndpointServiceProvider ? service : undefined;
     if (provider) {
-      const problem = crossAccountProviderMessage(provider.node.path, Stack.of(provider).account, stack.account);
+      const problem = crossAccountProviderMessage(provider.node.path, Stack.of(provider).account, stack.account)
+        ?? mixedEnvironmentProviderMessage(provider.node.path, Stack.of(provider), stack);
       if (problem) {
         throw new Error(`EndpointConsumer ${this.node.path}: ${problem}`);
       }
     }
 
-    const selected = (props.vpcSubnets ? vpc.selectSubnets(props.vpcSubnets) : vpc.selectSubnets({ onePerAz: true })).subnets;
+    const selection = selectSubnets(vpc, props.vpcSubnets ?? { onePerAz: true });
+    const selected = selection.subnets;
     // The context lookup asks about the service in this stack's Region, so a cross-Region service is not looked up.
     const crossRegion = props.serviceRegion !== undefined && props.serviceRegion !== stack.region;
     const placement = crossRegion ? { subnets: selected, skippedAzs: [] } : supportedAzSubnets(this, service.name, selected);
     if (placement.subnets.length === 0) {
-      throw new Error(`EndpointConsumer ${this.node.path}: ${noSubnetMessage(placement.skippedAzs)}`);
+      throw new Error(`EndpointConsumer ${this.node.path}: ${noSubnetMessage(placement.skippedAzs, selection.problem)}`);
     }
 
     const securityGroups = props.securityGroups ?? [this.defineSecurityGroup(vpc, service.port)];
@@ -192,15 +198,17 @@ export class EndpointConsumer extends Construct implements ec2.IConnectable {
     this.vpcEndpointId = endpoint.vpcEndpointId;
     this.connections = endpoint.connections;
 
+    const hostedZoneName = props.hostedZone && knownZoneName(props.hostedZone);
     const dnsChoice: DnsChoice = {
       privateDnsEnabled,
       domainName,
-      hostedZoneName: props.hostedZone?.zoneName,
+      hostedZoneName,
       hostedZoneGiven: props.hostedZone !== undefined,
       wildcardRecord: props.wildcardRecord ?? false,
     };
-    // An invalid name is reported at synth; defining a zone for it would throw first.
-    if (domainName !== undefined && validateDomainName(dnsChoice).length === 0) {
+    // An invalid name, or a zone imported without its name, is reported at synth; defining records would throw first.
+    const zoneUsable = props.hostedZone === undefined || hostedZoneName !== undefined;
+    if (domainName !== undefined && zoneUsable && validateDomainName(dnsChoice).length === 0) {
       if (!props.hostedZone) {
         this.zoneClaim = { vpc, zoneName: domainName };
       }
@@ -224,12 +232,14 @@ export class EndpointConsumer extends Construct implements ec2.IConnectable {
       const vpcDetails = vpc instanceof ec2.Vpc ? vpc : undefined;
       return [
         ...validateServiceName(literalServiceName, stack.region, props.serviceRegion),
+        ...validateServiceRegion(props.serviceRegion, provider && { path: provider.node.path, region: Stack.of(provider).region }),
         ...validateOneSubnetPerAz('vpcSubnets', selected.map(toPlacement)),
         // Given security groups are used as they are; the one defined here admits the VPC's CIDR blocks.
         ...(props.securityGroups ? [] : validateEndpointIngress(findIpv4CidrBlocks(vpc, this).length, 1)),
         ...warnUnsupportedAzs(`the endpoint to ${literalServiceName ?? service.name}`, placement.skippedAzs),
         ...validateProviderAzs(placement.subnets.map(subnet => subnet.availabilityZone), providerFacts),
         ...validatePrivateDns(dnsChoice, providerFacts),
+        ...validateZoneNameKnown('hostedZone', props.hostedZone, 'HostedZone.fromHostedZoneAttributes()'),
         ...validateDomainName(dnsChoice),
         ...validateUniqueZone(domainName, this.otherClaimsOfZone()),
         ...validateVpcDns([

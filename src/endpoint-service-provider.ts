@@ -8,18 +8,22 @@ import * as ssm from 'aws-cdk-lib/aws-ssm';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct, IConstruct } from 'constructs';
 import { addRules } from './private/findings';
+import { knownZoneName, validateZoneNameKnown } from './private/hosted-zones';
 import { suppressNagRules } from './private/nag-suppressions';
 import {
   validateAllowedRegions,
   validateCreatedLoadBalancerProps,
   validateExistingLoadBalancerProps,
   validateLoadBalancer,
+  validateLoadBalancerSubnets,
   validateLoadBalancerVpc,
+  validateParameterName,
   validatePort,
   validatePrincipals,
   validatePrivateDnsName,
   VpcIdentity,
 } from './private/provider-rules';
+import { selectSubnets, SubnetSelectionResult } from './private/subnet-selection';
 
 /** The endpoint events a connection notification reports: every one there is. */
 const CONNECTION_EVENTS = ['Connect', 'Accept', 'Reject', 'Delete'];
@@ -250,13 +254,15 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
     this.port = props.port;
     this.privateDnsName = props.privateDnsName;
 
+    let loadBalancerSubnets: SubnetSelectionResult | undefined;
     if (props.networkLoadBalancer) {
       this.networkLoadBalancer = props.networkLoadBalancer;
       this.availabilityZones = props.availabilityZones ?? [];
     } else {
-      const subnets = props.vpc.selectSubnets({ ...(props.vpcSubnets ?? defaultSubnets(props.vpc)), onePerAz: true });
-      this.networkLoadBalancer = this.defineLoadBalancer(props, props.targets!, subnets);
-      this.availabilityZones = subnets.availabilityZones;
+      // A selection that selects nothing is reported at synth; the NLB is defined without subnets until then.
+      loadBalancerSubnets = selectSubnets(props.vpc, { ...(props.vpcSubnets ?? defaultSubnets(props.vpc)), onePerAz: true });
+      this.networkLoadBalancer = this.defineLoadBalancer(props, props.targets!, loadBalancerSubnets.subnets);
+      this.availabilityZones = loadBalancerSubnets.subnets.map(subnet => subnet.availabilityZone);
     }
 
     const service = new ec2.VpcEndpointService(this, 'EndpointService', {
@@ -278,13 +284,19 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
       this.addAllowedPrincipal(principal);
     }
 
+    // A zone imported by ID only cannot take the record (its name is unknown); that is reported at synth.
+    const publicHostedZoneName = props.publicHostedZone && knownZoneName(props.publicHostedZone);
     if (props.privateDnsName !== undefined) {
-      this.configurePrivateDnsName(service, props.privateDnsName, props.publicHostedZone);
+      this.configurePrivateDnsName(service, props.privateDnsName, publicHostedZoneName === undefined ? undefined : props.publicHostedZone);
     }
     if (props.connectionNotificationTopic) {
       this.notifyConnections(props.connectionNotificationTopic);
     }
-    this.publishServiceName(props.serviceNameParameter);
+    const stack = Stack.of(this);
+    const parameterArnPrefix = `arn:${stack.partition}:ssm:${stack.region}:${stack.account}:parameter/`;
+    const parameterNameFindings = validateParameterName(props.serviceNameParameter, parameterArnPrefix);
+    // An invalid name is reported at synth; aws-cdk-lib's parameter would throw on some first.
+    this.publishServiceName(parameterNameFindings.length === 0 ? props.serviceNameParameter : undefined);
 
     const ownService = cfnServiceOf(service);
     addRules(this, 'EndpointServiceProvider', () => [
@@ -294,8 +306,10 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
         otherEndpointServices: endpointServicesUsing(this.node.root, this.networkLoadBalancer, ownService),
         availabilityZones: this.availabilityZones,
       }),
-      ...validatePrivateDnsName(props.privateDnsName, props.publicHostedZone?.zoneName),
+      ...validateZoneNameKnown('publicHostedZone', props.publicHostedZone, 'PublicHostedZone.fromPublicHostedZoneAttributes()'),
+      ...validatePrivateDnsName(props.privateDnsName, publicHostedZoneName),
       ...validateAllowedRegions(props.allowedRegions ?? [], Stack.of(this).region),
+      ...parameterNameFindings,
       ...validatePort('port', props.port),
       ...validatePort('targetPort', props.targetPort),
       ...(props.networkLoadBalancer
@@ -303,11 +317,14 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
           ...validateExistingLoadBalancerProps(givenCreatedLoadBalancerProps(props)),
           ...validateLoadBalancerVpc(vpcIdentity(props.networkLoadBalancer.vpc), vpcIdentity(props.vpc)!),
         ]
-        : validateCreatedLoadBalancerProps({
-          availabilityZones: props.availabilityZones,
-          securityGroupCount: props.securityGroups?.length ?? 0,
-          enforceSecurityGroupInboundRules: props.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic,
-        })),
+        : [
+          ...validateCreatedLoadBalancerProps({
+            availabilityZones: props.availabilityZones,
+            securityGroupCount: props.securityGroups?.length ?? 0,
+            enforceSecurityGroupInboundRules: props.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic,
+          }),
+          ...validateLoadBalancerSubnets(loadBalancerSubnets!.subnets.length, props.vpcSubnets !== undefined, loadBalancerSubnets!.problem),
+        ]),
     ]);
   }
 
@@ -324,12 +341,12 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
     });
   }
 
-  private defineLoadBalancer(props: EndpointServiceProviderProps, targets: elbv2.INetworkLoadBalancerTarget[], subnets: ec2.SelectedSubnets) {
+  private defineLoadBalancer(props: EndpointServiceProviderProps, targets: elbv2.INetworkLoadBalancerTarget[], subnets: ec2.ISubnet[]) {
     const securityGroups = props.securityGroups ?? [];
     const enforceSecurityGroupInboundRulesOnPrivateLinkTraffic = props.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic ?? false;
     const loadBalancer = new elbv2.NetworkLoadBalancer(this, 'LoadBalancer', {
       vpc: props.vpc,
-      vpcSubnets: { subnets: subnets.subnets },
+      vpcSubnets: { subnets },
       internetFacing: false,
       crossZoneEnabled: true,
       // Also without security groups when the app's feature flags would add a default one.

@@ -3,6 +3,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { PrivateEgressVpc } from '../src';
+import { schemaCheckedTemplate } from './schema';
 import { awsSolutionsErrors, isolatedVpc, testStack, validationErrors } from './util';
 
 const SSM = ec2.InterfaceVpcEndpointAwsService.SSM;
@@ -815,7 +816,7 @@ describe('PrivateEgressVpc', () => {
     test('defaults', () => {
       const { stack } = testStack();
       new PrivateEgressVpc(stack, 'Egress');
-      expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
+      expect(schemaCheckedTemplate(stack)).toMatchSnapshot();
     });
 
     test('fully configured', () => {
@@ -831,7 +832,7 @@ describe('PrivateEgressVpc', () => {
       });
       egress.addInterfaceEndpoint(LOGS);
       egress.addGatewayEndpoint(ec2.GatewayVpcEndpointAwsService.DYNAMODB);
-      expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
+      expect(schemaCheckedTemplate(stack)).toMatchSnapshot();
     });
   });
 });

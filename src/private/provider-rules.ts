@@ -141,3 +141,60 @@ export function validateCreatedLoadBalancerProps(props: CreatedLoadBalancerProps
   }
   return findings;
 }
+
+/**
+ * The NLB defined from `targets` needs a subnet in each AZ it serves; consumers can connect only from those AZs.
+ *
+ * @param selectionProblem why the selection selected nothing, when the VPC lacks the subnet type or group it names
+ */
+export function validateLoadBalancerSubnets(subnetCount: number, vpcSubnetsGiven: boolean, selectionProblem?: string): Finding[] {
+  if (subnetCount > 0) {
+    return [];
+  }
+  if (!vpcSubnetsGiven) {
+    return [error('`vpc` has no private or isolated subnets, where the NLB defined from `targets` goes by default'
+      + `${selectionProblem ? ` (${selectionProblem})` : ''}; add private or isolated subnets to the VPC, or choose the NLB's subnets with \`vpcSubnets\``)];
+  }
+  return [error(`\`vpcSubnets\` selects no subnet of \`vpc\`${selectionProblem ? ` (${selectionProblem})` : ''}, so the NLB has no `
+    + 'subnet to serve consumers from; select subnets the VPC has, one per AZ, by `subnetType` or `subnetGroupName`')];
+}
+
+// Parameter names as SSM accepts them (PutParameter, "Name": naming constraints):
+// https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_PutParameter.html
+const PARAMETER_NAME_CHARACTERS = /^[A-Za-z0-9_.\-/]+$/;
+const RESERVED_PARAMETER_PREFIXES = ['aws', 'ssm'];
+const MAX_PARAMETER_HIERARCHY_LEVELS = 15;
+/** The limit includes the part of the parameter's ARN before the name, `arn:aws:ssm:<region>:<account>:parameter/`. */
+const MAX_PARAMETER_ARN_LENGTH = 1011;
+
+/**
+ * The name of the SSM parameter that publishes the service name must be one SSM accepts; aws-cdk-lib checks only its
+ * characters, by throwing.
+ *
+ * @param arnPrefix the parameter's ARN up to the name, when the stack's account and Region are known
+ */
+export function validateParameterName(name: string | undefined, arnPrefix: string | undefined): Finding[] {
+  if (name === undefined || Token.isUnresolved(name)) {
+    return [];
+  }
+  const fix = 'use a name like /services/orders/endpoint-service-name';
+  const problems: string[] = [];
+  if (!PARAMETER_NAME_CHARACTERS.test(name)) {
+    problems.push('only letters, digits and the symbols . - _ / are allowed');
+  }
+  const relative = name.replace(/^\//, '');
+  if (RESERVED_PARAMETER_PREFIXES.some(prefix => relative.toLowerCase().startsWith(prefix))) {
+    problems.push(`it must not begin with ${RESERVED_PARAMETER_PREFIXES.join(' or ')} (in any case)`);
+  }
+  if (name.includes('/') && !name.startsWith('/')) {
+    problems.push('a name with a hierarchy must begin with /');
+  }
+  if (relative.split('/').length > MAX_PARAMETER_HIERARCHY_LEVELS) {
+    problems.push(`a hierarchy has at most ${MAX_PARAMETER_HIERARCHY_LEVELS} levels`);
+  }
+  const arnLength = (arnPrefix === undefined || Token.isUnresolved(arnPrefix) ? '' : arnPrefix).length + relative.length;
+  if (arnLength > MAX_PARAMETER_ARN_LENGTH) {
+    problems.push(`the name with its ARN prefix may have at most ${MAX_PARAMETER_ARN_LENGTH} characters, this one has ${arnLength}`);
+  }
+  return problems.length === 0 ? [] : [error(`\`serviceNameParameter\` is not a name SSM accepts, got '${name}': ${problems.join('; ')}; ${fix}`)];
+}
