@@ -85,16 +85,22 @@ export type TokenSource = 'parameter' | 'import';
 
 export const tokenSource: fc.Arbitrary<TokenSource> = fc.constantFrom('parameter', 'import');
 
-let tokenCount = 0;
+// Numbered per stack, so that the same configuration gives the same template in every app.
+const tokenCounts = new WeakMap<Stack, number>();
+
+function nextTokenNumber(stack: Stack): number {
+  const next = (tokenCounts.get(stack) ?? 0) + 1;
+  tokenCounts.set(stack, next);
+  return next;
+}
 
 export function stringToken(stack: Stack, source: TokenSource): string {
-  tokenCount += 1;
+  const n = nextTokenNumber(stack);
   return source === 'parameter'
-    ? new CfnParameter(stack, `StringParameter${tokenCount}`, { type: 'String' }).valueAsString
-    : Fn.importValue(`ExportedValue${tokenCount}`);
+    ? new CfnParameter(stack, `StringParameter${n}`, { type: 'String' }).valueAsString
+    : Fn.importValue(`ExportedValue${n}`);
 }
 
 export function numberToken(stack: Stack): number {
-  tokenCount += 1;
-  return new CfnParameter(stack, `NumberParameter${tokenCount}`, { type: 'Number' }).valueAsNumber;
+  return new CfnParameter(stack, `NumberParameter${nextTokenNumber(stack)}`, { type: 'Number' }).valueAsNumber;
 }
