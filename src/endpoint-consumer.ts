@@ -239,7 +239,7 @@ export class EndpointConsumer extends Construct implements ec2.IConnectable {
         ...warnUnsupportedAzs(`the endpoint to ${literalServiceName ?? service.name}`, placement.skippedAzs),
         ...validateProviderAzs(placement.subnets.map(subnet => subnet.availabilityZone), providerFacts),
         ...validatePrivateDns(dnsChoice, providerFacts),
-        ...validateZoneNameKnown('hostedZone', props.hostedZone, 'HostedZone.fromHostedZoneAttributes()'),
+        ...validateZoneNameKnown('hostedZone', { given: props.hostedZone !== undefined, name: hostedZoneName }, 'HostedZone.fromHostedZoneAttributes()'),
         ...validateDomainName(dnsChoice),
         ...validateUniqueZone(domainName, this.otherClaimsOfZone()),
         ...validateVpcDns([

@@ -292,9 +292,7 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
     if (props.connectionNotificationTopic) {
       this.notifyConnections(props.connectionNotificationTopic);
     }
-    const stack = Stack.of(this);
-    const parameterArnPrefix = `arn:${stack.partition}:ssm:${stack.region}:${stack.account}:parameter/`;
-    const parameterNameFindings = validateParameterName(props.serviceNameParameter, parameterArnPrefix);
+    const parameterNameFindings = validateParameterName(props.serviceNameParameter, Stack.of(this));
     // An invalid name is reported at synth; aws-cdk-lib's parameter would throw on some first.
     this.publishServiceName(parameterNameFindings.length === 0 ? props.serviceNameParameter : undefined);
 
@@ -306,7 +304,8 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
         otherEndpointServices: endpointServicesUsing(this.node.root, this.networkLoadBalancer, ownService),
         availabilityZones: this.availabilityZones,
       }),
-      ...validateZoneNameKnown('publicHostedZone', props.publicHostedZone, 'PublicHostedZone.fromPublicHostedZoneAttributes()'),
+      ...validateZoneNameKnown('publicHostedZone', { given: props.publicHostedZone !== undefined, name: publicHostedZoneName },
+        'PublicHostedZone.fromPublicHostedZoneAttributes()'),
       ...validatePrivateDnsName(props.privateDnsName, publicHostedZoneName),
       ...validateAllowedRegions(props.allowedRegions ?? [], Stack.of(this).region),
       ...parameterNameFindings,

@@ -25,19 +25,11 @@ interface CloudFormationValidate {
   readonly TemplateContent: new (content: string, name?: string) => unknown;
 }
 
-/** What was checked so far in this test file: resource types and resources. */
-export interface SchemaCheckTally {
-  readonly resourceTypes: ReadonlySet<string>;
-  readonly resources: number;
-  readonly templates: number;
-}
-
 // Findings at these levels are violations. INFO findings are notes (I9001 "create-only property"), and the enum rule
 // (W3030) reports at WARN, so WARN is in.
 const VIOLATION_SEVERITIES = ['FATAL', 'ERROR', 'WARN'];
 
 let loaded: { module: CloudFormationValidate; validator: SchemaValidator } | undefined;
-const tally = { resourceTypes: new Set<string>(), resources: 0, templates: 0 };
 
 // Each resource is checked against its type's schema alone (a reference to another resource is not followed), so a
 // resource already found valid in the same Region need not be checked again: property runs repeat most resources.
@@ -69,9 +61,6 @@ export function schemaViolations(template: TemplateJson, region?: string): strin
   const resources = Object.entries(template.Resources ?? {});
   const key = ([id, resource]: [string, unknown]) => `${region}\n${id}\n${JSON.stringify(resource)}`;
   const unchecked = resources.filter(entry => !validResources.has(key(entry)));
-  tally.templates += 1;
-  tally.resources += resources.length;
-  resources.forEach(([, resource]) => tally.resourceTypes.add(resource.Type));
   if (unchecked.length === 0) {
     return [];
   }
@@ -94,9 +83,4 @@ export function schemaCheckedTemplate(stack: Stack): { [key: string]: any } {
   const template = Template.fromStack(stack).toJSON();
   expectSchemaValid(template, Token.isUnresolved(stack.region) ? undefined : stack.region);
   return template;
-}
-
-/** What `schemaViolations` has checked in this test file. */
-export function schemaCheckTally(): SchemaCheckTally {
-  return { resourceTypes: new Set(tally.resourceTypes), resources: tally.resources, templates: tally.templates };
 }

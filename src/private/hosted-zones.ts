@@ -18,10 +18,11 @@ export function knownZoneName(zone: route53.IHostedZone): string | undefined {
  * only has none.
  *
  * @param prop the prop that holds the zone, as messages name it
+ * @param zone whether the zone is given, and its name when known
  * @param importWith the import that keeps the name, like `HostedZone.fromHostedZoneAttributes()`
  */
-export function validateZoneNameKnown(prop: string, zone: route53.IHostedZone | undefined, importWith: string): Finding[] {
-  if (zone === undefined || knownZoneName(zone) !== undefined) {
+export function validateZoneNameKnown(prop: string, zone: { readonly given: boolean; readonly name?: string }, importWith: string): Finding[] {
+  if (!zone.given || zone.name !== undefined) {
     return [];
   }
   return [error(`\`${prop}\` was imported by ID only (\`fromHostedZoneId()\` or \`fromPublicHostedZoneId()\`), so its name is unknown `

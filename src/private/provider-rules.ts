@@ -164,20 +164,33 @@ export function validateLoadBalancerSubnets(subnetCount: number, vpcSubnetsGiven
 const PARAMETER_NAME_CHARACTERS = /^[A-Za-z0-9_.\-/]+$/;
 const RESERVED_PARAMETER_PREFIXES = ['aws', 'ssm'];
 const MAX_PARAMETER_HIERARCHY_LEVELS = 15;
-/** The limit includes the part of the parameter's ARN before the name, `arn:aws:ssm:<region>:<account>:parameter/`. */
+/** The limit includes the part of the parameter's ARN before the name, `arn:<partition>:ssm:<region>:<account>:parameter/`. */
 const MAX_PARAMETER_ARN_LENGTH = 1011;
+
+/** Where the stack is, as far as it is known: a token stands for a value known only at deploy time. */
+export interface ParameterArnParts {
+  readonly partition: string;
+  readonly region: string;
+  readonly account: string;
+}
+
+/**
+ * The shortest the ARN prefix can be: values known only at deploy time count with their shortest possible length
+ * (partition `aws`, a Region name of 9 characters like `us-east-1`, a 12-digit account).
+ */
+function minimumArnPrefixLength(parts: ParameterArnParts): number {
+  const known = (value: string, shortest: number) => Token.isUnresolved(value) ? shortest : value.length;
+  return 'arn::ssm:::parameter/'.length + known(parts.partition, 'aws'.length) + known(parts.region, 'us-east-1'.length) + known(parts.account, 12);
+}
 
 /**
  * The name of the SSM parameter that publishes the service name must be one SSM accepts; aws-cdk-lib checks only its
- * characters, by throwing.
- *
- * @param arnPrefix the parameter's ARN up to the name, when the stack's account and Region are known
+ * characters and a length of 2048, by throwing.
  */
-export function validateParameterName(name: string | undefined, arnPrefix: string | undefined): Finding[] {
+export function validateParameterName(name: string | undefined, arn: ParameterArnParts): Finding[] {
   if (name === undefined || Token.isUnresolved(name)) {
     return [];
   }
-  const fix = 'use a name like /services/orders/endpoint-service-name';
   const problems: string[] = [];
   if (!PARAMETER_NAME_CHARACTERS.test(name)) {
     problems.push('only letters, digits and the symbols . - _ / are allowed');
@@ -192,9 +205,10 @@ export function validateParameterName(name: string | undefined, arnPrefix: strin
   if (relative.split('/').length > MAX_PARAMETER_HIERARCHY_LEVELS) {
     problems.push(`a hierarchy has at most ${MAX_PARAMETER_HIERARCHY_LEVELS} levels`);
   }
-  const arnLength = (arnPrefix === undefined || Token.isUnresolved(arnPrefix) ? '' : arnPrefix).length + relative.length;
+  const arnLength = minimumArnPrefixLength(arn) + relative.length;
   if (arnLength > MAX_PARAMETER_ARN_LENGTH) {
     problems.push(`the name with its ARN prefix may have at most ${MAX_PARAMETER_ARN_LENGTH} characters, this one has ${arnLength}`);
   }
-  return problems.length === 0 ? [] : [error(`\`serviceNameParameter\` is not a name SSM accepts, got '${name}': ${problems.join('; ')}; ${fix}`)];
+  return problems.length === 0 ? [] : [error(`\`serviceNameParameter\` is not a name SSM accepts, got '${name}': ${problems.join('; ')}; `
+    + 'use a name like /services/orders/endpoint-service-name')];
 }

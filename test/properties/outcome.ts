@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { App, Stack } from 'aws-cdk-lib';
+import { App, CfnResource, Stack } from 'aws-cdk-lib';
 
 /** A synthesized CloudFormation template, as far as the invariants read it. */
 export interface TemplateJson {
@@ -72,7 +72,7 @@ function crash(when: string, e: unknown): Error {
 /** Logical ID → construct path of every CloudFormation resource in the stack. */
 export function logicalIdPaths(stack: Stack): Map<string, string> {
   return new Map(stack.node.findAll()
-    .filter((c): c is import('aws-cdk-lib').CfnResource => (c as any).cfnResourceType !== undefined)
+    .filter(CfnResource.isCfnResource)
     .map(c => [stack.resolve(c.logicalId) as string, c.node.path]));
 }
 

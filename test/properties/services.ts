@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as fc from 'fast-check';
@@ -62,7 +62,7 @@ export function interfaceService(stack: Stack, spec: InterfaceServiceSpec): ec2.
 
 /** The stack's Region, or a fixed one for an environment-agnostic stack (a literal name needs one). */
 export function literalRegion(stack: Stack): string {
-  return stack.region.startsWith('${') ? 'us-east-1' : stack.region;
+  return Token.isUnresolved(stack.region) ? 'us-east-1' : stack.region;
 }
 
 export type GatewayServiceSpec = 's3' | 'dynamodb' | 's3express' | 'ssm' | 'cn-s3';
