@@ -53,6 +53,14 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'cdk-nag3@npm:cdk-nag@^3',
     // An optional peer of ts-jest that jest 29 does not hoist; without it ts-jest cannot load.
     'jest-util@^29',
+    // Property-based tests (test/properties/): the generators use fast-check, the tests its jest binding.
+    'fast-check@^4',
+    '@fast-check/jest@^2',
+    // Assertions of the deployable integration tests (test/integ.*.ts); the newest alpha published, whose aws-cdk-lib
+    // peer range includes the development version. (@aws-cdk/integ-runner is not used: its newest release, 2.197.10,
+    // reads cloud assemblies up to schema 53, and aws-cdk-lib 2.276 writes 55. test/integ.test.ts checks the
+    // templates against snapshots instead, and the README deploys them with the CDK CLI.)
+    '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
   ],
 
   jestOptions: {
@@ -111,6 +119,21 @@ project.addTask('example', {
 project.addTask('bench', {
   description: 'Compares synth time and template size against hand-written aws-cdk-lib equivalents',
   exec: 'ts-node --project bench/tsconfig.json bench/run.ts',
+});
+
+// The property tests (test/properties/) run 1,000 configurations per construct in `npm test`; this runs many more.
+project.addTask('test:properties:long', {
+  description: 'Runs the property tests with 20,000 configurations per property (PROPERTY_RUNS)',
+  env: { PROPERTY_RUNS: '20000' },
+  exec: 'jest --ci --coverage=false test/properties',
+});
+
+// The logical-ID contract (test/logical-ids.test.ts) fails on logical IDs it does not list; this adds new ones to
+// test/logical-ids.json (it never drops or rewrites an existing one).
+project.addTask('test:logical-ids:update', {
+  description: 'Adds the logical IDs of new resources of the contract stacks to test/logical-ids.json',
+  env: { UPDATE_LOGICAL_IDS: 'true' },
+  exec: 'jest --ci --coverage=false test/logical-ids.test.ts',
 });
 
 // Every README snippet must compile (strict) against the fixture in rosetta/. The tablet it writes, with the

@@ -11,6 +11,7 @@ import { supportedAzSubnets } from './private/availability-zones';
 import {
   crossAccountProviderMessage,
   DnsChoice,
+  mixedEnvironmentProviderMessage,
   noSubnetMessage,
   ProviderFacts,
   validateDomainName,
@@ -19,14 +20,17 @@ import {
   otherRegionOfServiceName,
   validateProviderRegion,
   validateServiceName,
+  validateServiceRegion,
   validateUniqueZone,
   warnCrossRegionServiceName,
 } from './private/consumer-rules';
 import { estimateConsumerCost } from './private/cost-model';
 import { normalizeDomainName } from './private/domain-names';
 import { addRules } from './private/findings';
+import { knownZoneName, validateZoneNameKnown } from './private/hosted-zones';
 import { subnetFamilies, validateDnsRecordIpType, validateIpAddressType } from './private/ip-family-rules';
 import { serviceShortName } from './private/service-names';
+import { selectSubnets } from './private/subnet-selection';
 import { allowEndpointClientsAtSynth } from './private/vpc-ingress';
 import { findIpv4CidrBlocks } from './private/vpc-inspection';
 import {
@@ -202,20 +206,22 @@ export class EndpointConsumer extends Construct implements ec2.IConnectable {
     const stack = Stack.of(this);
     const provider = service instanceof EndpointServiceProvider ? service : undefined;
     if (provider) {
-      const problem = crossAccountProviderMessage(provider.node.path, Stack.of(provider).account, stack.account);
+      const problem = crossAccountProviderMessage(provider.node.path, Stack.of(provider).account, stack.account)
+        ?? mixedEnvironmentProviderMessage(provider.node.path, Stack.of(provider), stack);
       if (problem) {
         throw new Error(`EndpointConsumer ${this.node.path}: ${problem}`);
       }
     }
 
-    const selected = (props.vpcSubnets ? vpc.selectSubnets(props.vpcSubnets) : vpc.selectSubnets({ onePerAz: true })).subnets;
+    const selection = selectSubnets(vpc, props.vpcSubnets ?? { onePerAz: true });
+    const selected = selection.subnets;
     const literalServiceName = literalString(stack.resolve(service.name));
     const serviceRegion = props.serviceRegion ?? serviceRegionOf(provider, literalServiceName, stack.region);
     // The context lookup asks about the service in this stack's Region, so a cross-Region service is not looked up.
     const crossRegion = serviceRegion !== undefined && serviceRegion !== stack.region;
     const placement = crossRegion ? { subnets: selected, skippedAzs: [] } : supportedAzSubnets(this, service.name, selected);
     if (placement.subnets.length === 0) {
-      throw new Error(`EndpointConsumer ${this.node.path}: ${noSubnetMessage(placement.skippedAzs)}`);
+      throw new Error(`EndpointConsumer ${this.node.path}: ${noSubnetMessage(placement.skippedAzs, selection.problem)}`);
     }
 
     this.endpointAzCount = placement.subnets.length;
@@ -242,15 +248,17 @@ export class EndpointConsumer extends Construct implements ec2.IConnectable {
     this.vpcEndpointId = endpoint.vpcEndpointId;
     this.connections = endpoint.connections;
 
+    const hostedZoneName = props.hostedZone && knownZoneName(props.hostedZone);
     const dnsChoice: DnsChoice = {
       privateDnsEnabled,
       domainName,
-      hostedZoneName: props.hostedZone?.zoneName,
+      hostedZoneName,
       hostedZoneGiven: props.hostedZone !== undefined,
       wildcardRecord: props.wildcardRecord ?? false,
     };
-    // An invalid name is reported at synth; defining a zone for it would throw first.
-    if (domainName !== undefined && validateDomainName(dnsChoice).length === 0) {
+    // An invalid name, or a zone imported without its name, is reported at synth; defining records would throw first.
+    const zoneUsable = props.hostedZone === undefined || hostedZoneName !== undefined;
+    if (domainName !== undefined && zoneUsable && validateDomainName(dnsChoice).length === 0) {
       if (props.hostedZone) {
         this.hostedZone = props.hostedZone;
       } else {
@@ -276,6 +284,7 @@ export class EndpointConsumer extends Construct implements ec2.IConnectable {
       const vpcDetails = vpc instanceof ec2.Vpc ? vpc : undefined;
       return [
         ...validateServiceName(literalServiceName, serviceRegion),
+        ...validateServiceRegion(props.serviceRegion, provider && { path: provider.node.path, region: Stack.of(provider).region }),
         ...(crossRegion && !provider && literalServiceName ? warnCrossRegionServiceName(literalServiceName, serviceRegion!, stack.region) : []),
         ...(provider ? validateProviderRegion({
           providerPath: provider.node.path,
@@ -296,6 +305,7 @@ export class EndpointConsumer extends Construct implements ec2.IConnectable {
         ...warnUnsupportedAzs(`the endpoint to ${literalServiceName ?? service.name}`, placement.skippedAzs),
         ...validateProviderAzs(placement.subnets.map(subnet => subnet.availabilityZone), providerFacts),
         ...validatePrivateDns(dnsChoice, providerFacts),
+        ...validateZoneNameKnown('hostedZone', { given: props.hostedZone !== undefined, name: hostedZoneName }, 'HostedZone.fromHostedZoneAttributes()'),
         ...validateDomainName(dnsChoice),
         ...validateUniqueZone(domainName, this.clashingZones(vpc)),
         ...validateVpcDns([

@@ -11,6 +11,7 @@ import { EndpointServiceProviderCostEstimate } from './cost';
 import { AppInventory } from './private/app-inventory';
 import { estimateProviderCost } from './private/cost-model';
 import { addRules } from './private/findings';
+import { knownZoneName, validateZoneNameKnown } from './private/hosted-zones';
 import { subnetFamilies } from './private/ip-family-rules';
 import { suppressNagRules } from './private/nag-suppressions';
 import { PrivateDnsVerification } from './private/private-dns-verification';
@@ -19,14 +20,17 @@ import {
   validateCreatedLoadBalancerProps,
   validateExistingLoadBalancerProps,
   validateLoadBalancer,
+  validateLoadBalancerSubnets,
   validateLoadBalancerVpc,
   validateLoadBalancerIpv6,
+  validateParameterName,
   validatePort,
   validatePrincipals,
   validatePrivateDnsName,
   validateUniqueOutputKey,
   VpcIdentity,
 } from './private/provider-rules';
+import { selectSubnets, SubnetSelectionResult } from './private/subnet-selection';
 import { toPlacement } from './private/vpc-rules';
 
 /** The endpoint events a connection notification reports: every one there is. */
@@ -272,15 +276,15 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
     this.serviceNameOutputKey = this.outputKey('ServiceName');
     this.definesLoadBalancer = props.networkLoadBalancer === undefined;
 
-    let loadBalancerSubnets: ec2.ISubnet[] = [];
+    let loadBalancerSubnets: SubnetSelectionResult | undefined;
     if (props.networkLoadBalancer) {
       this.networkLoadBalancer = props.networkLoadBalancer;
       this.availabilityZones = props.availabilityZones ?? [];
     } else {
-      const subnets = props.vpc.selectSubnets({ ...(props.vpcSubnets ?? defaultSubnets(props.vpc)), onePerAz: true });
-      loadBalancerSubnets = subnets.subnets;
-      this.networkLoadBalancer = this.defineLoadBalancer(props, props.targets!, subnets);
-      this.availabilityZones = subnets.availabilityZones;
+      // A selection that selects nothing is reported at synth; the NLB is defined without subnets until then.
+      loadBalancerSubnets = selectSubnets(props.vpc, { ...(props.vpcSubnets ?? defaultSubnets(props.vpc)), onePerAz: true });
+      this.networkLoadBalancer = this.defineLoadBalancer(props, props.targets!, loadBalancerSubnets.subnets);
+      this.availabilityZones = loadBalancerSubnets.subnets.map(subnet => subnet.availabilityZone);
     }
 
     const service = new ec2.VpcEndpointService(this, 'EndpointService', {
@@ -305,13 +309,17 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
       this.addAllowedPrincipal(principal);
     }
 
+    // A zone imported by ID only cannot take the record (its name is unknown); that is reported at synth.
+    const publicHostedZoneName = props.publicHostedZone && knownZoneName(props.publicHostedZone);
     if (props.privateDnsName !== undefined) {
-      this.configurePrivateDnsName(service, props.privateDnsName, props.publicHostedZone);
+      this.configurePrivateDnsName(service, props.privateDnsName, publicHostedZoneName === undefined ? undefined : props.publicHostedZone);
     }
     if (props.connectionNotificationTopic) {
       this.notifyConnections(props.connectionNotificationTopic);
     }
-    this.publishServiceName(props.serviceNameParameter);
+    const parameterNameFindings = validateParameterName(props.serviceNameParameter, Stack.of(this));
+    // An invalid name is reported at synth; aws-cdk-lib's parameter would throw on some first.
+    this.publishServiceName(parameterNameFindings.length === 0 ? props.serviceNameParameter : undefined);
 
     const ownService = cfnServiceOf(service);
     addRules(this, 'EndpointServiceProvider', () => [
@@ -322,23 +330,29 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
           .filter(other => other !== ownService).map(other => other.node.path),
         availabilityZones: this.availabilityZones,
       }),
-      ...validatePrivateDnsName(props.privateDnsName, props.publicHostedZone?.zoneName),
+      ...validateZoneNameKnown('publicHostedZone', { given: props.publicHostedZone !== undefined, name: publicHostedZoneName },
+        'PublicHostedZone.fromPublicHostedZoneAttributes()'),
+      ...validatePrivateDnsName(props.privateDnsName, publicHostedZoneName),
       ...validateAllowedRegions(props.allowedRegions ?? [], Stack.of(this).region),
       ...validateUniqueOutputKey(this.serviceNameOutputKey, this.otherProvidersWithOutputKey()),
+      ...parameterNameFindings,
       ...validatePort('port', props.port),
       ...validateLoadBalancerIpv6(supportsIpv6(props), loadBalancerIpAddressType(this.networkLoadBalancer),
-        loadBalancerSubnets.map(subnet => subnetFamilies(subnet, toPlacement(subnet).subnetId))),
+        (loadBalancerSubnets?.subnets ?? []).map(subnet => subnetFamilies(subnet, toPlacement(subnet).subnetId))),
       ...validatePort('targetPort', props.targetPort),
       ...(props.networkLoadBalancer
         ? [
           ...validateExistingLoadBalancerProps(givenCreatedLoadBalancerProps(props)),
           ...validateLoadBalancerVpc(vpcIdentity(props.networkLoadBalancer.vpc), vpcIdentity(props.vpc)!),
         ]
-        : validateCreatedLoadBalancerProps({
-          availabilityZones: props.availabilityZones,
-          securityGroupCount: props.securityGroups?.length ?? 0,
-          enforceSecurityGroupInboundRules: props.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic,
-        })),
+        : [
+          ...validateCreatedLoadBalancerProps({
+            availabilityZones: props.availabilityZones,
+            securityGroupCount: props.securityGroups?.length ?? 0,
+            enforceSecurityGroupInboundRules: props.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic,
+          }),
+          ...validateLoadBalancerSubnets(loadBalancerSubnets!.subnets.length, props.vpcSubnets !== undefined, loadBalancerSubnets!.problem),
+        ]),
     ]);
   }
 
@@ -365,12 +379,12 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
     return estimateProviderCost({ region: Stack.of(this).region, networkLoadBalancers: this.definesLoadBalancer ? 1 : 0 });
   }
 
-  private defineLoadBalancer(props: EndpointServiceProviderProps, targets: elbv2.INetworkLoadBalancerTarget[], subnets: ec2.SelectedSubnets) {
+  private defineLoadBalancer(props: EndpointServiceProviderProps, targets: elbv2.INetworkLoadBalancerTarget[], subnets: ec2.ISubnet[]) {
     const securityGroups = props.securityGroups ?? [];
     const enforceSecurityGroupInboundRulesOnPrivateLinkTraffic = props.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic ?? false;
     const loadBalancer = new elbv2.NetworkLoadBalancer(this, 'LoadBalancer', {
       vpc: props.vpc,
-      vpcSubnets: { subnets: subnets.subnets },
+      vpcSubnets: { subnets },
       internetFacing: false,
       crossZoneEnabled: true,
       // An endpoint service that supports IPv6 needs dual-stack NLBs (validateLoadBalancerIpv6).

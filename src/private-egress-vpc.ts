@@ -31,6 +31,7 @@ import { subnetFamilies, validateDnsRecordIpType, validateIpAddressType } from '
 import { validateEndpointPolicy } from './private/policy-rules';
 import { endpointConstructId, serviceShortName, SERVICES_WITH_BOTH_ENDPOINT_TYPES } from './private/service-names';
 import { clientPortsOf } from './private/service-ports';
+import { selectSubnets } from './private/subnet-selection';
 import { allowEndpointClientsAtSynth } from './private/vpc-ingress';
 import { countQuotaEndpoints, findGatewayEndpoints, findInternetRoutes, findIpv4CidrBlocks } from './private/vpc-inspection';
 import {
@@ -280,6 +281,8 @@ interface InterfaceEndpointRecord extends EndpointRecord<InterfaceEndpointOption
   readonly serviceRegion?: string;
   /** The service name the endpoint is defined with: the service's own, or its name in `serviceRegion`. */
   readonly serviceName: string;
+  /** The ports of every service object added for this endpoint (one name may come with different ports). */
+  readonly servicePorts: number[];
   readonly service: ec2.IInterfaceVpcEndpointService;
   readonly endpoint: ec2.IInterfaceVpcEndpoint;
   readonly subnets: ec2.ISubnet[];
@@ -309,6 +312,8 @@ export class PrivateEgressVpc extends Construct {
   private readonly vpcDefinedHere: boolean;
   private readonly flowLogsEnabled: boolean;
   private readonly endpointSubnetsSelected: ec2.ISubnet[];
+  /** Why `endpointSubnets` selected nothing, when the VPC lacks the subnet type or group it names. */
+  private endpointSubnetsProblem?: string;
   private readonly privateDnsEnabled: boolean;
   private readonly ipAddressType?: ec2.VpcEndpointIpAddressType;
   private readonly dnsRecordIpType?: ec2.VpcEndpointDnsRecordIpType;
@@ -395,6 +400,9 @@ export class PrivateEgressVpc extends Construct {
     const serviceName = this.serviceNameIn(service, serviceRegion);
     const key = JSON.stringify(Stack.of(this).resolve(serviceName));
     const record = this.interfaceEndpointRecords.get(key) ?? this.defineInterfaceEndpoint(service, { key, serviceName, serviceRegion });
+    if (!record.servicePorts.includes(service.port)) {
+      record.servicePorts.push(service.port);
+    }
     this.setOptions(record, 'addInterfaceEndpoint', endpointOptions, () => this.configureInterfaceEndpoint(record));
     return record.endpoint;
   }
@@ -492,7 +500,17 @@ export class PrivateEgressVpc extends Construct {
       securityGroups: [this.endpointSecurityGroup],
     });
     const record: InterfaceEndpointRecord = {
-      key, id, service, serviceName, serviceRegion, shortName, resource, endpoint, subnets, skippedAzs: placement.skippedAzs,
+      key,
+      id,
+      service,
+      serviceName,
+      serviceRegion,
+      shortName,
+      resource,
+      endpoint,
+      subnets,
+      skippedAzs: placement.skippedAzs,
+      servicePorts: [],
     };
     this.interfaceEndpointRecords.set(key, record);
     this.configureInterfaceEndpoint(record);
@@ -598,7 +616,7 @@ export class PrivateEgressVpc extends Construct {
 
   /** The TCP ports the endpoint security group admits for an endpoint. */
   private clientPorts(record: InterfaceEndpointRecord): number[] {
-    return record.options?.ports ?? clientPortsOf(record.shortName, record.service.port);
+    return record.options?.ports ?? record.servicePorts.flatMap(port => clientPortsOf(record.shortName, port));
   }
 
   /** S3 and DynamoDB interface endpoints whose private DNS answers only a Route 53 Resolver inbound endpoint. */
@@ -609,7 +627,8 @@ export class PrivateEgressVpc extends Construct {
   /** The subnets whose route tables get a gateway endpoint's route. */
   private gatewayEndpointSubnets(options?: GatewayEndpointOptions): ec2.ISubnet[] {
     return options?.subnets
-      ? options.subnets.flatMap(selection => this.vpc.selectSubnets(selection).subnets)
+      // A selection the VPC cannot make selects nothing, which `validateGatewayRouteTables` reports.
+      ? options.subnets.flatMap(selection => selectSubnets(this.vpc, selection).subnets)
       : this.workloadSubnets();
   }
 
@@ -636,7 +655,9 @@ export class PrivateEgressVpc extends Construct {
 
   private selectEndpointSubnets(selection: ec2.SubnetSelection | undefined): ec2.ISubnet[] {
     if (selection) {
-      return this.vpc.selectSubnets(selection).subnets;
+      const selected = selectSubnets(this.vpc, selection);
+      this.endpointSubnetsProblem = selected.problem;
+      return selected.subnets;
     }
     const subnetType = this.vpc.isolatedSubnets.length > 0 ? ec2.SubnetType.PRIVATE_ISOLATED
       : this.vpc.privateSubnets.length > 0 ? ec2.SubnetType.PRIVATE_WITH_EGRESS
@@ -661,7 +682,7 @@ export class PrivateEgressVpc extends Construct {
         ...validateGatewayRouteTables(record.shortName, this.workloadRouteTableCount(record)),
       ]),
       ...this.gatewayClashFindings(gatewayRecords),
-      ...(interfaceRecords.length > 0 ? validateEndpointSubnets(this.endpointSubnetsSelected.map(toPlacement)) : []),
+      ...(interfaceRecords.length > 0 ? validateEndpointSubnets(this.endpointSubnetsSelected.map(toPlacement), this.endpointSubnetsProblem) : []),
       ...interfaceRecords.flatMap(record => this.placementFindings(record)),
       ...interfaceRecords.flatMap(record => validateEndpointPorts(record.shortName, record.options?.ports ?? [])),
       ...interfaceRecords.flatMap(record => this.ipFamilyFindings(record)),

@@ -3,6 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2targets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { schemaCheckedTemplate } from './schema';
 import { isolatedVpc, validationErrors } from './util';
 import { EndpointConsumer } from '../src/endpoint-consumer';
 import { EndpointServiceProvider } from '../src/endpoint-service-provider';
@@ -182,7 +183,7 @@ describe('EndpointServiceProvider and EndpointConsumer, end to end', () => {
     const { sameAccountStack, crossAccountStack } = twoAccountApp();
 
     // THEN
-    expect(Template.fromStack(sameAccountStack).toJSON()).toMatchSnapshot();
-    expect(Template.fromStack(crossAccountStack).toJSON()).toMatchSnapshot();
+    expect(schemaCheckedTemplate(sameAccountStack)).toMatchSnapshot();
+    expect(schemaCheckedTemplate(crossAccountStack)).toMatchSnapshot();
   });
 });

@@ -1,9 +1,10 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Fn, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2targets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
+import { schemaCheckedTemplate } from './schema';
 import { ACCOUNT, AWS_SOLUTIONS_CHECKS, isolatedVpc, REGION, testStack, validationErrors } from './util';
 import { EndpointConsumer, EndpointConsumerProps } from '../src/endpoint-consumer';
 import { EndpointServiceProvider, EndpointServiceProviderProps } from '../src/endpoint-service-provider';
@@ -919,6 +920,74 @@ describe('EndpointConsumer', () => {
     });
   });
 
+  // Counterexamples the property tests (test/properties/) shrank to: each ended in an aws-cdk-lib error that names no
+  // path of this library, or in a template the deploy would refuse.
+  describe('regressions found by the property tests', () => {
+    test('fails when `vpcSubnets` names a subnet group the VPC does not have, with aws-cdk-lib\'s reason', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // THEN
+      expect(() => consumer(stack, vpc, { vpcSubnets: { subnetGroupName: 'App' } })).toThrow(
+        "EndpointConsumer TestStack/Consumer: `vpcSubnets` selects no subnet of the VPC (There are no subnet groups with name 'App' in this "
+        + 'VPC. Available names: Isolated), so the endpoint has nowhere to go. Select at least one private or isolated subnet the VPC has, one per AZ.');
+    });
+
+    test('fails when `hostedZone` comes from fromHostedZoneId, whose name is unknown, instead of crashing on it', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+
+      // WHEN
+      consumer(stack, vpc, { domainName: 'orders.internal.example', hostedZone: route53.HostedZone.fromHostedZoneId(stack, 'Zone', 'Z0123456789') });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([expect.stringMatching(
+        /^\[TestStack\/Consumer\] `hostedZone` was imported by ID only .* import it with `HostedZone.fromHostedZoneAttributes\(\)`, giving its `zoneName` too$/)]);
+    });
+
+    test('fails when `serviceRegion` is not a Region name', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+
+      // WHEN
+      consumer(stack, vpc, { service: EndpointConsumer.serviceFromParameter(stack, '/services/orders/name', 443), serviceRegion: 'Frankfurt' });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([expect.stringMatching(/^\[TestStack\/Consumer\] `serviceRegion` must be a Region name like eu-west-1, got 'Frankfurt'/)]);
+    });
+
+    test('fails when `vpcSubnets` selects two subnets whose AZ is the same deploy-time value', () => {
+      // GIVEN: an imported VPC with AZs from Fn::GetAZs and two isolated subnet groups
+      const { app, stack } = testStack({ env: undefined });
+      const azs = [0, 1].map(i => Fn.select(i, Fn.getAzs()));
+      const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Imported', {
+        vpcId: 'vpc-0123456789abcdef0',
+        vpcCidrBlock: '10.8.0.0/16',
+        availabilityZones: azs,
+        isolatedSubnetIds: ['subnet-00000000000000001', 'subnet-00000000000000002', 'subnet-00000000000000003', 'subnet-00000000000000004'],
+        isolatedSubnetNames: ['App', 'Data'],
+      });
+
+      // WHEN
+      consumer(stack, vpc, { vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([0, 1].map(() => expect.stringMatching(
+        /^\[TestStack\/Consumer\] `vpcSubnets` selects 2 subnets in one AZ known only at deploy time \(subnet-\d+, subnet-\d+\)/)));
+    });
+
+    test('fails when the provider\'s stack has an explicit environment and the consumer\'s has none', () => {
+      // GIVEN
+      const { app, stack: providerStack } = testStack();
+      const consumerStack = new Stack(app, 'ConsumerStack');
+      const service = provider(providerStack);
+
+      // THEN
+      expect(() => consumer(consumerStack, isolatedVpc(consumerStack, 'Vpc'), { service })).toThrow(
+        /^EndpointConsumer ConsumerStack\/Consumer: `service` is the provider at TestStack\/Provider, whose stack has the explicit environment 123456789012\/us-east-1, but this stack has no explicit environment/);
+    });
+  });
+
   describe('snapshots', () => {
     test('defaults', () => {
       // GIVEN
@@ -928,7 +997,7 @@ describe('EndpointConsumer', () => {
       consumer(stack, vpc);
 
       // THEN
-      expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
+      expect(schemaCheckedTemplate(stack)).toMatchSnapshot();
     });
 
     test('all props', () => {
@@ -948,7 +1017,7 @@ describe('EndpointConsumer', () => {
       });
 
       // THEN
-      expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
+      expect(schemaCheckedTemplate(stack)).toMatchSnapshot();
     });
   });
 });

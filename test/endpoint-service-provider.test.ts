@@ -8,6 +8,7 @@ import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
+import { schemaCheckedTemplate } from './schema';
 import { AWS_SOLUTIONS_CHECKS, AZS, isolatedVpc, testStack, validationErrors } from './util';
 import { EndpointServiceProvider, EndpointServiceProviderProps } from '../src/endpoint-service-provider';
 
@@ -901,6 +902,67 @@ describe('EndpointServiceProvider', () => {
     });
   });
 
+  // Counterexamples the property tests (test/properties/) shrank to: each ended in an aws-cdk-lib error that names no
+  // path of this library, or in a template the deploy would refuse.
+  describe('regressions found by the property tests', () => {
+    test('fails when the VPC has no private or isolated subnets for the NLB, instead of aws-cdk-lib\'s selection error', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+      const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 0, subnetConfiguration: [{ name: 'Public', subnetType: ec2.SubnetType.PUBLIC }] });
+
+      // WHEN
+      provider(stack, vpc);
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        "[TestStack/Provider] `vpc` has no private or isolated subnets, where the NLB defined from `targets` goes by default (There are no 'Isolated' "
+        + "subnet groups in this VPC. Available types: Public); add private or isolated subnets to the VPC, or choose the NLB's subnets with `vpcSubnets`",
+      ]);
+    });
+
+    test('fails when `vpcSubnets` names a subnet group the VPC does not have', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUpIsolated();
+
+      // WHEN
+      provider(stack, vpc, { vpcSubnets: { subnetGroupName: 'Missing' } });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        "[TestStack/Provider] `vpcSubnets` selects no subnet of `vpc` (There are no subnet groups with name 'Missing' in this VPC. Available names: "
+        + 'Isolated), so the NLB has no subnet to serve consumers from; select subnets the VPC has, one per AZ, by `subnetType` or `subnetGroupName`',
+      ]);
+    });
+
+    test.each([
+      ['fromPublicHostedZoneId', (stack: Stack) => route53.PublicHostedZone.fromPublicHostedZoneId(stack, 'Zone', 'Z0123456789')],
+      ['fromHostedZoneId', (stack: Stack) => route53.HostedZone.fromHostedZoneId(stack, 'Zone', 'Z0123456789')],
+    ])('fails when `publicHostedZone` comes from %s, whose name is unknown, instead of crashing on it', (_, importZone) => {
+      // GIVEN
+      const { app, stack, vpc } = setUpIsolated();
+
+      // WHEN
+      provider(stack, vpc, { privateDnsName: 'api.example.com', publicHostedZone: importZone(stack) });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([expect.stringMatching(/^\[TestStack\/Provider\] `publicHostedZone` was imported by ID only .* import it with `PublicHostedZone.fromPublicHostedZoneAttributes\(\)`/)]);
+    });
+
+    test('fails when `serviceNameParameter` is a name SSM refuses, instead of aws-cdk-lib throwing on some of them', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUpIsolated();
+
+      // WHEN
+      provider(stack, vpc, { serviceNameParameter: 'has space' });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        "[TestStack/Provider] `serviceNameParameter` is not a name SSM accepts, got 'has space': only letters, digits and the symbols . - _ / are "
+        + 'allowed; use a name like /services/orders/endpoint-service-name',
+      ]);
+    });
+  });
+
   test.each(AWS_SOLUTIONS_CHECKS)('has no %s AwsSolutions errors', (_version, awsSolutionsErrorsOf) => {
     // GIVEN
     const { stack } = testStack();
@@ -978,7 +1040,7 @@ describe('EndpointServiceProvider', () => {
     provider(stack, vpc);
 
     // THEN
-    expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
+    expect(schemaCheckedTemplate(stack)).toMatchSnapshot();
   });
 
   test('matches the snapshot with every prop set', () => {
@@ -989,7 +1051,7 @@ describe('EndpointServiceProvider', () => {
     fullyConfigured(stack, vpc);
 
     // THEN
-    expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
+    expect(schemaCheckedTemplate(stack)).toMatchSnapshot();
   });
 });
 

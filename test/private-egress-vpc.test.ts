@@ -4,6 +4,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { EndpointBundle, EndpointPolicy, PrivateEgressVpc } from '../src';
+import { schemaCheckedTemplate } from './schema';
 import { AWS_SOLUTIONS_CHECKS, isolatedVpc, testStack, validationErrors } from './util';
 
 const SSM = ec2.InterfaceVpcEndpointAwsService.SSM;
@@ -486,8 +487,38 @@ describe('PrivateEgressVpc', () => {
       // THEN
       expect(validationErrors(app)).toEqual([
         '[TestStack/Egress] `endpointSubnets` selects no subnet, so interface endpoints have nowhere to go. '
-        + 'Select at least one private or isolated subnet (one per AZ).',
+        + 'Select at least one private or isolated subnet (one per AZ) that the VPC has.',
       ]);
+    });
+
+    test('fails, with aws-cdk-lib\'s reason, when endpointSubnets or a gateway endpoint\'s subnets name a subnet type the VPC lacks', () => {
+      // GIVEN: a regression the property tests found (EGRESS-2): aws-cdk-lib's selection error named no path of this library
+      const { app, stack } = testStack();
+      const egress = new PrivateEgressVpc(stack, 'Egress', { interfaceEndpoints: [SSM], endpointSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS } });
+
+      // WHEN
+      egress.addGatewayEndpoint(ec2.GatewayVpcEndpointAwsService.S3, { subnets: [{ subnetGroupName: 'Private' }] });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(/^\[TestStack\/Egress\] gateway endpoint 's3' reaches no route table of a private or isolated subnet/),
+        expect.stringMatching(/^\[TestStack\/Egress\] `endpointSubnets` selects no subnet \(There are no 'Private' subnet groups in this VPC\. Available types: Isolated[^)]*\), /),
+      ]);
+    });
+
+    test('admits every port of the service objects added for one service name', () => {
+      // GIVEN: a regression the property tests found (EGRESS-1): the second port of one name was never admitted
+      const { stack } = testStack();
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', { interfaceEndpoints: [SSM, new ec2.InterfaceVpcEndpointAwsService('ssm', undefined, 8443)] });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.resourceCountIs('AWS::EC2::VPCEndpoint', 3);
+      template.hasResourceProperties('AWS::EC2::SecurityGroup', {
+        SecurityGroupIngress: [Match.objectLike({ FromPort: 443 }), Match.objectLike({ FromPort: 8443 })],
+      });
     });
 
     test('fails when private DNS is on but the VPC has DNS hostnames off', () => {
@@ -1264,7 +1295,7 @@ describe('PrivateEgressVpc', () => {
     test('defaults', () => {
       const { stack } = testStack();
       new PrivateEgressVpc(stack, 'Egress');
-      expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
+      expect(schemaCheckedTemplate(stack)).toMatchSnapshot();
     });
 
     test('fully configured', () => {
@@ -1280,7 +1311,7 @@ describe('PrivateEgressVpc', () => {
       });
       egress.addInterfaceEndpoint(LOGS);
       egress.addGatewayEndpoint(ec2.GatewayVpcEndpointAwsService.DYNAMODB);
-      expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
+      expect(schemaCheckedTemplate(stack)).toMatchSnapshot();
     });
   });
 });

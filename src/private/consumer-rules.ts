@@ -3,7 +3,7 @@ import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { isPlaceholderAz } from './availability-zones';
 import { isDomainName, isInZone, MAX_DOMAIN_LENGTH, normalizeDomainName } from './domain-names';
 import { error, Finding, warning } from './findings';
-import { REGION_PATTERN } from './regions';
+import { isRegionName, REGION_PATTERN } from './regions';
 
 // What EC2 names a PrivateLink endpoint service: `<prefix>.<region>.vpce-svc-<17 hex digits>`, where the prefix is
 // `com.amazonaws.vpce`, or `cn.com.amazonaws.vpce` in the China Regions (aws-cdk-lib's RegionInfo
@@ -121,11 +121,12 @@ export function validateProviderRegion(facts: ProviderRegionFacts): Finding[] {
  * Why the endpoint has no subnet to go in. The construct throws this: an endpoint cannot be defined without one.
  *
  * @param skippedAzs AZs of selected subnets that the service does not support
+ * @param selectionProblem why the selection selected nothing, when the VPC lacks the subnet type or group it names
  */
-export function noSubnetMessage(skippedAzs: string[]): string {
+export function noSubnetMessage(skippedAzs: string[], selectionProblem?: string): string {
   if (skippedAzs.length === 0) {
-    return '`vpcSubnets` selects no subnet of the VPC, so the endpoint has nowhere to go. Select at least one '
-      + 'private or isolated subnet, one per AZ.';
+    return `\`vpcSubnets\` selects no subnet of the VPC${selectionProblem ? ` (${selectionProblem})` : ''}, so the endpoint has `
+      + 'nowhere to go. Select at least one private or isolated subnet the VPC has, one per AZ.';
   }
   return `\`vpcSubnets\` selects subnets only in ${skippedAzs.join(', ')}, where the service is not available. `
     + 'Select subnets in AZs the service supports.';
@@ -257,4 +258,51 @@ export function crossAccountProviderMessage(providerPath: string, providerAccoun
     + `${consumerAccount}, and CDK cannot pass the service name between accounts. Pass the name as a string, `
     + '`new ec2.InterfaceVpcEndpointService(\'<name from the provider\'s ServiceName output>\', port)`, or read it from a '
     + 'parameter in this account with `EndpointConsumer.serviceFromParameter()`.';
+}
+
+/**
+ * `serviceRegion` is a Region name, and for a provider in this app the provider's own Region: an endpoint service
+ * is reached from another Region only through its name in the Region it lives in.
+ *
+ * @param provider the path and the Region of the provider's stack, for an EndpointServiceProvider in the app
+ */
+export function validateServiceRegion(serviceRegion: string | undefined, provider: { path: string; region: string } | undefined): Finding[] {
+  if (serviceRegion === undefined || Token.isUnresolved(serviceRegion)) {
+    return [];
+  }
+  if (!isRegionName(serviceRegion)) {
+    return [error(`\`serviceRegion\` must be a Region name like eu-west-1, got '${serviceRegion}'. Set it to the Region the service `
+      + 'is in, or remove it for a service in the stack\'s Region.')];
+  }
+  if (provider && !Token.isUnresolved(provider.region) && provider.region !== serviceRegion) {
+    return [error(`\`serviceRegion\` is '${serviceRegion}', but the provider at ${provider.path} is in ${provider.region}. `
+      + `Set \`serviceRegion: '${provider.region}'\`, or remove it when the consumer is in that Region too.`)];
+  }
+  return [];
+}
+
+/** A stack's environment as the rules see it: account and Region, each literal or a token. */
+export interface StackEnvironment {
+  readonly account: string;
+  readonly region: string;
+}
+
+/**
+ * CDK passes a token between two stacks only when both have an explicit account and Region or neither has one
+ * (environment-agnostic); otherwise synth fails on the reference with an error that names neither the consumer nor
+ * the fix. The construct throws this instead. Undefined when the environments are alike, or when both accounts are
+ * literal (`crossAccountProviderMessage` covers different ones, and CDK explains literal Regions itself).
+ */
+export function mixedEnvironmentProviderMessage(providerPath: string, provider: StackEnvironment, consumer: StackEnvironment): string | undefined {
+  const explicit = (env: StackEnvironment) => !Token.isUnresolved(env.account) && !Token.isUnresolved(env.region);
+  const agnostic = (env: StackEnvironment) => Token.isUnresolved(env.account) && Token.isUnresolved(env.region);
+  if ((explicit(provider) && explicit(consumer)) || (agnostic(provider) && agnostic(consumer))) {
+    return undefined;
+  }
+  const describe = (env: StackEnvironment) => explicit(env) ? `the explicit environment ${env.account}/${env.region}`
+    : agnostic(env) ? 'no explicit environment' : 'a partly explicit environment';
+  return `\`service\` is the provider at ${providerPath}, whose stack has ${describe(provider)}, but this stack has `
+    + `${describe(consumer)}, and CDK can pass the service name only between stacks that both have an explicit account and `
+    + 'Region or both have none. Give both stacks the same kind of `env`, or pass the name as a string, '
+    + '`new ec2.InterfaceVpcEndpointService(\'<name from the provider\'s ServiceName output>\', port)`.';
 }

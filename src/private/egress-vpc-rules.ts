@@ -19,11 +19,11 @@ export function validateGatewayService(shortName: string): Finding[] {
 }
 
 /** An interface endpoint takes at most one subnet per AZ, and needs at least one. */
-export function validateEndpointSubnets(subnets: SubnetPlacement[]): Finding[] {
+export function validateEndpointSubnets(subnets: SubnetPlacement[], selectionProblem?: string): Finding[] {
   if (subnets.length === 0) {
     return [error(
-      '`endpointSubnets` selects no subnet, so interface endpoints have nowhere to go. '
-      + 'Select at least one private or isolated subnet (one per AZ).',
+      `\`endpointSubnets\` selects no subnet${selectionProblem ? ` (${selectionProblem})` : ''}, so interface endpoints have `
+      + 'nowhere to go. Select at least one private or isolated subnet (one per AZ) that the VPC has.',
     )];
   }
   return validateOneSubnetPerAz('endpointSubnets', subnets);

@@ -185,3 +185,74 @@ export function validateLoadBalancerIpv6(supportsIpv6: boolean, loadBalancerIpAd
     + `${ipv4Only.map(subnet => subnet.subnet).join(', ')} have no IPv6 range. Give the VPC IPv6 (\`ipProtocol: `
     + 'ec2.IpProtocol.DUAL_STACK`) or select dual-stack subnets with `vpcSubnets`, or remove ipv6.')];
 }
+
+/**
+ * The NLB defined from `targets` needs a subnet in each AZ it serves; consumers can connect only from those AZs.
+ *
+ * @param selectionProblem why the selection selected nothing, when the VPC lacks the subnet type or group it names
+ */
+export function validateLoadBalancerSubnets(subnetCount: number, vpcSubnetsGiven: boolean, selectionProblem?: string): Finding[] {
+  if (subnetCount > 0) {
+    return [];
+  }
+  if (!vpcSubnetsGiven) {
+    return [error('`vpc` has no private or isolated subnets, where the NLB defined from `targets` goes by default'
+      + `${selectionProblem ? ` (${selectionProblem})` : ''}; add private or isolated subnets to the VPC, or choose the NLB's subnets with \`vpcSubnets\``)];
+  }
+  return [error(`\`vpcSubnets\` selects no subnet of \`vpc\`${selectionProblem ? ` (${selectionProblem})` : ''}, so the NLB has no `
+    + 'subnet to serve consumers from; select subnets the VPC has, one per AZ, by `subnetType` or `subnetGroupName`')];
+}
+
+// Parameter names as SSM accepts them (PutParameter, "Name": naming constraints):
+// https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_PutParameter.html
+const PARAMETER_NAME_CHARACTERS = /^[A-Za-z0-9_.\-/]+$/;
+const RESERVED_PARAMETER_PREFIXES = ['aws', 'ssm'];
+const MAX_PARAMETER_HIERARCHY_LEVELS = 15;
+/** The limit includes the part of the parameter's ARN before the name, `arn:<partition>:ssm:<region>:<account>:parameter/`. */
+const MAX_PARAMETER_ARN_LENGTH = 1011;
+
+/** Where the stack is, as far as it is known: a token stands for a value known only at deploy time. */
+export interface ParameterArnParts {
+  readonly partition: string;
+  readonly region: string;
+  readonly account: string;
+}
+
+/**
+ * The shortest the ARN prefix can be: values known only at deploy time count with their shortest possible length
+ * (partition `aws`, a Region name of 9 characters like `us-east-1`, a 12-digit account).
+ */
+function minimumArnPrefixLength(parts: ParameterArnParts): number {
+  const known = (value: string, shortest: number) => Token.isUnresolved(value) ? shortest : value.length;
+  return 'arn::ssm:::parameter/'.length + known(parts.partition, 'aws'.length) + known(parts.region, 'us-east-1'.length) + known(parts.account, 12);
+}
+
+/**
+ * The name of the SSM parameter that publishes the service name must be one SSM accepts; aws-cdk-lib checks only its
+ * characters and a length of 2048, by throwing.
+ */
+export function validateParameterName(name: string | undefined, arn: ParameterArnParts): Finding[] {
+  if (name === undefined || Token.isUnresolved(name)) {
+    return [];
+  }
+  const problems: string[] = [];
+  if (!PARAMETER_NAME_CHARACTERS.test(name)) {
+    problems.push('only letters, digits and the symbols . - _ / are allowed');
+  }
+  const relative = name.replace(/^\//, '');
+  if (RESERVED_PARAMETER_PREFIXES.some(prefix => relative.toLowerCase().startsWith(prefix))) {
+    problems.push(`it must not begin with ${RESERVED_PARAMETER_PREFIXES.join(' or ')} (in any case)`);
+  }
+  if (name.includes('/') && !name.startsWith('/')) {
+    problems.push('a name with a hierarchy must begin with /');
+  }
+  if (relative.split('/').length > MAX_PARAMETER_HIERARCHY_LEVELS) {
+    problems.push(`a hierarchy has at most ${MAX_PARAMETER_HIERARCHY_LEVELS} levels`);
+  }
+  const arnLength = minimumArnPrefixLength(arn) + relative.length;
+  if (arnLength > MAX_PARAMETER_ARN_LENGTH) {
+    problems.push(`the name with its ARN prefix may have at most ${MAX_PARAMETER_ARN_LENGTH} characters, this one has ${arnLength}`);
+  }
+  return problems.length === 0 ? [] : [error(`\`serviceNameParameter\` is not a name SSM accepts, got '${name}': ${problems.join('; ')}; `
+    + 'use a name like /services/orders/endpoint-service-name')];
+}

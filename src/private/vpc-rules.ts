@@ -30,16 +30,18 @@ export function toPlacement(subnet: ec2.ISubnet): SubnetPlacement {
  * @param placed what the subnets are for, as messages name it
  */
 export function validateOneSubnetPerAz(prop: string, subnets: SubnetPlacement[], placed = 'an interface endpoint'): Finding[] {
+  // AZs known only at deploy time are compared as tokens: the same token is the same AZ (a VPC's subnet groups share
+  // its AZ tokens), different tokens may still be one AZ and are not judged.
   const subnetsByAz = new Map<string, string[]>();
-  for (const subnet of subnets.filter(s => !Token.isUnresolved(s.availabilityZone))) {
+  for (const subnet of subnets) {
     subnetsByAz.set(subnet.availabilityZone, [...subnetsByAz.get(subnet.availabilityZone) ?? [], subnet.subnetId]);
   }
   return [...subnetsByAz.entries()]
     .filter(([, ids]) => ids.length > 1)
     .map(([az, ids]) => error(
-      `\`${prop}\` selects ${ids.length} subnets in ${isPlaceholderAz(az) ? 'one AZ' : az} (${ids.join(', ')}); ${placed} `
-      + 'takes at most one subnet per AZ. Narrow the selection (e.g. `subnetGroupName`) or set '
-      + `\`onePerAz: true\`.${isPlaceholderAz(az) ? ` ${AZ_NAMES_NOT_KNOWN}` : ''}`,
+      `\`${prop}\` selects ${ids.length} subnets in ${Token.isUnresolved(az) ? 'one AZ known only at deploy time' : isPlaceholderAz(az) ? 'one AZ' : az} `
+      + `(${ids.join(', ')}); ${placed} takes at most one subnet per AZ. Narrow the selection (e.g. \`subnetGroupName\`) `
+      + `or set \`onePerAz: true\`.${isPlaceholderAz(az) ? ` ${AZ_NAMES_NOT_KNOWN}` : ''}`,
     ));
 }
 

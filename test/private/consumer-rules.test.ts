@@ -2,12 +2,14 @@ import { Token } from 'aws-cdk-lib';
 import {
   crossAccountProviderMessage,
   DnsChoice,
+  mixedEnvironmentProviderMessage,
   noSubnetMessage,
   validateDomainName,
   validatePrivateDns,
   validateProviderAzs,
   otherRegionOfServiceName,
   validateServiceName,
+  validateServiceRegion,
   validateUniqueZone,
 } from '../../src/private/consumer-rules';
 
@@ -76,6 +78,11 @@ describe('otherRegionOfServiceName', () => {
 describe('noSubnetMessage', () => {
   test('says the selection is empty', () => {
     expect(noSubnetMessage([])).toMatch(/^`vpcSubnets` selects no subnet of the VPC/);
+  });
+
+  test('gives the reason a selection selected nothing', () => {
+    expect(noSubnetMessage([], "There are no subnet groups with name 'App' in this VPC"))
+      .toMatch(/^`vpcSubnets` selects no subnet of the VPC \(There are no subnet groups with name 'App' in this VPC\), so/);
   });
 
   test('names the AZs the service does not support', () => {
@@ -205,5 +212,42 @@ describe('crossAccountProviderMessage', () => {
   test('is silent for the same or an unknown account', () => {
     expect(crossAccountProviderMessage('P', '111111111111', '111111111111')).toBeUndefined();
     expect(crossAccountProviderMessage('P', Token.asString({ Ref: 'AWS::AccountId' }), '222222222222')).toBeUndefined();
+  });
+});
+
+describe('validateServiceRegion', () => {
+  test('fails on a name that is not a Region, and on a Region that is not the provider\'s', () => {
+    expect(messages(validateServiceRegion('Frankfurt', undefined))).toEqual([expect.stringMatching(/^`serviceRegion` must be a Region name like eu-west-1, got 'Frankfurt'/)]);
+    expect(messages(validateServiceRegion('eu-central-1', { path: 'P/Provider', region: 'us-east-1' }))).toEqual([
+      "`serviceRegion` is 'eu-central-1', but the provider at P/Provider is in us-east-1. Set `serviceRegion: 'us-east-1'`, or remove it "
+      + 'when the consumer is in that Region too.',
+    ]);
+  });
+
+  test('accepts a Region, the provider\'s Region, a token, and none; a provider of unknown Region is not compared', () => {
+    expect([
+      ...validateServiceRegion('eu-central-1', undefined),
+      ...validateServiceRegion('us-east-1', { path: 'P', region: 'us-east-1' }),
+      ...validateServiceRegion('eu-central-1', { path: 'P', region: Token.asString({ Ref: 'AWS::Region' }) }),
+      ...validateServiceRegion(Token.asString({ Ref: 'Region' }), undefined),
+      ...validateServiceRegion(undefined, undefined),
+    ]).toEqual([]);
+  });
+});
+
+describe('mixedEnvironmentProviderMessage', () => {
+  const agnostic = { account: Token.asString({ Ref: 'AWS::AccountId' }), region: Token.asString({ Ref: 'AWS::Region' }) };
+  const explicit = { account: '111111111111', region: 'us-east-1' };
+
+  test('explains that a provider object needs both stacks explicit or both agnostic', () => {
+    expect(mixedEnvironmentProviderMessage('P/Provider', explicit, agnostic)).toMatch(
+      /^`service` is the provider at P\/Provider, whose stack has the explicit environment 111111111111\/us-east-1, but this stack has no explicit environment/);
+    expect(mixedEnvironmentProviderMessage('P/Provider', agnostic, explicit)).toMatch(/whose stack has no explicit environment, but this stack has the explicit/);
+    expect(mixedEnvironmentProviderMessage('P/Provider', { ...explicit, region: agnostic.region }, explicit)).toMatch(/a partly explicit environment/);
+  });
+
+  test('is silent when both are explicit or both are agnostic', () => {
+    expect(mixedEnvironmentProviderMessage('P', explicit, { account: '222222222222', region: 'eu-west-1' })).toBeUndefined();
+    expect(mixedEnvironmentProviderMessage('P', agnostic, agnostic)).toBeUndefined();
   });
 });

@@ -26,9 +26,11 @@ describe('PrivateEgressVpc rules', () => {
     expect(kinds(validateGatewayService('ssm'))).toEqual(['error']);
   });
 
-  test('endpoint subnets need at least one subnet, and AZs that are tokens are not compared', () => {
+  test('endpoint subnets need at least one subnet, and at most one per AZ, the same AZ token being one AZ', () => {
     expect(kinds(validateEndpointSubnets([]))).toEqual(['error']);
-    expect(validateEndpointSubnets([{ subnetId: 'a', availabilityZone: TOKEN }, { subnetId: 'b', availabilityZone: TOKEN }])).toEqual([]);
+    expect(kinds(validateEndpointSubnets([{ subnetId: 'a', availabilityZone: TOKEN }, { subnetId: 'b', availabilityZone: TOKEN }]))).toEqual(['error']);
+    expect(validateEndpointSubnets([{ subnetId: 'a', availabilityZone: TOKEN }, { subnetId: 'b', availabilityZone: Token.asString({ Ref: 'Other' }) }]))
+      .toEqual([]);
   });
 
   test('a gateway endpoint needs one workload route table', () => {

@@ -6,7 +6,9 @@ import {
   validateCreatedLoadBalancerProps,
   validateExistingLoadBalancerProps,
   validateLoadBalancer,
+  validateLoadBalancerSubnets,
   validateLoadBalancerVpc,
+  validateParameterName,
   validatePort,
   validatePrincipals,
   validatePrivateDnsName,
@@ -231,5 +233,57 @@ describe('validateLoadBalancerVpc', () => {
     expect(validateLoadBalancerVpc(undefined, vpc)).toEqual([]);
     expect(validateLoadBalancerVpc({ vpcId: 'vpc-1', path: 'App/Imported' }, vpc)).toEqual([]);
     expect(validateLoadBalancerVpc({ vpcId: TOKEN, path: 'App/Other' }, vpc)).toEqual([]);
+  });
+});
+
+describe('validateLoadBalancerSubnets', () => {
+  test('fails without subnets, naming the prop that selected them and aws-cdk-lib\'s reason', () => {
+    expect(errors(validateLoadBalancerSubnets(0, false, "There are no 'Isolated' subnet groups in this VPC"))).toEqual([
+      expect.stringMatching(/^`vpc` has no private or isolated subnets, .* \(There are no 'Isolated' subnet groups in this VPC\); .* `vpcSubnets`$/),
+    ]);
+    expect(errors(validateLoadBalancerSubnets(0, true))).toEqual([expect.stringMatching(/^`vpcSubnets` selects no subnet of `vpc`, so the NLB/)]);
+  });
+
+  test('accepts any subnet', () => {
+    expect(validateLoadBalancerSubnets(1, true)).toEqual([]);
+  });
+});
+
+describe('validateParameterName', () => {
+  const STACK = { partition: 'aws', region: 'us-east-1', account: '123456789012' };
+  const PREFIX = 'arn:aws:ssm:us-east-1:123456789012:parameter/';
+
+  test.each([
+    '/services/orders/endpoint-service-name',
+    'orders.service_name',
+    `/${[...Array(15).keys()].join('/')}`,
+    `/${'x'.repeat(1011 - PREFIX.length)}`,
+  ])('accepts %s', name => {
+    expect(validateParameterName(name, STACK)).toEqual([]);
+  });
+
+  test.each([
+    ['has space', 'only letters, digits and the symbols . - _ / are allowed'],
+    ['caf\u00e9', 'only letters, digits and the symbols . - _ / are allowed'],
+    ['/aws/reserved', 'it must not begin with aws or ssm (in any case)'],
+    ['SSM-name', 'it must not begin with aws or ssm (in any case)'],
+    ['orders/name', 'a name with a hierarchy must begin with /'],
+    [`/${[...Array(16).keys()].join('/')}`, 'a hierarchy has at most 15 levels'],
+    [`/${'x'.repeat(1012 - PREFIX.length)}`, 'the name with its ARN prefix may have at most 1011 characters, this one has 1012'],
+  ])('fails on %s: %s', (name, problem) => {
+    expect(errors(validateParameterName(name, STACK))).toEqual([
+      `\`serviceNameParameter\` is not a name SSM accepts, got '${name}': ${problem}; use a name like /services/orders/endpoint-service-name`,
+    ]);
+  });
+
+  test('skips a token name', () => {
+    expect(validateParameterName(TOKEN, STACK)).toEqual([]);
+    expect(validateParameterName(undefined, STACK)).toEqual([]);
+  });
+
+  test('counts values known only at deploy time with their shortest length', () => {
+    const agnostic = { partition: TOKEN, region: TOKEN, account: TOKEN };
+    expect(validateParameterName(`/${'x'.repeat(1011 - PREFIX.length)}`, agnostic)).toEqual([]);
+    expect(errors(validateParameterName(`/${'x'.repeat(1012 - PREFIX.length)}`, agnostic))).toHaveLength(1);
   });
 });

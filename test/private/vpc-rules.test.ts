@@ -34,9 +34,21 @@ describe('validateOneSubnetPerAz', () => {
     ]);
   });
 
-  test('skips token AZs', () => {
+  // Found by the EndpointConsumer property (test/properties): a VPC's subnet groups share its AZ tokens, and two
+  // subnets with the same token are in the same AZ, which EC2 refuses at deploy.
+  test('rejects two subnets with the same token AZ', () => {
     const az = Token.asString({ 'Fn::Select': [0, { 'Fn::GetAZs': '' }] });
-    expect(validateOneSubnetPerAz('vpcSubnets', [{ subnetId: 'subnet-1', availabilityZone: az }, { subnetId: 'subnet-2', availabilityZone: az }])).toEqual([]);
+    expect(validateOneSubnetPerAz('vpcSubnets', [{ subnetId: 'subnet-1', availabilityZone: az }, { subnetId: 'subnet-2', availabilityZone: az }])
+      .map(f => f.message)).toEqual([
+      '`vpcSubnets` selects 2 subnets in one AZ known only at deploy time (subnet-1, subnet-2); an interface endpoint takes at '
+      + 'most one subnet per AZ. Narrow the selection (e.g. `subnetGroupName`) or set `onePerAz: true`.',
+    ]);
+  });
+
+  test('skips different token AZs, which may or may not be one AZ', () => {
+    const [first, second] = [0, 1].map(i => Token.asString({ 'Fn::Select': [i, { 'Fn::GetAZs': '' }] }));
+    expect(validateOneSubnetPerAz('vpcSubnets', [{ subnetId: 'subnet-1', availabilityZone: first }, { subnetId: 'subnet-2', availabilityZone: second }]))
+      .toEqual([]);
   });
 });
 

@@ -1,0 +1,106 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, CfnParameter, Fn, Stack } from 'aws-cdk-lib';
+import * as fc from 'fast-check';
+
+/**
+ * Runs per property in `npm test`; `npx projen test:properties:long` raises it through this variable.
+ */
+export const NUM_RUNS = Number(process.env.PROPERTY_RUNS ?? 1000);
+
+/**
+ * fast-check parameters of every property. A run cut short (by the time limit below) is a failure, never a silent
+ * pass with fewer runs.
+ */
+export const PROPERTY_PARAMETERS = { numRuns: NUM_RUNS, markInterruptAsFailure: true };
+
+/** Jest's time limit for one property, which fast-check also stops at: far above what the runs take. */
+export const PROPERTY_TIMEOUT_MS = 60 * 60 * 1000;
+
+export const ACCOUNT = '123456789012';
+export const OTHER_ACCOUNT = '210987654321';
+
+/** Commercial, China and GovCloud Regions: partitions differ in service-name prefixes and ARNs. */
+export const REGIONS = ['us-east-1', 'eu-west-1', 'ap-northeast-1', 'cn-north-1', 'us-gov-west-1'];
+
+/** Usually a value of `usual`, sometimes one of `unusual` (a mistake, a corner case). */
+export function mostly<T>(usual: fc.Arbitrary<T>, unusual: fc.Arbitrary<T>): fc.Arbitrary<T> {
+  return fc.oneof({ weight: 6, arbitrary: usual }, { weight: 1, arbitrary: unusual });
+}
+
+/** Usually undefined (the default), sometimes a value. */
+export function sometimes<T>(value: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> {
+  return mostly(fc.constant(undefined), value);
+}
+
+/** Where the stack is: a concrete account and Region with `azCount` AZs, or environment-agnostic. */
+export interface EnvSpec {
+  /** Undefined for an environment-agnostic stack. */
+  readonly region?: string;
+  readonly azCount: number;
+  /** AWS services (by short name) available only in some AZs (by index), as the supported-AZ lookup reports them. */
+  readonly restrictedServices: ReadonlyArray<{ readonly shortName: string; readonly supportedAzs: number[] }>;
+}
+
+export const envSpec = (restrictable: string[]): fc.Arbitrary<EnvSpec> => fc.record({
+  region: fc.option(fc.constantFrom(...REGIONS), { nil: undefined }),
+  azCount: fc.integer({ min: 1, max: 6 }),
+  restrictedServices: restrictable.length === 0 ? fc.constant([]) : fc.array(fc.record({
+    shortName: fc.constantFrom(...restrictable),
+    supportedAzs: fc.uniqueArray(fc.integer({ min: 0, max: 5 }), { maxLength: 4 }),
+  }), { maxLength: 2 }),
+});
+
+export function azNames(env: EnvSpec): string[] {
+  return [...'abcdef'].slice(0, env.azCount).map(letter => `${env.region}${letter}`);
+}
+
+// One output directory per test file: every synth overwrites it instead of leaving a new temp directory behind.
+const OUTDIR = fs.mkdtempSync(path.join(os.tmpdir(), 'properties-'));
+
+/**
+ * A fresh app and stack for one run, with the context the CLI would have filled in. aws-cdk-lib's own template
+ * validation is off: the runs check templates against the resource schemas themselves (test/schema.ts), in a
+ * fraction of the time.
+ */
+export function appAndStack(env: EnvSpec, stackId = 'Stack'): { app: App; stack: Stack } {
+  const context: Record<string, unknown> = {};
+  if (env.region) {
+    context[`availability-zones:account=${ACCOUNT}:region=${env.region}`] = azNames(env);
+    const azs = azNames(env);
+    for (const restricted of env.restrictedServices) {
+      const serviceName = `com.amazonaws.${env.region}.${restricted.shortName}`;
+      context[`endpoint-service-availability-zones:account=${ACCOUNT}:region=${env.region}:serviceName=${serviceName}`] =
+        restricted.supportedAzs.filter(i => i < azs.length).map(i => azs[i]);
+    }
+  }
+  const app = new App({ outdir: OUTDIR, context, treeMetadata: false, builtinCloudFormationValidation: false });
+  const stack = new Stack(app, stackId, env.region ? { env: { account: ACCOUNT, region: env.region } } : {});
+  return { app, stack };
+}
+
+/** Values known only at deploy time, from each source a user has. */
+export type TokenSource = 'parameter' | 'import';
+
+export const tokenSource: fc.Arbitrary<TokenSource> = fc.constantFrom('parameter', 'import');
+
+// Numbered per stack, so that the same configuration gives the same template in every app.
+const tokenCounts = new WeakMap<Stack, number>();
+
+function nextTokenNumber(stack: Stack): number {
+  const next = (tokenCounts.get(stack) ?? 0) + 1;
+  tokenCounts.set(stack, next);
+  return next;
+}
+
+export function stringToken(stack: Stack, source: TokenSource): string {
+  const n = nextTokenNumber(stack);
+  return source === 'parameter'
+    ? new CfnParameter(stack, `StringParameter${n}`, { type: 'String' }).valueAsString
+    : Fn.importValue(`ExportedValue${n}`);
+}
+
+export function numberToken(stack: Stack): number {
+  return new CfnParameter(stack, `NumberParameter${nextTokenNumber(stack)}`, { type: 'Number' }).valueAsNumber;
+}

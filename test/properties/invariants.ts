@@ -1,0 +1,105 @@
+import { resourcesOfType, TemplateJson } from './outcome';
+import { VpcFacts } from './vpcs';
+
+// Invariants that every synthesized template must satisfy. Each returns the violations it finds, as sentences;
+// values are compared as resolved template JSON text, so tokens compare like literals.
+
+const text = (value: unknown) => JSON.stringify(value);
+
+/** Each requested service has exactly one endpoint of the type, and there is no endpoint nobody asked for. */
+export function eachServiceOnce(template: TemplateJson, type: 'Interface' | 'Gateway', requested: string[], ownIds: Set<string>): string[] {
+  const names = resourcesOfType(template, 'AWS::EC2::VPCEndpoint')
+    .filter(([id, props]) => ownIds.has(id) && (props.VpcEndpointType ?? 'Gateway') === type)
+    .map(([, props]) => text(props.ServiceName));
+  const violations: string[] = [];
+  for (const name of new Set(requested)) {
+    const count = names.filter(n => n === name).length;
+    if (count !== 1) {
+      violations.push(`${type} endpoint for ${name}: ${count} defined, 1 expected`);
+    }
+  }
+  for (const name of new Set(names.filter(n => !requested.includes(n)))) {
+    violations.push(`${type} endpoint for ${name} was not requested`);
+  }
+  return violations;
+}
+
+/** Every interface endpoint has at least one subnet, all of the VPC, and at most one per AZ. */
+export function oneSubnetPerAz(template: TemplateJson, vpc: VpcFacts, ownIds: Set<string>): string[] {
+  return resourcesOfType(template, 'AWS::EC2::VPCEndpoint')
+    .filter(([id, props]) => ownIds.has(id) && props.VpcEndpointType === 'Interface')
+    .flatMap(([id, props]) => {
+      const subnets: string[] = (props.SubnetIds ?? []).map(text);
+      const azs = subnets.map(s => vpc.subnetAz.get(s));
+      if (subnets.length === 0) {
+        return [`${id} has no subnet`];
+      }
+      if (azs.some(az => az === undefined)) {
+        return [`${id} has a subnet that is not one of the VPC's: ${subnets.join(', ')}`];
+      }
+      return new Set(azs).size === azs.length ? [] : [`${id} has two subnets in one AZ: ${azs.join(', ')}`];
+    });
+}
+
+/**
+ * Gateway endpoints: without a subnet selection, exactly the route tables of the workload (private and isolated)
+ * subnets; with one, only route tables of the VPC and at least one workload route table. Never a public route table
+ * unless the selection asked for it.
+ *
+ * @param selected service name → route tables of the subnets the user selected, for endpoints given `subnets`
+ */
+export function gatewayRouteTables(template: TemplateJson, vpc: VpcFacts, ownIds: Set<string>, selected: Map<string, Set<string>>): string[] {
+  return resourcesOfType(template, 'AWS::EC2::VPCEndpoint')
+    .filter(([id, props]) => ownIds.has(id) && (props.VpcEndpointType ?? 'Gateway') === 'Gateway')
+    .flatMap(([id, props]) => {
+      const tables = new Set<string>((props.RouteTableIds ?? []).map(text));
+      const selection = selected.get(text(props.ServiceName));
+      if (selection === undefined) {
+        const same = tables.size === vpc.workloadRouteTables.size && [...tables].every(t => vpc.workloadRouteTables.has(t));
+        return same ? [] : [`${id} is on route tables [${[...tables]}], not the workload ones [${[...vpc.workloadRouteTables]}]`];
+      }
+      const outside = [...tables].filter(t => !selection.has(t));
+      const workload = [...tables].filter(t => vpc.workloadRouteTables.has(t));
+      return [
+        ...(outside.length > 0 ? [`${id} is on route tables outside its subnet selection: ${outside}`] : []),
+        ...(workload.length === 0 ? [`${id} is on no workload route table`] : []),
+      ];
+    });
+}
+
+/** A VPC the library defined has no internet gateway, NAT gateway or default route through either. */
+export function noInternetPath(template: TemplateJson): string[] {
+  const gateways = ['AWS::EC2::InternetGateway', 'AWS::EC2::NatGateway', 'AWS::EC2::EgressOnlyInternetGateway']
+    .flatMap(type => resourcesOfType(template, type).map(([id]) => `${id} (${type})`));
+  const routes = resourcesOfType(template, 'AWS::EC2::Route')
+    .filter(([, props]) => props.GatewayId || props.NatGatewayId || props.InstanceId || props.EgressOnlyInternetGatewayId)
+    .map(([id]) => `${id} (a route to the internet)`);
+  return [...gateways, ...routes].map(what => `the library's VPC has ${what}`);
+}
+
+/**
+ * A security group the library defined for endpoints admits only the given CIDR blocks, on the given ports, each
+ * port from every block; its only egress rule is aws-cdk-lib's placeholder that allows nothing.
+ */
+export function ingressOnlyFromVpc(template: TemplateJson, securityGroupId: string, cidrs: Set<string>, ports: number[]): string[] {
+  const group = template.Resources[securityGroupId]?.Properties ?? {};
+  const standalone = resourcesOfType(template, 'AWS::EC2::SecurityGroupIngress')
+    .filter(([, props]) => text(props.GroupId) === text({ 'Fn::GetAtt': [securityGroupId, 'GroupId'] }))
+    .map(([, props]) => props);
+  const rules: any[] = [...group.SecurityGroupIngress ?? [], ...standalone];
+  const violations = rules
+    .filter(rule => rule.CidrIp === undefined || !cidrs.has(text(rule.CidrIp)) || rule.FromPort !== rule.ToPort || !ports.includes(rule.FromPort))
+    .map(rule => `${securityGroupId} admits ${text(rule)}, not a VPC CIDR block on an endpoint port`);
+  for (const port of new Set(ports)) {
+    for (const cidr of cidrs) {
+      if (!rules.some(rule => text(rule.CidrIp) === cidr && rule.FromPort === port && rule.ToPort === port)) {
+        violations.push(`${securityGroupId} does not admit port ${port} from ${cidr}`);
+      }
+    }
+  }
+  const egress: any[] = group.SecurityGroupEgress ?? [];
+  if (egress.some(rule => rule.CidrIp !== '255.255.255.255/32')) {
+    violations.push(`${securityGroupId} allows egress: ${text(egress)}`);
+  }
+  return violations;
+}

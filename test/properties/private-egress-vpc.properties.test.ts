@@ -1,0 +1,66 @@
+import { test } from '@fast-check/jest';
+import { CfnElement, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { schemaViolations } from '../schema';
+import { appAndStack, PROPERTY_PARAMETERS, PROPERTY_TIMEOUT_MS } from './environment';
+import { eachServiceOnce, gatewayRouteTables, ingressOnlyFromVpc, noInternetPath, oneSubnetPerAz } from './invariants';
+import { assertRunEndedWell, logicalIdPaths, RunResult, runConfiguration, TemplateJson } from './outcome';
+import { buildEgressVpc, EgressVpcRequest, EgressVpcSpec, egressVpcSpec } from './private-egress-vpc.arbitrary';
+import { KNOWN_EGRESS_VPC_ISSUES, knownEgressVpcIssue } from './private-egress-vpc.known-issues';
+import { vpcFacts } from './vpcs';
+import { serviceShortName } from '../../src/private/service-names';
+import { clientPortsOf } from '../../src/private/service-ports';
+
+function invariantViolations(stack: Stack, spec: EgressVpcSpec, request: EgressVpcRequest, template: TemplateJson): string[] {
+  const own = new Set([...logicalIdPaths(stack)].filter(([, path]) => path.startsWith(`${request.construct.node.path}/`)).map(([id]) => id));
+  const vpc = vpcFacts(stack, request.construct.vpc);
+  const name = (service: { name: string }) => JSON.stringify(stack.resolve(service.name));
+  const routeTables = (subnets: ec2.ISubnet[]) => new Set(subnets.map(s => JSON.stringify(stack.resolve(s.routeTable.routeTableId))));
+  const securityGroup = stack.resolve((request.construct.endpointSecurityGroup.node.defaultChild as CfnElement).logicalId);
+  return [
+    ...eachServiceOnce(template, 'Interface', request.interfaceServices.map(name), own),
+    ...eachServiceOnce(template, 'Gateway', request.gatewayServices.map(name), own),
+    ...oneSubnetPerAz(template, vpc, own),
+    ...gatewayRouteTables(template, vpc, own, new Map(request.gatewaySelections.map(s => [name(s.service), routeTables(s.subnets)]))),
+    ...(spec.vpc === undefined ? noInternetPath(template) : []),
+    // Each service's port, plus the other ports its clients are documented to use (the sourced port table).
+    ...ingressOnlyFromVpc(template, securityGroup, vpc.cidrs, request.interfaceServices.flatMap(s => clientPortsOf(serviceShortName(s), s.port))),
+    ...schemaViolations(template, spec.env.region),
+  ];
+}
+
+function run(spec: EgressVpcSpec): RunResult<EgressVpcRequest> {
+  const { app, stack } = appAndStack(spec.env);
+  return runConfiguration(app, stack, [`${stack.node.path}/Egress`], [],
+    () => buildEgressVpc(stack, spec),
+    (request, template) => invariantViolations(stack, spec, request, template));
+}
+
+describe('PrivateEgressVpc properties', () => {
+  const outcomes = { template: 0, rejected: 0 };
+
+  test.prop([egressVpcSpec], PROPERTY_PARAMETERS)('ends in a template that keeps the invariants, or in errors naming the construct', spec => {
+    const result = run(spec);
+    if (result.outcome) {
+      outcomes[result.outcome.kind] += 1;
+    }
+    if (!knownEgressVpcIssue(result)) {
+      assertRunEndedWell(result);
+    }
+  }, PROPERTY_TIMEOUT_MS);
+
+  // Each configuration has several independent chances of a deliberate mistake, so about half end in errors; a third
+  // reaching a template (about 330 of 1,000) shows the generators are not stuck in errors, whatever the random seed.
+  test('the configurations reach templates, not only errors', () => {
+    expect(outcomes.template).toBeGreaterThan((outcomes.template + outcomes.rejected) / 3);
+  });
+});
+
+// The failure classes in private-egress-vpc.known-issues.ts (reproductions in KNOWN-ISSUES.md) are being fixed in
+// src/private-egress-vpc.ts outside this change. This block asserts the property without tolerating them; remove
+// `.skip` once that list is empty.
+describe.skip(`PrivateEgressVpc properties without the known issues (${KNOWN_EGRESS_VPC_ISSUES.map(i => i.id).join(', ')})`, () => {
+  test.prop([egressVpcSpec], PROPERTY_PARAMETERS)('ends in a template that keeps the invariants, or in errors naming the construct', spec => {
+    assertRunEndedWell(run(spec));
+  }, PROPERTY_TIMEOUT_MS);
+});
