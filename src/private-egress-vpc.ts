@@ -11,6 +11,7 @@ import { estimateCost } from './private/cost-model';
 import {
   validateAdoptedVpcProps,
   validateBundleDependencies,
+  validateCidrMask,
   validateCrossRegionEndpoint,
   validateEndpointAzs,
   validateEndpointPorts,
@@ -322,6 +323,7 @@ export class PrivateEgressVpc extends Construct {
   private readonly bundles: EndpointBundle[] = [];
   private readonly existingGatewayServices: string[];
   private readonly clientCidrs: string[];
+  private readonly cidrMaskFindings: Finding[];
   /** Messages about options given for a service whose endpoint already had other options. */
   private readonly conflictingOptions: string[] = [];
   private readonly interfaceEndpointScope: Construct;
@@ -333,14 +335,23 @@ export class PrivateEgressVpc extends Construct {
     super(scope, id);
 
     this.vpcDefinedHere = props.vpc === undefined;
+    const ipAddresses = props.ipAddresses ?? ec2.IpAddresses.cidr(DEFAULT_CIDR);
+    const maxAzs = props.maxAzs ?? DEFAULT_MAX_AZS;
+    // A subnet size the VPC cannot hold is reported at synth; aws-cdk-lib would throw with no path first.
+    this.cidrMaskFindings = props.vpc ? [] : validateCidrMask(props.cidrMask, vpcPrefixLength(ipAddresses),
+      Math.min(maxAzs, Stack.of(this).availabilityZones.length));
     this.vpc = props.vpc ?? new ec2.Vpc(this, 'Vpc', {
-      ipAddresses: props.ipAddresses ?? ec2.IpAddresses.cidr(DEFAULT_CIDR),
-      maxAzs: props.maxAzs ?? DEFAULT_MAX_AZS,
+      ipAddresses,
+      maxAzs,
       ipProtocol: props.ipProtocol,
       natGateways: 0,
       enableDnsSupport: true,
       enableDnsHostnames: true,
-      subnetConfiguration: [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: props.cidrMask }],
+      subnetConfiguration: [{
+        name: 'Isolated',
+        subnetType: ec2.SubnetType.PRIVATE_ISOLATED,
+        cidrMask: this.cidrMaskFindings.length === 0 ? props.cidrMask : undefined,
+      }],
     });
 
     this.flowLogsEnabled = props.flowLogsEnabled ?? this.vpcDefinedHere;
@@ -384,7 +395,16 @@ export class PrivateEgressVpc extends Construct {
    */
   public addGatewayEndpoint(service: ec2.IGatewayVpcEndpointService, options: GatewayEndpointOptions = {}): ec2.IGatewayVpcEndpoint {
     const shortName = serviceShortName(service);
-    const record = this.gatewayEndpointRecords.get(shortName) ?? this.defineGatewayEndpoint(service, shortName);
+    const existing = this.gatewayEndpointRecords.get(shortName);
+    // A route table takes one endpoint route per service, so another name of the same service cannot get its own
+    // endpoint; taking its options for the existing one would move that endpoint's routes.
+    if (existing && !this.sameServiceName(existing.service, service)) {
+      this.conflictingOptions.push(`\`addGatewayEndpoint\` names the service '${this.readableName(service)}', but the `
+        + `'${shortName}' gateway endpoint is already defined for '${this.readableName(existing.service)}'; a route table takes one `
+        + 'endpoint route per service. Keep the name EC2 uses in this Region.');
+      return existing.endpoint;
+    }
+    const record = existing ?? this.defineGatewayEndpoint(service, shortName);
     this.setOptions(record, 'addGatewayEndpoint', options, () => this.configureGatewayEndpoint(record));
     return record.endpoint;
   }
@@ -515,6 +535,16 @@ export class PrivateEgressVpc extends Construct {
     this.interfaceEndpointRecords.set(key, record);
     this.configureInterfaceEndpoint(record);
     return record;
+  }
+
+  private sameServiceName(a: ec2.IGatewayVpcEndpointService, b: ec2.IGatewayVpcEndpointService): boolean {
+    return this.readableName(a) === this.readableName(b);
+  }
+
+  /** A service name as messages show it: the literal, or the resolved template value as JSON. */
+  private readableName(service: ec2.IGatewayVpcEndpointService): string {
+    const resolved: unknown = Stack.of(this).resolve(service.name);
+    return typeof resolved === 'string' ? resolved : JSON.stringify(resolved);
   }
 
   /**
@@ -675,6 +705,7 @@ export class PrivateEgressVpc extends Construct {
     return [
       ...validateAdoptedVpcProps(this.vpcDefinedHere ? []
         : (['ipAddresses', 'ipProtocol', 'maxAzs', 'cidrMask'] as const).filter(prop => props[prop] !== undefined)),
+      ...this.cidrMaskFindings,
       ...this.conflictingOptions.map(error),
       ...validateExistingGatewayEndpoints([...this.gatewayEndpointRecords.keys()], this.existingGatewayServices),
       ...gatewayRecords.flatMap(record => [
@@ -766,6 +797,13 @@ export class PrivateEgressVpc extends Construct {
     }
     return skipped;
   }
+}
+
+/** The prefix length of the VPC's IPv4 block, where `ipAddresses` gives a literal one (an IPAM pool gives none). */
+function vpcPrefixLength(ipAddresses: ec2.IIpAddresses): number | undefined {
+  const cidrBlock = ipAddresses.allocateVpcCidr().cidrBlock;
+  const prefix = cidrBlock !== undefined && !Token.isUnresolved(cidrBlock) ? /\/(\d+)$/.exec(cidrBlock)?.[1] : undefined;
+  return prefix === undefined ? undefined : Number(prefix);
 }
 
 /** A resolved value that is a string with no tokens left in it, or undefined. */

@@ -506,6 +506,39 @@ describe('PrivateEgressVpc', () => {
       ]);
     });
 
+    test('fails when cidrMask cannot hold a subnet per AZ in the VPC, instead of aws-cdk-lib\'s error with no path', () => {
+      // GIVEN: regressions the property tests found (EGRESS-3)
+      const { app, stack } = testStack();
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'TooLarge', { cidrMask: 16 });
+      new PrivateEgressVpc(stack, 'Invalid', { cidrMask: 14 });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        '[TestStack/TooLarge] `cidrMask` must be a whole number from 18 to 28 for 3 subnets (one per AZ) in a /16 VPC, got 16. '
+        + 'Choose a subnet size in that range, or a larger `ipAddresses` block.',
+        '[TestStack/Invalid] `cidrMask` must be a whole number from 18 to 28 for 3 subnets (one per AZ) in a /16 VPC, got 14. '
+        + 'Choose a subnet size in that range, or a larger `ipAddresses` block.',
+      ]);
+    });
+
+    test('fails when a second name of a gateway service is added, leaving the endpoint and its routes as they were', () => {
+      // GIVEN: a regression the property tests found (EGRESS-1, gateway endpoints)
+      const { app, stack } = testStack();
+      const egress = new PrivateEgressVpc(stack, 'Egress', { vpc: existingVpc(stack) });
+
+      // WHEN
+      egress.addGatewayEndpoint(new ec2.GatewayVpcEndpointAwsService('s3', 'cn.com.amazonaws'), { subnets: [{ subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }] });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(/^\[TestStack\/Egress\] `addGatewayEndpoint` names the service '.*cn\.com\.amazonaws.*', but the 's3' gateway endpoint is already defined for '.*'; a route table takes one endpoint route per service/),
+      ]);
+      const s3 = egress.node.findChild('GatewayEndpoints').node.findChild('S3') as ec2.CfnVPCEndpoint;
+      expect(stack.resolve(s3.routeTableIds)).toEqual(routeTableRefs([...egress.vpc.privateSubnets, ...egress.vpc.isolatedSubnets]));
+    });
+
     test('admits every port of the service objects added for one service name', () => {
       // GIVEN: a regression the property tests found (EGRESS-1): the second port of one name was never admitted
       const { stack } = testStack();

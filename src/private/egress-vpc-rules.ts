@@ -269,3 +269,26 @@ export function validateCrossRegionEndpoint(endpoint: CrossRegionEndpoint): Find
   }
   return [];
 }
+
+/** The smallest and largest IPv4 subnets ("Subnet sizing", https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html). */
+const SUBNET_PREFIX_LENGTHS = { largest: 16, smallest: 28 };
+
+/**
+ * The isolated subnets of a VPC the construct defines, one per AZ, must fit in the VPC's block and be sizes AWS allows.
+ *
+ * @param vpcPrefixLength the prefix length of the VPC's block, undefined when unknown (an IPAM pool)
+ * @param azCount the AZs the VPC spans, one subnet each
+ */
+export function validateCidrMask(cidrMask: number | undefined, vpcPrefixLength: number | undefined, azCount: number): Finding[] {
+  if (cidrMask === undefined || Token.isUnresolved(cidrMask)) {
+    return [];
+  }
+  const smallestFitting = vpcPrefixLength === undefined ? SUBNET_PREFIX_LENGTHS.largest
+    : Math.max(SUBNET_PREFIX_LENGTHS.largest, vpcPrefixLength + Math.ceil(Math.log2(Math.max(azCount, 1))));
+  if (Number.isInteger(cidrMask) && cidrMask >= smallestFitting && cidrMask <= SUBNET_PREFIX_LENGTHS.smallest) {
+    return [];
+  }
+  const inVpc = vpcPrefixLength === undefined ? '' : ` for ${azCount} subnet${azCount === 1 ? '' : 's'} (one per AZ) in a /${vpcPrefixLength} VPC`;
+  return [error(`\`cidrMask\` must be a whole number from ${smallestFitting} to ${SUBNET_PREFIX_LENGTHS.smallest}${inVpc}, got `
+    + `${cidrMask}. Choose a subnet size in that range, or a larger \`ipAddresses\` block.`)];
+}

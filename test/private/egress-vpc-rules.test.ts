@@ -2,6 +2,7 @@ import { Token } from 'aws-cdk-lib';
 import {
   validateAdoptedVpcProps,
   validateBundleDependencies,
+  validateCidrMask,
   validateEndpointAzs,
   validateEndpointSubnets,
   validateGatewayRouteTables,
@@ -128,5 +129,15 @@ describe('PrivateEgressVpc rules', () => {
     expect(validateResolverOnlyDns(['dynamodb'], ['s3']).map(f => f.message)).toEqual([
       expect.stringMatching(/^interface endpoint 'dynamodb' has private DNS, which for dynamodb answers only through/),
     ]);
+  });
+
+  test('cidrMask: /16 to /28, and room for a subnet per AZ in the VPC\'s block; a token is not judged', () => {
+    expect(validateCidrMask(undefined, 16, 3)).toEqual([]);
+    expect(validateCidrMask(18, 16, 3)).toEqual([]);
+    expect(validateCidrMask(28, 16, 3)).toEqual([]);
+    expect(validateCidrMask(24, undefined, 3)).toEqual([]);
+    expect(validateCidrMask(Token.asNumber(TOKEN), 16, 3)).toEqual([]);
+    expect([17, 29, 20.5].flatMap(mask => kinds(validateCidrMask(mask, 16, 3)))).toEqual(['error', 'error', 'error']);
+    expect(validateCidrMask(15, undefined, 2)[0].message).toMatch(/^`cidrMask` must be a whole number from 16 to 28, got 15/);
   });
 });

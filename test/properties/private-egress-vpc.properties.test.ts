@@ -6,7 +6,6 @@ import { appAndStack, PROPERTY_PARAMETERS, PROPERTY_TIMEOUT_MS } from './environ
 import { eachServiceOnce, gatewayRouteTables, ingressOnlyFromVpc, noInternetPath, oneSubnetPerAz } from './invariants';
 import { assertRunEndedWell, logicalIdPaths, RunResult, runConfiguration, TemplateJson } from './outcome';
 import { buildEgressVpc, EgressVpcRequest, EgressVpcSpec, egressVpcSpec } from './private-egress-vpc.arbitrary';
-import { KNOWN_EGRESS_VPC_ISSUES, knownEgressVpcIssue } from './private-egress-vpc.known-issues';
 import { vpcFacts } from './vpcs';
 import { serviceShortName } from '../../src/private/service-names';
 import { clientPortsOf } from '../../src/private/service-ports';
@@ -44,9 +43,7 @@ describe('PrivateEgressVpc properties', () => {
     if (result.outcome) {
       outcomes[result.outcome.kind] += 1;
     }
-    if (!knownEgressVpcIssue(result)) {
-      assertRunEndedWell(result);
-    }
+    assertRunEndedWell(result);
   }, PROPERTY_TIMEOUT_MS);
 
   // Each configuration has several independent chances of a deliberate mistake, so about half end in errors; a third
@@ -54,13 +51,4 @@ describe('PrivateEgressVpc properties', () => {
   test('the configurations reach templates, not only errors', () => {
     expect(outcomes.template).toBeGreaterThan((outcomes.template + outcomes.rejected) / 3);
   });
-});
-
-// The failure classes in private-egress-vpc.known-issues.ts (reproductions in KNOWN-ISSUES.md) are being fixed in
-// src/private-egress-vpc.ts outside this change. This block asserts the property without tolerating them; remove
-// `.skip` once that list is empty.
-describe.skip(`PrivateEgressVpc properties without the known issues (${KNOWN_EGRESS_VPC_ISSUES.map(i => i.id).join(', ')})`, () => {
-  test.prop([egressVpcSpec], PROPERTY_PARAMETERS)('ends in a template that keeps the invariants, or in errors naming the construct', spec => {
-    assertRunEndedWell(run(spec));
-  }, PROPERTY_TIMEOUT_MS);
 });
