@@ -149,7 +149,7 @@ project.packageTask.spawn(project.tasks.tryFind('package:js')!);
 
 // The tests against the peer floor: aws-cdk-lib and constructs at their lowest supported versions, installed outside
 // package.json and mapped over the development versions. The types stay those of the development version (the test
-// task checks them); this run checks the behaviour, snapshots included.
+// task checks them); this run checks the behaviour, the constructs' snapshots included.
 const floorDir = 'node_modules/.cache/cdk-floor';
 const floorModules = {
   '^aws-cdk-lib(/.*)?$': `<rootDir>/${floorDir}/node_modules/aws-cdk-lib$1`,
@@ -162,7 +162,10 @@ project.addTask('test:floor', {
       exec: `npm install --prefix ${floorDir} --no-save --no-package-lock --no-audit --no-fund `
         + `aws-cdk-lib@${CDK_FLOOR} constructs@${CONSTRUCTS_FLOOR}`,
     },
-    { exec: `jest --ci --coverage=false --moduleNameMapper='${JSON.stringify(floorModules)}'` },
+    // The integration apps are environment-agnostic, so their snapshots carry aws-cdk-lib's table of Regions (the
+    // mapping of endpoint service name prefixes), which grows with each release: they are checked with the
+    // development version only.
+    { exec: `jest --ci --coverage=false --testPathIgnorePatterns=test/integ.test.ts --moduleNameMapper='${JSON.stringify(floorModules)}'` },
   ],
 });
 

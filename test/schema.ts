@@ -37,8 +37,9 @@ const validResources = new Set<string>();
 
 function validator() {
   if (!loaded) {
-    // Resolved from aws-cdk-lib's own directory, where it is installed as a bundled dependency.
-    const awsCdkLib = path.dirname(require.resolve('aws-cdk-lib/package.json'));
+    // Resolved from the project's own aws-cdk-lib, where it is installed as a bundled dependency; by path, because
+    // `test:floor` maps the module name `aws-cdk-lib` to the peer floor, whose older validator has another API.
+    const awsCdkLib = path.join(__dirname, '..', 'node_modules', 'aws-cdk-lib');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const module: CloudFormationValidate = require(require.resolve('@aws/cloudformation-validate', { paths: [awsCdkLib] }));
     loaded = { module, validator: new module.SchemaValidator() };
