@@ -175,3 +175,97 @@ export interface PrivateResourceCostEstimate extends CostEstimate {
    */
   readonly dataProcessingUsdPerGb?: number;
 }
+
+/**
+ * The monthly cost of a `CentralEndpointHub` at list prices, against the same services given to every spoke VPC with its
+ * own endpoints. Only fixed (hourly and monthly) charges are totalled; the centralized path's extra per-GB charge is given
+ * as a rate, with the traffic at which it uses the savings up.
+ */
+export interface CentralEndpointHubCostEstimate extends CostEstimate {
+  /** The hub's interface endpoints, one entry per service, in the order the hub has them. */
+  readonly interfaceEndpoints: InterfaceEndpointCost[];
+
+  /** The private hosted zones the hub defines. */
+  readonly hostedZones: number;
+
+  /**
+   * USD per month for the hub's hosted zones, billed as if they were the account's first zones (0.50 each for the first 25,
+   * 0.10 beyond).
+   *
+   * @default - undefined when the estimate is not priced
+   */
+  readonly hostedZonesMonthlyUsd?: number;
+
+  /** Whether the hub shares its zones with a Route 53 Profile. */
+  readonly profile: boolean;
+
+  /**
+   * USD per month for the Route 53 Profile: its hourly charge, which covers the first VPC associations, plus each spoke's
+   * association beyond them. 0 without a profile (associating zones with VPCs directly is free).
+   *
+   * @default - undefined when the estimate is not priced
+   */
+  readonly profileMonthlyUsd?: number;
+
+  /** The spoke VPCs in the comparison. */
+  readonly spokes: number;
+
+  /** The AZs each spoke would give its own endpoints in the decentralized design. */
+  readonly spokeAvailabilityZones: number;
+
+  /** The Transit Gateway attachments counted: one for the hub and one per spoke, or 0 when they exist anyway. */
+  readonly transitGatewayAttachments: number;
+
+  /**
+   * USD per month for those attachments' hourly charge.
+   *
+   * @default - undefined when the estimate is not priced
+   */
+  readonly transitGatewayAttachmentsMonthlyUsd?: number;
+
+  /**
+   * USD per month for the same services in every spoke with its own endpoints, in `spokeAvailabilityZones` AZs each.
+   *
+   * @default - undefined when the estimate is not priced
+   */
+  readonly decentralizedMonthlyUsd?: number;
+
+  /**
+   * `decentralizedMonthlyUsd` - `totalFixedMonthlyUsd`: what the hub saves a month before traffic charges; negative when the
+   * hub costs more.
+   *
+   * @default - undefined when the estimate is not priced
+   */
+  readonly savingsMonthlyUsd?: number;
+
+  /**
+   * The smallest number of spokes at which the hub's fixed charges are below those of the decentralized design, with the
+   * same services, AZs and choices.
+   *
+   * @default - undefined when the estimate is not priced, or when the hub never costs less
+   */
+  readonly breakEvenSpokes?: number;
+
+  /**
+   * USD per GB processed by the interface endpoints (first tier), paid in both designs.
+   *
+   * @default - undefined when the estimate is not priced
+   */
+  readonly dataProcessingUsdPerGb?: number;
+
+  /**
+   * USD per GB that only the centralized path pays: Transit Gateway data processing, charged on every GB sent to the
+   * gateway, requests from the spokes and responses from the hub alike.
+   *
+   * @default - undefined when the estimate is not priced
+   */
+  readonly transitGatewayDataProcessingUsdPerGb?: number;
+
+  /**
+   * The GB per month through the hub (both directions) above which `transitGatewayDataProcessingUsdPerGb` uses the
+   * savings up, rounded to the nearest GB; 0 when the hub saves nothing.
+   *
+   * @default - undefined when the estimate is not priced
+   */
+  readonly breakEvenGbPerMonth?: number;
+}

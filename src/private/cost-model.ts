@@ -140,7 +140,7 @@ export function estimateProviderCost(input: ProviderCostInput): EndpointServiceP
   };
 }
 
-function pricedPreamble(prices: RegionPrices): string {
+export function pricedPreamble(prices: RegionPrices): string {
   return `Estimate for ${prices.region} at list prices checked on ${prices.asOf}, ${HOURS_PER_MONTH} hours a month.`;
 }
 
@@ -154,7 +154,7 @@ function priceSources(prices: RegionPrices): { pricesAsOf: string; pricesSource:
  * @param table the price table that has no row for the Region
  * @param pages the AWS pricing pages that have the Region's rates
  */
-function unpricedNote(region: string, table: readonly { readonly region: string }[], pages: string): string {
+export function unpricedNote(region: string, table: readonly { readonly region: string }[], pages: string): string {
   if (Token.isUnresolved(region)) {
     return 'Not priced: the stack\'s Region is not known at synth time (an environment-agnostic stack). '
       + 'Set `env: { region }` on the stack to get prices.';
@@ -164,7 +164,7 @@ function unpricedNote(region: string, table: readonly { readonly region: string 
 }
 
 /** A rate in millionths of a USD: an integer for every rate in the table (at most 6 decimals). */
-function microUsd(usd: number): number {
+export function microUsd(usd: number): number {
   return Math.round(usd * 1_000_000);
 }
 
@@ -172,7 +172,7 @@ function microUsd(usd: number): number {
  * The monthly charge, in whole cents, of `count` things billed by the hour. The product of integers is
  * exact, so the only rounding is the final one to the cent (half up; amounts are positive).
  */
-function monthlyCents(usdPerHour: number, count: number): number {
+export function monthlyCents(usdPerHour: number, count: number): number {
   return Math.round(microUsd(usdPerHour) * count * HOURS_PER_MONTH / 10_000);
 }
 

@@ -183,3 +183,127 @@ export const RESOURCE_PRICE_TABLE: readonly ResourcePrices[] = [
 export function resourcePricesFor(region: string): ResourcePrices | undefined {
   return RESOURCE_PRICE_TABLE.find(row => row.region === region);
 }
+
+// ---- Centralized endpoints: Transit Gateway (per Region) and Route 53 (global) ----
+
+/** The AWS page that publishes the Transit Gateway figures below. */
+export const TRANSIT_GATEWAY_PRICING_PAGE = 'https://aws.amazon.com/transit-gateway/pricing/';
+
+/** Transit Gateway list prices (USD) of one Region. */
+export interface TransitGatewayPrices {
+  readonly region: string;
+  /** Per VPC attachment per hour, billed to the VPC owner from the hour the attachment is accepted until it is deleted. */
+  readonly attachmentUsdPerHour: number;
+  /** Per GB sent from an attachment to the Transit Gateway; traffic to and from a hub is charged in each direction. */
+  readonly dataProcessingUsdPerGb: number;
+  readonly source: string;
+  /** How each figure was confirmed, and which one could not be confirmed from a stored page. */
+  readonly sourceNote: string;
+  /** When the figures were last checked, YYYY-MM-DD. */
+  readonly asOf: string;
+}
+
+/**
+ * The Transit Gateway rows, for the Regions of PRICE_TABLE. The stored copy of the pricing page carries the billing rules
+ * (per attachment-hour, per GB sent to the gateway) but renders the per-Region rates in the browser, as the other AWS
+ * pricing pages do; each row's note says where its rates were matched.
+ */
+export const TRANSIT_GATEWAY_PRICE_TABLE: readonly TransitGatewayPrices[] = [
+  {
+    region: 'us-east-1',
+    attachmentUsdPerHour: 0.05,
+    dataProcessingUsdPerGb: 0.02,
+    source: TRANSIT_GATEWAY_PRICING_PAGE,
+    sourceNote: 'The US East rates ("$0.05 per attachment per hour", "$0.02 per GB processed") quoted in several public '
+      + 'cost analyses of Transit Gateway; the billing rules from the stored China pricing page, which has the same structure.',
+    asOf: '2026-11-22',
+  },
+  {
+    region: 'us-west-2',
+    attachmentUsdPerHour: 0.05,
+    dataProcessingUsdPerGb: 0.02,
+    source: TRANSIT_GATEWAY_PRICING_PAGE,
+    sourceNote: 'The US rates, which public cost analyses give for every US Region; not confirmed from a stored AWS page.',
+    asOf: '2026-11-22',
+  },
+  {
+    region: 'eu-west-1',
+    attachmentUsdPerHour: 0.05,
+    dataProcessingUsdPerGb: 0.02,
+    source: TRANSIT_GATEWAY_PRICING_PAGE,
+    sourceNote: 'A public cost analysis gives the US rates for the EU as well ("same in US and EU"); best-known published '
+      + 'figures, not confirmed from a stored AWS page.',
+    asOf: '2026-11-22',
+  },
+  {
+    region: 'eu-central-1',
+    attachmentUsdPerHour: 0.06,
+    dataProcessingUsdPerGb: 0.02,
+    source: TRANSIT_GATEWAY_PRICING_PAGE,
+    sourceNote: 'Best-known published figures (Frankfurt\'s attachment-hour above the US rate), not confirmed from a stored '
+      + 'AWS page.',
+    asOf: '2026-11-22',
+  },
+  {
+    region: 'ap-northeast-1',
+    attachmentUsdPerHour: 0.07,
+    dataProcessingUsdPerGb: 0.02,
+    source: TRANSIT_GATEWAY_PRICING_PAGE,
+    sourceNote: 'Best-known published figures (public cost analyses: "slightly higher in Asia-Pacific"), not confirmed from '
+      + 'a stored AWS page.',
+    asOf: '2026-11-22',
+  },
+  {
+    region: 'ap-southeast-1',
+    attachmentUsdPerHour: 0.07,
+    dataProcessingUsdPerGb: 0.02,
+    source: TRANSIT_GATEWAY_PRICING_PAGE,
+    sourceNote: 'Best-known published figures (public cost analyses: "slightly higher in Asia-Pacific"), not confirmed from '
+      + 'a stored AWS page.',
+    asOf: '2026-11-22',
+  },
+];
+
+/** The Transit Gateway prices of a Region, or undefined when the table has no row for it. */
+export function transitGatewayPricesFor(region: string): TransitGatewayPrices | undefined {
+  return TRANSIT_GATEWAY_PRICE_TABLE.find(row => row.region === region);
+}
+
+/** The AWS page that publishes the Route 53 figures below. */
+export const ROUTE53_PRICING_PAGE = 'https://aws.amazon.com/route53/pricing/';
+
+/** Route 53 list prices (USD); Route 53 is a global service, priced the same in every commercial Region. */
+export interface Route53Prices {
+  /** Per hosted zone per month, for the first 25 hosted zones of the account. */
+  readonly hostedZoneUsdPerMonth: number;
+  /** How many hosted zones of the account are billed at `hostedZoneUsdPerMonth`. */
+  readonly hostedZonesAtFirstRate: number;
+  /** Per hosted zone per month beyond the first 25. */
+  readonly additionalHostedZoneUsdPerMonth: number;
+  /** Per Route 53 Profile per hour, covering up to `profileVpcAssociationsIncluded` VPC associations. */
+  readonly profileUsdPerHour: number;
+  /** The VPC associations a profile's hourly charge covers. */
+  readonly profileVpcAssociationsIncluded: number;
+  /** Per VPC association per hour beyond `profileVpcAssociationsIncluded`. */
+  readonly additionalProfileVpcAssociationUsdPerHour: number;
+  readonly source: string;
+  /** How each figure was confirmed, and which one could not be confirmed from a stored page. */
+  readonly sourceNote: string;
+  /** When the figures were last checked, YYYY-MM-DD. */
+  readonly asOf: string;
+}
+
+export const ROUTE53_PRICES: Route53Prices = {
+  hostedZoneUsdPerMonth: 0.5,
+  hostedZonesAtFirstRate: 25,
+  additionalHostedZoneUsdPerMonth: 0.1,
+  profileUsdPerHour: 0.75,
+  profileVpcAssociationsIncluded: 100,
+  additionalProfileVpcAssociationUsdPerHour: 0.0014,
+  source: ROUTE53_PRICING_PAGE,
+  sourceNote: 'Hosted zones: "$0.50 per hosted zone / month for the first 25 hosted zones, $0.10 for additional zones", '
+    + 'quoted from the pricing page in a stored public page. Profiles: 0.75 an hour per profile with up to 100 VPC '
+    + 'associations, as the library\'s AWS facts record it from the pricing page; the rate per additional association '
+    + '(0.0014 an hour) is the best-known published figure, not confirmed from a stored page.',
+  asOf: '2026-11-22',
+};
