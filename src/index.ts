@@ -7,3 +7,5 @@ export * from './private-egress-vpc';
 export * from './private-resource-endpoint';
 export * from './private-resource-share';
 export * from './resource-definition';
+export * from './central-endpoint-hub';
+export * from './central-endpoint-spoke';

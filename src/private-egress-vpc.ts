@@ -65,18 +65,9 @@ export interface GatewayEndpointOptions {
 }
 
 /**
- * Options for an interface endpoint.
+ * Who may reach an interface endpoint and what they may do through it: its ports and its policy.
  */
-export interface InterfaceEndpointOptions {
-  /**
-   * Whether the endpoint's private DNS name replaces the service's public one inside the VPC.
-   *
-   * @default - the construct's `privateDnsEnabled` for a service whose `privateDnsDefault` is true (AWS services);
-   * false for a PrivateLink endpoint service (`new ec2.InterfaceVpcEndpointService(...)`, an
-   * `EndpointServiceProvider`), which EC2 refuses private DNS for until its provider has a verified private DNS name
-   */
-  readonly privateDnsEnabled?: boolean;
-
+export interface InterfaceEndpointAccessOptions {
   /**
    * The TCP ports clients use on this endpoint, each admitted by the endpoint security group from the VPC's CIDR
    * blocks and `clientCidrs`.
@@ -93,6 +84,20 @@ export interface InterfaceEndpointOptions {
    * @default - the construct's `endpointPolicy`, where the service supports a policy
    */
   readonly policy?: EndpointPolicy;
+}
+
+/**
+ * Options for an interface endpoint.
+ */
+export interface InterfaceEndpointOptions extends InterfaceEndpointAccessOptions {
+  /**
+   * Whether the endpoint's private DNS name replaces the service's public one inside the VPC.
+   *
+   * @default - the construct's `privateDnsEnabled` for a service whose `privateDnsDefault` is true (AWS services);
+   * false for a PrivateLink endpoint service (`new ec2.InterfaceVpcEndpointService(...)`, an
+   * `EndpointServiceProvider`), which EC2 refuses private DNS for until its provider has a verified private DNS name
+   */
+  readonly privateDnsEnabled?: boolean;
 
   /**
    * The Region of the AWS service, for an endpoint that reaches it in another Region (cross-Region PrivateLink). Only
@@ -439,6 +444,15 @@ export class PrivateEgressVpc extends Construct {
   /** The interface endpoint of a service, if this construct defines one. */
   public interfaceEndpointFor(service: ec2.IInterfaceVpcEndpointService): ec2.IInterfaceVpcEndpoint | undefined {
     return this.interfaceEndpointRecords.get(JSON.stringify(Stack.of(this).resolve(service.name)))?.endpoint;
+  }
+
+  /**
+   * The DNS entries of a service's interface endpoint in the stack's Region, each `<hosted zone ID>:<DNS name>`, the
+   * regional name first: what alias records that point at the endpoint need. Undefined if this construct defines no
+   * endpoint for the service.
+   */
+  public interfaceEndpointDnsEntriesFor(service: ec2.IInterfaceVpcEndpointService): string[] | undefined {
+    return this.interfaceEndpointRecords.get(JSON.stringify(Stack.of(this).resolve(service.name)))?.resource.attrDnsEntries;
   }
 
   /** The gateway endpoint of a service, if this construct defines one. */

@@ -8,6 +8,7 @@ import { Construct, IConstruct } from 'constructs';
 import { PrivateResourceCostEstimate } from './cost';
 import { estimateResourceGatewayCost } from './private/cost-model';
 import { addRules } from './private/findings';
+import { validateSharePrincipals } from './private/ram-rules';
 import {
   DefinitionFacts,
   validateAddressFamilies,
@@ -18,7 +19,6 @@ import {
   validatePortRanges,
   validatePortRangesGiven,
   validateResourceConfigurationName,
-  validateSharePrincipals,
   warnSingleAzGateway,
 } from './private/resource-rules';
 import { findIpv4CidrBlocks } from './private/vpc-inspection';
@@ -200,7 +200,7 @@ export class PrivateResourceShare extends Construct implements ec2.IConnectable 
       ...validateCustomDomain(facts, { customDomainName: props.customDomainName, domainVerificationId: props.domainVerificationId }),
       ...validateIpInVpc(facts, findIpv4CidrBlocks(vpc, this)),
       ...validateAddressFamilies(facts, ipAddressType),
-      ...validateSharePrincipals(this.allowedPrincipals),
+      ...validateSharePrincipals(this.allowedPrincipals, 'Resource configurations are'),
       ...validateGatewaySecurityGroups(securityGroups.length),
       ...validateOneSubnetPerAz('vpcSubnets', selected.map(toPlacement), 'a resource gateway'),
       ...warnSingleAzGateway(this.availabilityZones),

@@ -1,6 +1,7 @@
 import { AspectPriority, Aspects, IResolvable, Stack, Stage, Token, Tokenization } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as route53profiles from 'aws-cdk-lib/aws-route53profiles';
 import { IConstruct } from 'constructs';
 import { normalizeDomainName } from './domain-names';
 
@@ -18,6 +19,8 @@ export interface VpcEndpointEntry {
   readonly serviceName?: string;
   /** The IDs of the route tables a gateway endpoint is on; undefined when the list is a token. */
   readonly routeTableIds?: string[];
+  /** Whether an interface endpoint has private DNS; undefined when not set or a token. */
+  readonly privateDnsEnabled?: boolean;
 }
 
 /** A private hosted zone defined in the app: an `AWS::Route53::HostedZone` with VPCs. */
@@ -54,6 +57,8 @@ export class AppInventory {
   private readonly cidrBlocksByVpc = new Map<string, ec2.CfnVPCCidrBlock[]>();
   private readonly endpointsByVpc = new Map<string, VpcEndpointEntry[]>();
   private readonly endpointServicesByLoadBalancer = new Map<string, ec2.CfnVPCEndpointService[]>();
+  private readonly profileAssociationsByVpc = new Map<string, route53profiles.CfnProfileAssociation[]>();
+  private readonly profileAssociationsByProfile = new Map<string, route53profiles.CfnProfileAssociation[]>();
   /** VPC ID, then zone name. */
   private readonly privateHostedZonesByVpc = new Map<string, Map<string, PrivateHostedZoneEntry[]>>();
 
@@ -73,6 +78,9 @@ export class AppInventory {
         (construct.networkLoadBalancerArns ?? []).forEach(arn => add(this.endpointServicesByLoadBalancer, arn, construct));
       } else if (construct instanceof route53.CfnHostedZone) {
         this.addPrivateHostedZone(construct);
+      } else if (construct instanceof route53profiles.CfnProfileAssociation) {
+        add(this.profileAssociationsByVpc, construct.resourceId, construct);
+        add(this.profileAssociationsByProfile, construct.profileId, construct);
       }
     }
   }
@@ -105,6 +113,16 @@ export class AppInventory {
   /** The `AWS::EC2::VPCEndpointService`s whose NLBs include the load balancer. */
   public endpointServicesOfLoadBalancer(loadBalancerArn: string): readonly ec2.CfnVPCEndpointService[] {
     return this.endpointServicesByLoadBalancer.get(loadBalancerArn) ?? [];
+  }
+
+  /** The Route 53 Profile associations of the VPC. */
+  public profileAssociationsOfVpc(vpcId: string): readonly route53profiles.CfnProfileAssociation[] {
+    return this.profileAssociationsByVpc.get(vpcId) ?? [];
+  }
+
+  /** The VPC associations of a Route 53 Profile, by the profile ID as written. */
+  public profileAssociationsOfProfile(profileId: string): readonly route53profiles.CfnProfileAssociation[] {
+    return this.profileAssociationsByProfile.get(profileId) ?? [];
   }
 
   /** The private hosted zones of a name associated with the VPC. */
@@ -145,6 +163,7 @@ function endpointEntry(endpoint: ec2.CfnVPCEndpoint): VpcEndpointEntry {
     type,
     serviceName: endpoint.serviceName,
     routeTableIds: Token.isUnresolved(routeTableIds) ? undefined : routeTableIds,
+    privateDnsEnabled: typeof endpoint.privateDnsEnabled === 'boolean' ? endpoint.privateDnsEnabled : undefined,
   };
 }
 

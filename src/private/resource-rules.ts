@@ -260,26 +260,6 @@ export function validateAddressFamilies(definition: DefinitionFacts, gatewayIpAd
     + 'or use a resource of the gateway\'s family.')];
 }
 
-const ACCOUNT_ID = /^\d{12}$/;
-const ORGANIZATION_ARN = /^arn:aws[a-z-]*:organizations::\d{12}:organization\/o-[a-z0-9]{10,32}$/;
-const ORGANIZATIONAL_UNIT_ARN = /^arn:aws[a-z-]*:organizations::\d{12}:ou\/o-[a-z0-9]{10,32}\/ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}$/;
-
-/**
- * VPC Lattice shares resource configurations with AWS accounts, organizational units and whole organizations ("Share
- * VPC Lattice entities", https://docs.aws.amazon.com/vpc-lattice/latest/ug/sharing.html), not with IAM roles or users.
- */
-export function validateSharePrincipals(principals: string[]): Finding[] {
-  const invalid = principals.filter(p => !Token.isUnresolved(p))
-    .filter(p => !ACCOUNT_ID.test(p) && !ORGANIZATION_ARN.test(p) && !ORGANIZATIONAL_UNIT_ARN.test(p));
-  if (invalid.length === 0) {
-    return [];
-  }
-  return [error('`allowedPrincipals` must hold AWS account IDs (111122223333), organization ARNs '
-    + '(arn:aws:organizations::<management account>:organization/o-<id>) or OU ARNs (arn:aws:organizations::<management '
-    + `account>:ou/o-<id>/ou-<id>), got ${invalid.map(p => `'${p}'`).join(', ')}. Resource configurations are shared with `
-    + 'accounts, OUs and organizations, not with IAM roles or users.')];
-}
-
 /** A resource gateway takes up to five security groups (Create a resource gateway in VPC Lattice). */
 export function validateGatewaySecurityGroups(count: number): Finding[] {
   if (count <= 5) {

@@ -63,25 +63,30 @@ export function findInternetRoutes(vpc: ec2.IVpc, scope: IConstruct): InternetRo
 /**
  * The VPC's IPv4 CIDR blocks: the primary one and every `AWS::EC2::VPCCidrBlock` added to it in the app. The primary
  * block of a VPC defined in the app is given as the literal it was defined with where there is one, so that the
- * security group rules built from it can be checked before deploy (cdk-nag 3 cannot validate an `Fn::GetAtt`). A VPC
- * imported without `vpcCidrBlock` has no primary block to give: its getter throws, which is the only way to tell.
+ * security group rules built from it can be checked before deploy (cdk-nag 3 cannot validate an `Fn::GetAtt`).
  */
 export function findIpv4CidrBlocks(vpc: ec2.IVpc, scope: IConstruct): string[] {
-  const primary = (() => {
-    const literal = vpc instanceof ec2.Vpc ? (vpc.node.defaultChild as ec2.CfnVPC).cidrBlock : undefined;
-    if (literal !== undefined && !Token.isUnresolved(literal)) {
-      return [literal];
-    }
-    try {
-      return [vpc.vpcCidrBlock];
-    } catch {
-      return [];
-    }
-  })();
+  const primary = primaryIpv4CidrBlock(vpc);
   const secondary = AppInventory.of(scope).cidrBlocksOfVpc(vpc.vpcId)
     .filter(block => block.cidrBlock !== undefined)
     .map(block => block.cidrBlock!);
-  return [...new Set([...primary, ...secondary])];
+  return [...new Set([...primary === undefined ? [] : [primary], ...secondary])];
+}
+
+/**
+ * The VPC's primary IPv4 CIDR block: the literal a VPC of the app was defined with where there is one, else its
+ * attribute; undefined for a VPC imported without `vpcCidrBlock`, whose getter throws, which is the only way to tell.
+ */
+export function primaryIpv4CidrBlock(vpc: ec2.IVpc): string | undefined {
+  const literal = vpc instanceof ec2.Vpc ? (vpc.node.defaultChild as ec2.CfnVPC).cidrBlock : undefined;
+  if (literal !== undefined && !Token.isUnresolved(literal)) {
+    return literal;
+  }
+  try {
+    return vpc.vpcCidrBlock;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -126,6 +131,29 @@ export function findGatewayEndpoints(vpc: ec2.IVpc, scope: IConstruct): GatewayE
 /** Interface and Gateway Load Balancer endpoints in the VPC: the ones that count against the per-VPC quota. */
 export function countQuotaEndpoints(vpc: ec2.IVpc, scope: IConstruct): number {
   return AppInventory.of(scope).endpointsOfVpc(vpc.vpcId).filter(endpoint => endpoint.type !== 'Gateway').length;
+}
+
+/** An interface endpoint with private DNS, defined in the app, of one of the services looked for. */
+export interface PrivateDnsEndpointFacts {
+  readonly path: string;
+  readonly service: string;
+}
+
+/**
+ * The interface endpoints of the VPC, defined anywhere in the app, that have private DNS for one of `services` (short
+ * names, `ecr.api`). The short name is what follows the Region in the service name, literal or not.
+ */
+export function localPrivateDnsEndpoints(vpc: ec2.IVpc, scope: IConstruct, services: string[]): PrivateDnsEndpointFacts[] {
+  const stack = Stack.of(scope);
+  return AppInventory.of(scope).endpointsOfVpc(vpc.vpcId)
+    .filter(endpoint => endpoint.type === 'Interface' && endpoint.privateDnsEnabled === true)
+    .map(endpoint => ({ path: endpoint.path, service: shortNameAfterRegion(literalTail(stack.resolve(endpoint.serviceName))) }))
+    .filter(endpoint => services.includes(endpoint.service));
+}
+
+/** `com.amazonaws.<region>.ecr.api` -> `ecr.api`; the tail of a name joined with a deploy-time Region, `.ecr.api` -> `ecr.api`. */
+function shortNameAfterRegion(serviceName: string): string {
+  return serviceName.startsWith('.') ? serviceName.slice(1) : serviceName.split('.').slice(3).join('.');
 }
 
 /** The literal end of a resolved string: itself, or the last part of an `Fn::Join` that ends in a literal. */

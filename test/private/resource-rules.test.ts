@@ -14,7 +14,6 @@ import {
   validatePortRangesGiven,
   validateResourceConfigurationArn,
   validateResourceConfigurationName,
-  validateSharePrincipals,
   warnSingleAzGateway,
 } from '../../src/private/resource-rules';
 
@@ -171,23 +170,6 @@ describe('validateAddressFamilies', () => {
     ]);
     expect(messages(validateAddressFamilies(ip('10.0.0.1'), 'IPV6'))).toEqual([
       expect.stringMatching(/^`ipAddressType` of the resource gateway is IPv6, but the IP address 10.0.0.1 is not IPv6; an IPv6 gateway reaches only IPv6 resources/),
-    ]);
-  });
-});
-
-describe('validateSharePrincipals', () => {
-  test('accepts account IDs, organization and OU ARNs, and tokens', () => {
-    expect(validateSharePrincipals([
-      '222222222222',
-      'arn:aws:organizations::111111111111:organization/o-a1b2c3d4e5',
-      'arn:aws:organizations::111111111111:ou/o-a1b2c3d4e5/ou-ab12-cd34ef56',
-      Token.asString({ Ref: 'Account' }),
-    ])).toEqual([]);
-  });
-
-  test('rejects IAM principals and anything else, listing them', () => {
-    expect(messages(validateSharePrincipals(['arn:aws:iam::222222222222:root', '*', '2222']))).toEqual([
-      expect.stringMatching(/^`allowedPrincipals` must hold AWS account IDs .* got 'arn:aws:iam::222222222222:root', '\*', '2222'\. Resource configurations are shared with accounts, OUs and organizations/),
     ]);
   });
 });

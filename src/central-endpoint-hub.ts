@@ -1,0 +1,468 @@
+import { Arn, CfnOutput, Lazy, Names, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as ram from 'aws-cdk-lib/aws-ram';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as route53profiles from 'aws-cdk-lib/aws-route53profiles';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
+import { FactName } from 'aws-cdk-lib/region-info';
+import { Construct } from 'constructs';
+import { CentralEndpointHubCostEstimate } from './cost';
+import { EndpointBundle } from './endpoint-bundle';
+import { EndpointPolicy } from './endpoint-policy';
+import { AppInventory } from './private/app-inventory';
+import { endpointAliasTarget } from './private/endpoint-alias-target';
+import { addRules, Finding } from './private/findings';
+import { estimateHubCost } from './private/hub-cost-model';
+import {
+  validateCentralizedService,
+  warnVpcsPerZone,
+  validateNoLocalPrivateDns,
+  validateNoZoneClashes,
+  validateProfileSharing,
+  warnGatewayServicesCentralized,
+  warnHostedZoneQuota,
+  warnNoSpokeCidrs,
+  warnSpokesNeedGatewayEndpoints,
+  ZoneClash,
+} from './private/hub-rules';
+import { physicalName } from './private/physical-names';
+import { validateSharePrincipals } from './private/ram-rules';
+import { endpointConstructId, serviceShortName } from './private/service-names';
+import { serviceZones } from './private/service-zones';
+import { localPrivateDnsEndpoints, primaryIpv4CidrBlock } from './private/vpc-inspection';
+import { validateVpcDns } from './private/vpc-rules';
+import { InterfaceEndpointAccessOptions, PrivateEgressVpc } from './private-egress-vpc';
+
+/**
+ * Properties of a CentralEndpointHub.
+ */
+export interface CentralEndpointHubProps {
+  /**
+   * An existing VPC to hold the hub's endpoints, instead of defining a new one.
+   *
+   * @default - a new VPC with only isolated subnets: no internet gateway, no NAT gateway
+   */
+  readonly vpc?: ec2.IVpc;
+
+  /**
+   * The IP address range of the new hub VPC; it must not overlap the spokes'. Cannot be combined with `vpc`.
+   *
+   * @default ec2.IpAddresses.cidr('10.0.0.0/16')
+   */
+  readonly ipAddresses?: ec2.IIpAddresses;
+
+  /**
+   * How many AZs the new hub VPC spans. Cannot be combined with `vpc`.
+   *
+   * @default 3
+   */
+  readonly maxAzs?: number;
+
+  /**
+   * The size of each isolated subnet of the new hub VPC, as a prefix length. Cannot be combined with `vpc`.
+   *
+   * @default - the VPC's address space divided evenly between the AZs
+   */
+  readonly cidrMask?: number;
+
+  /**
+   * Whether to log the hub VPC's traffic to CloudWatch Logs.
+   *
+   * @default - true for a new VPC; false for an adopted `vpc`
+   */
+  readonly flowLogsEnabled?: boolean;
+
+  /**
+   * How long flow log records are kept.
+   *
+   * @default logs.RetentionDays.ONE_YEAR
+   */
+  readonly flowLogRetention?: logs.RetentionDays;
+
+  /**
+   * The AWS services the hub offers to its spokes: one interface endpoint each, with private DNS off, and a private
+   * hosted zone that answers the service's names with the endpoint's addresses.
+   *
+   * @default - none
+   */
+  readonly interfaceEndpoints?: ec2.IInterfaceVpcEndpointService[];
+
+  /**
+   * Curated sets of services, de-duplicated with `interfaceEndpoints`. The gateway endpoints a bundle depends on
+   * cannot be centralized: each spoke needs its own.
+   *
+   * @default - none
+   */
+  readonly bundles?: EndpointBundle[];
+
+  /**
+   * The policy of every endpoint whose service supports one; `policy` on an endpoint overrides it.
+   *
+   * @default EndpointPolicy.fullAccess()
+   */
+  readonly endpointPolicy?: EndpointPolicy;
+
+  /**
+   * The subnets that hold the endpoints' network interfaces: at most one subnet per AZ.
+   *
+   * @default - one isolated subnet per AZ, or one private subnet per AZ if the VPC has no isolated subnets
+   */
+  readonly endpointSubnets?: ec2.SubnetSelection;
+
+  /**
+   * How many AZs each endpoint has a network interface in.
+   *
+   * @default - every AZ of `endpointSubnets` where the service is available
+   */
+  readonly endpointAzs?: number;
+
+  /**
+   * The spokes' IPv4 or IPv6 CIDR blocks, or prefix list IDs (`pl-...`), that the endpoint security group admits on
+   * each service's ports. The hub VPC's own CIDR blocks are always admitted.
+   *
+   * @default - none: only the hub VPC's own CIDR blocks, which leaves spokes unable to connect
+   */
+  readonly clientCidrs?: string[];
+
+  /**
+   * Whether the hub shares its zones through a Route 53 Profile, which spoke VPCs in this and other accounts associate
+   * with (`CentralEndpointSpoke`). Without one, only VPCs of the hub's account can use the zones, through
+   * `associateVpc()`.
+   *
+   * @default true
+   */
+  readonly profileEnabled?: boolean;
+
+  /**
+   * Who may associate their VPCs with the profile, shared with AWS RAM: AWS account IDs, organization ARNs or
+   * organizational unit ARNs. More can be added with `addAllowedPrincipal()`.
+   *
+   * @default - none: only VPCs of the hub's own account can use the profile
+   */
+  readonly allowedPrincipals?: string[];
+
+  /**
+   * Whether accounts outside your AWS organization may be principals of the profile's share.
+   *
+   * @default false
+   */
+  readonly allowExternalPrincipals?: boolean;
+
+  /**
+   * VPCs of the hub's account whose workloads use the hub without the profile: each hub zone is associated with them
+   * directly. More can be added with `associateVpc()`.
+   *
+   * @default - none
+   */
+  readonly associatedVpcs?: ec2.IVpc[];
+
+  /**
+   * A prefix of SSM parameter names (like `/network/endpoint-hub`) under which the hub publishes what spokes need:
+   * `<prefix>/profile-id`, `<prefix>/hub-cidr` and `<prefix>/services` (the centralized services, comma-separated).
+   *
+   * @default - no parameters; the same values are stack outputs
+   */
+  readonly parameterPrefix?: string;
+}
+
+/** What the hub keeps about each centralized service. */
+interface CentralizedService {
+  readonly shortName: string;
+  readonly zones: route53.PrivateHostedZone[];
+}
+
+/**
+ * One set of interface endpoints that every VPC of an organization uses: the endpoints live once in a hub VPC, with
+ * private DNS off, and a private hosted zone per service answers the service's public names with the hub endpoint's
+ * addresses in every VPC the zones are shared with (through a Route 53 Profile, or associated directly). Spokes reach
+ * the endpoints over a Transit Gateway or Cloud WAN.
+ */
+export class CentralEndpointHub extends Construct {
+  /** The hub VPC: the one defined here or the adopted `vpc`. */
+  public readonly vpc: ec2.IVpc;
+
+  /** The security group of the hub's endpoints: each service's ports from the hub VPC and `clientCidrs` only. */
+  public readonly endpointSecurityGroup: ec2.ISecurityGroup;
+
+  /**
+   * The hub VPC's primary IPv4 CIDR block, which spokes route to: the literal it was defined with where there is one,
+   * so that a spoke's routes need no reference to the hub's stack. Undefined for a VPC imported without its CIDR block.
+   */
+  public readonly vpcCidrBlock?: string;
+
+  /** The spokes' CIDR blocks and prefix lists that the endpoints admit, besides the hub VPC's own blocks. */
+  public readonly clientCidrs: string[];
+
+  /** The ID of the Route 53 Profile that holds the zones, which spokes associate with; undefined without a profile. */
+  public readonly profileId?: string;
+
+  /** The ARN of the Route 53 Profile; undefined without a profile. */
+  public readonly profileArn?: string;
+
+  private readonly endpoints: PrivateEgressVpc;
+  private readonly profile?: route53profiles.CfnProfile;
+  private readonly services = new Map<string, CentralizedService>();
+  private readonly zones = new Map<string, route53.PrivateHostedZone>();
+  private readonly zoneScope: Construct;
+  private readonly notCentralized: string[] = [];
+  private readonly bundles: EndpointBundle[] = [];
+  private readonly associatedVpcs: ec2.IVpc[] = [];
+  private readonly allowedPrincipals: string[] = [];
+  private readonly allowExternalPrincipals: boolean;
+  private profileShare?: ram.CfnResourceShare;
+
+  constructor(scope: Construct, id: string, props: CentralEndpointHubProps = {}) {
+    super(scope, id);
+
+    // The hub's endpoints are a PrivateEgressVpc's, with private DNS off: the hub's own zones answer for the services
+    // instead, in every VPC they are shared with. It has no gateway endpoints, which serve only their own VPC.
+    this.endpoints = new PrivateEgressVpc(this, 'Endpoints', {
+      vpc: props.vpc,
+      ipAddresses: props.ipAddresses,
+      maxAzs: props.maxAzs,
+      cidrMask: props.cidrMask,
+      flowLogsEnabled: props.flowLogsEnabled,
+      flowLogRetention: props.flowLogRetention,
+      gatewayEndpoints: [],
+      endpointPolicy: props.endpointPolicy,
+      endpointSubnets: props.endpointSubnets,
+      endpointAzs: props.endpointAzs,
+      clientCidrs: props.clientCidrs,
+      privateDnsEnabled: false,
+    });
+    this.vpc = this.endpoints.vpc;
+    this.endpointSecurityGroup = this.endpoints.endpointSecurityGroup;
+    this.vpcCidrBlock = primaryIpv4CidrBlock(this.vpc);
+    this.clientCidrs = [...props.clientCidrs ?? []];
+    this.zoneScope = new Construct(this, 'Zones');
+    this.allowExternalPrincipals = props.allowExternalPrincipals ?? false;
+
+    if (props.profileEnabled ?? true) {
+      this.profile = new route53profiles.CfnProfile(this, 'Profile', { name: physicalName(this, 64) });
+      this.profileId = this.profile.attrId;
+      this.profileArn = this.profile.attrArn;
+    }
+
+    (props.associatedVpcs ?? []).forEach(vpc => this.associateVpc(vpc));
+    (props.interfaceEndpoints ?? []).forEach(service => this.addInterfaceEndpoint(service));
+    (props.bundles ?? []).forEach(bundle => this.addBundle(bundle));
+    (props.allowedPrincipals ?? []).forEach(principal => this.addAllowedPrincipal(principal));
+    this.publish(props.parameterPrefix);
+
+    addRules(this, 'CentralEndpointHub', () => this.validate());
+  }
+
+  /**
+   * Centralizes an AWS service: an interface endpoint in the hub (private DNS off) and the private hosted zones that
+   * answer the service's names with it. Adding a service that is already centralized returns its endpoint.
+   */
+  public addInterfaceEndpoint(service: ec2.IInterfaceVpcEndpointService, options: InterfaceEndpointAccessOptions = {}): ec2.IInterfaceVpcEndpoint {
+    const endpoint = this.endpoints.addInterfaceEndpoint(service, options);
+    const key = JSON.stringify(Stack.of(this).resolve(service.name));
+    if (!this.services.has(key)) {
+      this.centralize(key, service);
+    }
+    return endpoint;
+  }
+
+  /** Centralizes a bundle's services. Its gateway endpoints stay with the spokes: the hub reports which they need. */
+  public addBundle(bundle: EndpointBundle): void {
+    this.bundles.push(bundle);
+    bundle.interfaceEndpoints.forEach(service => this.addInterfaceEndpoint(service));
+  }
+
+  /**
+   * Associates every hub zone with a VPC of the hub's account directly, without the profile. Route 53 associates a
+   * private hosted zone with a VPC of another account only after that account's authorization, which CloudFormation
+   * cannot give: use the profile there.
+   */
+  public associateVpc(vpc: ec2.IVpc): void {
+    this.associatedVpcs.push(vpc);
+    this.zones.forEach(zone => zone.addVpc(vpc));
+  }
+
+  /**
+   * Shares the profile with a principal: an AWS account ID, an organization ARN or an organizational unit ARN. Its
+   * accounts may then associate their VPCs with the profile, and do nothing else with it.
+   */
+  public addAllowedPrincipal(principal: string): void {
+    this.allowedPrincipals.push(principal);
+    if (this.profile) {
+      this.profileShare ??= this.defineProfileShare(this.profile);
+    }
+  }
+
+  /** The short names of the centralized services, in the order they were added: `sts`, `ecr.api`, ... */
+  public get centralizedServices(): string[] {
+    return [...this.services.values()].map(service => service.shortName);
+  }
+
+  /** The private hosted zones of a centralized service; undefined if the service is not centralized here. */
+  public hostedZonesFor(service: ec2.IInterfaceVpcEndpointService): route53.IPrivateHostedZone[] | undefined {
+    return this.services.get(JSON.stringify(Stack.of(this).resolve(service.name)))?.zones;
+  }
+
+  /**
+   * Estimates what the hub costs a month at list prices, against the same services in every spoke: the endpoints
+   * once, the zones, the profile and the Transit Gateway attachments, with the number of spokes from which the hub
+   * is cheaper and the traffic through the Transit Gateway that uses the savings up.
+   */
+  public estimateMonthlyCost(options: CentralEndpointHubCostOptions): CentralEndpointHubCostEstimate {
+    const ownEstimate = this.endpoints.estimateMonthlyCost();
+    return estimateHubCost({
+      region: Stack.of(this).region,
+      interfaceEndpoints: ownEstimate.interfaceEndpoints.map(({ service, availabilityZones }) => ({ service, availabilityZones })),
+      hostedZones: this.zones.size,
+      profile: this.profile !== undefined,
+      spokes: options.spokes,
+      spokeAvailabilityZones: options.spokeAvailabilityZones
+        ?? Math.max(0, ...ownEstimate.interfaceEndpoints.map(endpoint => endpoint.availabilityZones)),
+      transitGatewayAttachments: options.transitGatewayAttachments ?? true,
+    });
+  }
+
+  private centralize(key: string, service: ec2.IInterfaceVpcEndpointService): void {
+    const shortName = serviceShortName(service);
+    const dnsEntries = this.endpoints.interfaceEndpointDnsEntriesFor(service);
+    // A PrivateLink endpoint service has no public name for a zone to take over.
+    if (!(service instanceof ec2.InterfaceVpcEndpointAwsService) || !dnsEntries) {
+      this.notCentralized.push(shortName);
+      this.services.set(key, { shortName, zones: [] });
+      return;
+    }
+    const stack = Stack.of(this);
+    // The partition's DNS suffix as a literal where the Region is known: zone names are compared at synth.
+    const dnsSuffix = stack.regionalFact(FactName.DOMAIN_SUFFIX, 'amazonaws.com');
+    const zones = serviceZones(shortName, stack.region, dnsSuffix).map(({ zoneName, wildcard }) => {
+      const zone = this.defineZone(zoneName, stack.region);
+      const target = endpointAliasTarget(dnsEntries);
+      new route53.ARecord(zone, 'Alias', { zone, recordName: `${zoneName}.`, target });
+      if (wildcard) {
+        new route53.ARecord(zone, 'WildcardAlias', { zone, recordName: `*.${zoneName}.`, target });
+      }
+      return zone;
+    });
+    this.services.set(key, { shortName, zones });
+  }
+
+  /** A zone of the hub VPC, in the profile and associated with the VPCs of `associateVpc()`; its ID comes from its name. */
+  private defineZone(zoneName: string, region: string): route53.PrivateHostedZone {
+    const zone = new route53.PrivateHostedZone(this.zoneScope, zoneConstructId(zoneName, region), {
+      zoneName,
+      vpc: this.vpc,
+      comment: `${zoneName} answered by the central interface endpoint of ${this.node.path}`,
+    });
+    this.associatedVpcs.forEach(vpc => zone.addVpc(vpc));
+    if (this.profile) {
+      new route53profiles.CfnProfileResourceAssociation(zone, 'ProfileAssociation', {
+        name: physicalName(zone, 64),
+        profileId: this.profile.attrId,
+        resourceArn: zone.hostedZoneArn,
+      });
+    }
+    this.zones.set(zoneName, zone);
+    return zone;
+  }
+
+  /**
+   * The profile's share. The managed permission lets its accounts associate the profile with their VPCs and nothing
+   * more ("Working with shared Route 53 Profiles", https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/sharing-profiles.html).
+   */
+  private defineProfileShare(profile: route53profiles.CfnProfile): ram.CfnResourceShare {
+    return new ram.CfnResourceShare(this, 'ProfileShare', {
+      name: Names.uniqueResourceName(this, { maxLength: 255, separator: '-' }),
+      resourceArns: [profile.attrArn],
+      principals: Lazy.list({ produce: () => [...new Set(this.allowedPrincipals)] }),
+      allowExternalPrincipals: this.allowExternalPrincipals,
+      permissionArns: [Arn.format({
+        service: 'ram',
+        region: '',
+        account: 'aws',
+        resource: 'permission',
+        resourceName: 'AWSRAMPermissionRoute53ProfileAllowAssociation',
+      }, Stack.of(this))],
+    });
+  }
+
+  /** Stack outputs, and SSM parameters under `parameterPrefix`, with what spokes need. */
+  private publish(parameterPrefix: string | undefined): void {
+    const values: Array<{ id: string; parameter: string; description: string; value: string }> = [
+      ...(this.profileId ? [{ id: 'ProfileId', parameter: 'profile-id', description: 'Route 53 Profile that spokes associate their VPCs with', value: this.profileId }] : []),
+      ...(this.vpcCidrBlock ? [{ id: 'HubCidr', parameter: 'hub-cidr', description: 'CIDR block of the hub VPC, which spokes route to', value: this.vpcCidrBlock }] : []),
+      {
+        id: 'Services',
+        parameter: 'services',
+        description: 'AWS services centralized in the hub, comma-separated',
+        value: Lazy.string({ produce: () => this.centralizedServices.join(',') || 'none' }),
+      },
+    ];
+    for (const { id, parameter, description, value } of values) {
+      new CfnOutput(this, id, { description, value });
+      if (parameterPrefix !== undefined) {
+        new ssm.StringParameter(this, `${id}Parameter`, { parameterName: `${parameterPrefix}/${parameter}`, description, stringValue: value });
+      }
+    }
+  }
+
+  private validate(): Finding[] {
+    const vpcDetails = this.vpc instanceof ec2.Vpc ? this.vpc : undefined;
+    const zoneNames = [...this.zones.keys()];
+    return [
+      ...validateCentralizedService(this.notCentralized),
+      ...warnGatewayServicesCentralized(this.centralizedServices),
+      ...warnSpokesNeedGatewayEndpoints(this.bundles.map(bundle => ({
+        name: bundle.name,
+        requiredGatewayEndpoints: bundle.requiredGatewayEndpoints.map(serviceShortName),
+      }))),
+      ...warnNoSpokeCidrs(this.clientCidrs, this.services.size),
+      ...validateProfileSharing(this.profile !== undefined, this.allowedPrincipals),
+      ...validateSharePrincipals(this.allowedPrincipals, 'A Route 53 Profile is'),
+      ...warnHostedZoneQuota(zoneNames.length),
+      ...warnVpcsPerZone(zoneNames.length > 0 ? 1 + this.associatedVpcs.length : 0),
+      ...validateVpcDns(zoneNames.length > 0 ? ['the hub\'s private hosted zones'] : [],
+        vpcDetails?.dnsSupportEnabled, vpcDetails?.dnsHostnamesEnabled),
+      ...validateNoZoneClashes([this.vpc, ...this.associatedVpcs].flatMap(vpc => this.zoneClashes(vpc))),
+      ...this.associatedVpcs.flatMap(vpc => validateNoLocalPrivateDns(vpc.node.path, localPrivateDnsEndpoints(vpc, this, this.centralizedServices))),
+    ];
+  }
+
+  /** The hub zones that share their name with another private hosted zone of the app in the VPC. */
+  private zoneClashes(vpc: ec2.IVpc): ZoneClash[] {
+    return [...this.zones].map(([zoneName, zone]) => ({
+      zoneName,
+      vpc: vpc.node.path,
+      otherZonePaths: AppInventory.of(this).privateHostedZones(vpc.vpcId, zoneName)
+        .filter(other => other.construct !== zone)
+        .map(other => other.construct.node.path),
+    })).filter(clash => clash.otherZonePaths.length > 0);
+  }
+}
+
+/**
+ * Options of a hub's cost estimate.
+ */
+export interface CentralEndpointHubCostOptions {
+  /** How many spoke VPCs use the hub: the number of VPCs that would otherwise have their own endpoints. */
+  readonly spokes: number;
+
+  /**
+   * How many AZs each spoke would give its own endpoints.
+   *
+   * @default - as many as the hub's endpoints have
+   */
+  readonly spokeAvailabilityZones?: number;
+
+  /**
+   * Whether to count a Transit Gateway attachment for the hub and each spoke; false where they are attached anyway.
+   *
+   * @default true
+   */
+  readonly transitGatewayAttachments?: boolean;
+}
+
+/** A zone's construct ID, from what precedes the Region in its name: `api.ecr.<region>...` -> `ApiEcr`. */
+function zoneConstructId(zoneName: string, region: string): string {
+  const label = zoneName.split(`.${region}.`)[0];
+  return endpointConstructId({ name: `com.amazonaws.region.${label}`, port: 443 });
+}

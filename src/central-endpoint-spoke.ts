@@ -1,0 +1,171 @@
+import { createHash } from 'crypto';
+import { Stack, Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as route53profiles from 'aws-cdk-lib/aws-route53profiles';
+import { Construct } from 'constructs';
+import { CentralEndpointHub } from './central-endpoint-hub';
+import { AppInventory } from './private/app-inventory';
+import { ipv4CidrsNotContained } from './private/cidr-blocks';
+import { addRules, Finding } from './private/findings';
+import {
+  validateHubHasProfile,
+  validateNoLocalPrivateDns,
+  validateOneProfilePerVpc,
+  validateSpokeAdmitted,
+  validateSpokeRegion,
+  validateSpokeWiring,
+  warnVpcsPerProfile,
+} from './private/hub-rules';
+import { physicalName } from './private/physical-names';
+import { findIpv4CidrBlocks, localPrivateDnsEndpoints } from './private/vpc-inspection';
+import { validateVpcDns } from './private/vpc-rules';
+
+/**
+ * Properties of a CentralEndpointSpoke.
+ */
+export interface CentralEndpointSpokeProps {
+  /** The spoke VPC, whose workloads reach AWS services through the hub. */
+  readonly vpc: ec2.IVpc;
+
+  /**
+   * The hub, when it is in this app and in the spoke's account and Region: the profile ID, the hub's CIDR block and its
+   * services come from it. Give `profileId` instead for a hub in another account.
+   *
+   * @default - none: `profileId` is required
+   */
+  readonly hub?: CentralEndpointHub;
+
+  /**
+   * The ID of the hub's Route 53 Profile (`rp-...`, the hub's `ProfileId` output or `<parameterPrefix>/profile-id`
+   * parameter), shared with the spoke's account through AWS RAM.
+   *
+   * @default - none: `hub` is required
+   */
+  readonly profileId?: string;
+
+  /**
+   * The AWS services centralized in the hub, by short name (`sts`, `ecr.api`; the hub's `Services` output), so that
+   * local interface endpoints with private DNS for them are reported.
+   *
+   * @default - the hub's services with `hub`; none otherwise
+   */
+  readonly centralizedServices?: string[];
+
+  /**
+   * The Transit Gateway the spoke reaches the hub through: each route table of the spoke's private and isolated subnets
+   * gets a route to every hub CIDR block through it. The VPC must already be attached to it.
+   *
+   * @default - no routes: the VPC reaches the hub another way (Cloud WAN, peering, routes defined elsewhere)
+   */
+  readonly transitGatewayId?: string;
+
+  /**
+   * The hub VPC's CIDR blocks, which the routes lead to.
+   *
+   * @default - the hub VPC's CIDR block with `hub`; none otherwise
+   */
+  readonly hubCidrs?: string[];
+}
+
+/**
+ * A VPC that uses a CentralEndpointHub's endpoints: associated with the hub's Route 53 Profile, so that the services'
+ * names resolve to the hub endpoints, and routed to the hub through a Transit Gateway.
+ */
+export class CentralEndpointSpoke extends Construct {
+  /** The spoke VPC. */
+  public readonly vpc: ec2.IVpc;
+
+  /** The ID of the profile association. */
+  public readonly profileAssociationId: string;
+
+  private readonly routes: ec2.CfnRoute[] = [];
+  private readonly association: route53profiles.CfnProfileAssociation;
+
+  constructor(scope: Construct, id: string, props: CentralEndpointSpokeProps) {
+    super(scope, id);
+    this.vpc = props.vpc;
+    const hub = props.hub;
+
+    this.association = new route53profiles.CfnProfileAssociation(this, 'ProfileAssociation', {
+      name: physicalName(this, 64),
+      profileId: props.profileId ?? hub?.profileId ?? '',
+      resourceId: props.vpc.vpcId,
+    });
+    this.profileAssociationId = this.association.attrId;
+
+    const hubCidrs = props.hubCidrs ?? (hub?.vpcCidrBlock ? [hub.vpcCidrBlock] : []);
+    const workloadSubnets = [...props.vpc.privateSubnets, ...props.vpc.isolatedSubnets];
+    if (props.transitGatewayId !== undefined) {
+      this.addRoutes(workloadSubnets, hubCidrs, props.transitGatewayId);
+    }
+
+    addRules(this, 'CentralEndpointSpoke', () => {
+      const vpcDetails = props.vpc instanceof ec2.Vpc ? props.vpc : undefined;
+      const centralizedServices = props.centralizedServices ?? hub?.centralizedServices ?? [];
+      return [
+        ...validateSpokeWiring({
+          hubGiven: hub !== undefined,
+          profileIdGiven: props.profileId !== undefined,
+          transitGatewayIdGiven: props.transitGatewayId !== undefined,
+          hubCidrCount: hubCidrs.length,
+          subnetsWithoutRouteTable: workloadSubnets.filter(subnet => subnet.routeTable?.routeTableId === undefined).map(subnet => subnet.node.path),
+        }),
+        ...validateVpcDns(['the hub\'s private hosted zones'], vpcDetails?.dnsSupportEnabled, vpcDetails?.dnsHostnamesEnabled),
+        ...validateOneProfilePerVpc(this.otherProfileAssociations()),
+        ...validateNoLocalPrivateDns(props.vpc.node.path, localPrivateDnsEndpoints(props.vpc, this, centralizedServices)),
+        ...(hub ? this.hubFindings(hub) : []),
+      ];
+    });
+  }
+
+  /** The routes to the hub, one per workload route table and hub CIDR block. */
+  public get hubRoutes(): ec2.CfnRoute[] {
+    return [...this.routes];
+  }
+
+  private addRoutes(subnets: ec2.ISubnet[], hubCidrs: string[], transitGatewayId: string): void {
+    const routeTableIds = new Set<string>();
+    for (const subnet of subnets) {
+      const routeTableId = subnet.routeTable?.routeTableId;
+      // Subnets that share a route table share its route; one whose table is unknown is reported at synth.
+      if (routeTableId === undefined || routeTableIds.has(routeTableId)) {
+        continue;
+      }
+      routeTableIds.add(routeTableId);
+      for (const cidr of hubCidrs) {
+        this.routes.push(new ec2.CfnRoute(this, `${subnet.node.id}To${cidrConstructId(this, cidr)}`, {
+          routeTableId,
+          destinationCidrBlock: cidr,
+          transitGatewayId,
+        }));
+      }
+    }
+  }
+
+  /** Paths of the other profile associations of the spoke VPC in the app. */
+  private otherProfileAssociations(): string[] {
+    return AppInventory.of(this).profileAssociationsOfVpc(this.vpc.vpcId)
+      .filter(association => association !== this.association)
+      .map(association => association.node.path);
+  }
+
+  private hubFindings(hub: CentralEndpointHub): Finding[] {
+    const spokeCidrs = findIpv4CidrBlocks(this.vpc, this);
+    const hubProfileId = hub.profileId;
+    return [
+      ...validateHubHasProfile(hub.node.path, hubProfileId !== undefined),
+      ...validateSpokeRegion(Stack.of(this).region, Stack.of(hub).region),
+      ...validateSpokeAdmitted(hub.node.path, ipv4CidrsNotContained(spokeCidrs, hub.clientCidrs)),
+      ...warnVpcsPerProfile(hubProfileId ? AppInventory.of(this).profileAssociationsOfProfile(hubProfileId).length : 0),
+    ];
+  }
+}
+
+/** A route's construct ID part for a CIDR block: the literal block, or a digest of a deploy-time one. */
+function cidrConstructId(scope: Construct, cidr: string): string {
+  if (!Token.isUnresolved(cidr)) {
+    return cidr.replace(/[^0-9a-fA-F]+/g, '-');
+  }
+  const resolved = JSON.stringify(Stack.of(scope).resolve(cidr));
+  return `Hub${createHash('sha256').update(resolved).digest('hex').slice(0, 8)}`;
+}

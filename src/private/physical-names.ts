@@ -1,0 +1,12 @@
+import { Names } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+
+/**
+ * A name, unique in the account, for a resource that CloudFormation requires a name for and that takes lowercase
+ * letters, digits and single hyphens: VPC Lattice resource gateways and configurations (at most 40 characters) and
+ * Route 53 Profiles and their associations (at most 64).
+ */
+export function physicalName(scope: IConstruct, maxLength: number): string {
+  return Names.uniqueResourceName(scope, { maxLength, separator: '-' }).toLowerCase()
+    .replace(/[^a-z0-9-]/g, '').replace(/-+/g, '-').replace(/^-|-$/g, '');
+}

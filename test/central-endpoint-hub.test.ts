@@ -1,0 +1,463 @@
+import { Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import { schemaCheckedTemplate } from './schema';
+import { AWS_SOLUTIONS_CHECKS, isolatedVpc, testStack, validationErrors } from './util';
+import { CentralEndpointHub, CentralEndpointHubProps } from '../src/central-endpoint-hub';
+import { EndpointBundle } from '../src/endpoint-bundle';
+import { PrivateEgressVpc } from '../src/private-egress-vpc';
+
+const SPOKE_CIDRS = ['10.1.0.0/16', '10.2.0.0/16'];
+
+function hubIn(stack: Stack, props: CentralEndpointHubProps = {}): CentralEndpointHub {
+  return new CentralEndpointHub(stack, 'Hub', {
+    ipAddresses: ec2.IpAddresses.cidr('10.0.0.0/16'),
+    clientCidrs: SPOKE_CIDRS,
+    interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.STS],
+    ...props,
+  });
+}
+
+/** The logical ID of the hub's endpoint of a service. */
+function endpointId(template: Template, shortName: string): string {
+  const endpoints = template.findResources('AWS::EC2::VPCEndpoint', {
+    Properties: { ServiceName: `com.amazonaws.us-east-1.${shortName}` },
+  });
+  expect(Object.keys(endpoints)).toHaveLength(1);
+  return Object.keys(endpoints)[0];
+}
+
+/** An alias to the regional DNS name of the endpoint: the first of its DNS entries, `<zone ID>:<name>`. */
+function aliasTo(endpointLogicalId: string) {
+  const regionalEntry = { 'Fn::Split': [':', { 'Fn::Select': [0, { 'Fn::GetAtt': [endpointLogicalId, 'DnsEntries'] }] }] };
+  return { HostedZoneId: { 'Fn::Select': [0, regionalEntry] }, DNSName: { 'Fn::Select': [1, regionalEntry] } };
+}
+
+describe('CentralEndpointHub', () => {
+  describe('endpoints', () => {
+    test('defines each service\'s endpoint once, with private DNS off and one isolated subnet per AZ', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      hubIn(stack, { interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.STS, ec2.InterfaceVpcEndpointAwsService.SSM] });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.resourceCountIs('AWS::EC2::VPCEndpoint', 2);
+      template.allResourcesProperties('AWS::EC2::VPCEndpoint', {
+        VpcEndpointType: 'Interface',
+        PrivateDnsEnabled: false,
+        SubnetIds: [
+          { Ref: Match.stringLikeRegexp('^HubEndpointsVpcIsolatedSubnet1') },
+          { Ref: Match.stringLikeRegexp('^HubEndpointsVpcIsolatedSubnet2') },
+          { Ref: Match.stringLikeRegexp('^HubEndpointsVpcIsolatedSubnet3') },
+        ],
+      });
+    });
+
+    test('has no gateway endpoint, internet gateway or NAT gateway', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      hubIn(stack);
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.resourcePropertiesCountIs('AWS::EC2::VPCEndpoint', { VpcEndpointType: 'Gateway' }, 0);
+      template.resourceCountIs('AWS::EC2::InternetGateway', 0);
+      template.resourceCountIs('AWS::EC2::NatGateway', 0);
+    });
+
+    test('admits the hub VPC and every spoke CIDR block on the service port, and nothing else', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      hubIn(stack, { clientCidrs: [...SPOKE_CIDRS, 'pl-0123456789abcdef0'] });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      const securityGroups = Object.values(template.findResources('AWS::EC2::SecurityGroup'));
+      expect(securityGroups).toHaveLength(1);
+      expect(securityGroups[0].Properties.SecurityGroupIngress.map((rule: Record<string, unknown>) => [rule.CidrIp, rule.FromPort, rule.ToPort]))
+        .toEqual([['10.0.0.0/16', 443, 443], ['10.1.0.0/16', 443, 443], ['10.2.0.0/16', 443, 443]]);
+      // CDK renders a prefix-list rule as a resource of its own.
+      const prefixListRules = Object.values(template.findResources('AWS::EC2::SecurityGroupIngress'));
+      expect(prefixListRules.map(rule => [rule.Properties.SourcePrefixListId, rule.Properties.FromPort, rule.Properties.ToPort]))
+        .toEqual([['pl-0123456789abcdef0', 443, 443]]);
+    });
+
+    test('takes a service\'s ports and policy per endpoint', () => {
+      // GIVEN
+      const { stack } = testStack();
+      const hub = hubIn(stack, { interfaceEndpoints: [] });
+
+      // WHEN
+      hub.addInterfaceEndpoint(ec2.InterfaceVpcEndpointAwsService.SSM, { ports: [443, 8443] });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.hasResourceProperties('AWS::EC2::SecurityGroup', {
+        SecurityGroupIngress: Match.arrayWith([Match.objectLike({ CidrIp: '10.1.0.0/16', FromPort: 8443, ToPort: 8443 })]),
+      });
+    });
+
+    test('returns the existing endpoint for a service added twice, with one zone', () => {
+      // GIVEN
+      const { stack } = testStack();
+      const hub = hubIn(stack);
+
+      // WHEN
+      const again = hub.addInterfaceEndpoint(ec2.InterfaceVpcEndpointAwsService.STS);
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.resourceCountIs('AWS::EC2::VPCEndpoint', 1);
+      template.resourceCountIs('AWS::Route53::HostedZone', 1);
+      expect(stack.resolve(again.vpcEndpointId)).toEqual({ Ref: endpointId(template, 'sts') });
+      expect(hub.centralizedServices).toEqual(['sts']);
+    });
+  });
+
+  describe('zones', () => {
+    test('gives each service a private hosted zone of its name in the hub VPC, with an alias to the endpoint', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      hubIn(stack);
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.hasResourceProperties('AWS::Route53::HostedZone', {
+        Name: 'sts.us-east-1.amazonaws.com.',
+        VPCs: [{ VPCId: { Ref: Match.stringLikeRegexp('^HubEndpointsVpc') }, VPCRegion: 'us-east-1' }],
+      });
+      template.resourceCountIs('AWS::Route53::RecordSet', 1);
+      template.hasResourceProperties('AWS::Route53::RecordSet', {
+        Name: 'sts.us-east-1.amazonaws.com.',
+        Type: 'A',
+        AliasTarget: aliasTo(endpointId(template, 'sts')),
+      });
+    });
+
+    test('answers sub-domains with a wildcard record where clients use them (ecr.dkr)', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      hubIn(stack, { interfaceEndpoints: [], bundles: [EndpointBundle.ECR_IMAGE_PULL] });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      const dkr = aliasTo(endpointId(template, 'ecr.dkr'));
+      template.hasResourceProperties('AWS::Route53::RecordSet', { Name: 'dkr.ecr.us-east-1.amazonaws.com.', AliasTarget: dkr });
+      template.hasResourceProperties('AWS::Route53::RecordSet', { Name: '*.dkr.ecr.us-east-1.amazonaws.com.', AliasTarget: dkr });
+      template.hasResourceProperties('AWS::Route53::RecordSet', {
+        Name: 'api.ecr.us-east-1.amazonaws.com.',
+        AliasTarget: aliasTo(endpointId(template, 'ecr.api')),
+      });
+      template.resourcePropertiesCountIs('AWS::Route53::RecordSet', { Name: '*.api.ecr.us-east-1.amazonaws.com.' }, 0);
+    });
+
+    test('names a zone as the service\'s clients do where that is not <service>.<region>.amazonaws.com (eks-auth)', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      hubIn(stack, { interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.EKS_AUTH] });
+
+      // THEN
+      Template.fromStack(stack).hasResourceProperties('AWS::Route53::HostedZone', { Name: 'eks-auth.us-east-1.api.aws.' });
+    });
+
+    test('gives S3 its bucket, control and access point names, each with a wildcard, and warns about the gateway endpoints', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      hubIn(stack, { interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.S3] });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      for (const name of ['s3', 's3-control', 's3-accesspoint']) {
+        template.hasResourceProperties('AWS::Route53::HostedZone', { Name: `${name}.us-east-1.amazonaws.com.` });
+        template.hasResourceProperties('AWS::Route53::RecordSet', { Name: `*.${name}.us-east-1.amazonaws.com.` });
+      }
+      Annotations.fromStack(stack).hasWarning('/TestStack/Hub', Match.stringLikeRegexp(
+        's3 is centralized: .* pulls the spokes\' traffic off their free gateway endpoints.*'
+        + 'cdk-private-endpoints:CentralEndpointHub.gatewayServiceCentralized'));
+    });
+
+    test('keeps the logical IDs of existing zones and records when a service is added before them', () => {
+      // GIVEN
+      const ids = (services: ec2.InterfaceVpcEndpointAwsService[]) => {
+        const { stack } = testStack();
+        hubIn(stack, { interfaceEndpoints: services });
+        const template = Template.fromStack(stack);
+        return [...Object.keys(template.findResources('AWS::Route53::HostedZone')), ...Object.keys(template.findResources('AWS::Route53::RecordSet'))];
+      };
+
+      // WHEN
+      const before = ids([ec2.InterfaceVpcEndpointAwsService.STS]);
+      const after = ids([ec2.InterfaceVpcEndpointAwsService.SSM, ec2.InterfaceVpcEndpointAwsService.STS]);
+
+      // THEN
+      expect(after).toEqual(expect.arrayContaining(before));
+    });
+
+    test('associates every zone with the VPCs of associateVpc(), including zones added after the call', () => {
+      // GIVEN
+      const { stack } = testStack();
+      const spokeVpc = isolatedVpc(stack, 'SpokeVpc', { ipAddresses: ec2.IpAddresses.cidr('10.1.0.0/16') });
+      const hub = hubIn(stack, { associatedVpcs: [spokeVpc] });
+
+      // WHEN
+      hub.addInterfaceEndpoint(ec2.InterfaceVpcEndpointAwsService.SSM);
+
+      // THEN
+      const template = Template.fromStack(stack);
+      const hubVpcId = stack.getLogicalId(hub.vpc.node.defaultChild as ec2.CfnVPC);
+      const spokeVpcId = stack.getLogicalId(spokeVpc.node.defaultChild as ec2.CfnVPC);
+      const zones = Object.values(template.findResources('AWS::Route53::HostedZone'));
+      expect(zones).toHaveLength(2);
+      for (const zone of zones) {
+        expect(zone.Properties.VPCs).toEqual([
+          { VPCId: { Ref: hubVpcId }, VPCRegion: 'us-east-1' },
+          { VPCId: { Ref: spokeVpcId }, VPCRegion: 'us-east-1' },
+        ]);
+      }
+    });
+
+    test('synthesizes in an environment-agnostic stack, with the zone names built from the Region', () => {
+      // GIVEN
+      const { stack } = testStack({ env: undefined });
+
+      // WHEN
+      hubIn(stack);
+
+      // THEN
+      const zone = Object.values(Template.fromStack(stack).findResources('AWS::Route53::HostedZone'))[0];
+      expect(JSON.stringify(zone.Properties.Name)).toContain('AWS::Region');
+    });
+  });
+
+  describe('profile', () => {
+    test('puts every zone in a Route 53 Profile', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      const hub = hubIn(stack, { interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.STS, ec2.InterfaceVpcEndpointAwsService.SSM] });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.resourceCountIs('AWS::Route53Profiles::Profile', 1);
+      const profileId = stack.resolve(hub.profileId);
+      expect(profileId).toEqual({ 'Fn::GetAtt': [Object.keys(template.findResources('AWS::Route53Profiles::Profile'))[0], 'Id'] });
+      for (const zoneId of Object.keys(template.findResources('AWS::Route53::HostedZone'))) {
+        template.hasResourceProperties('AWS::Route53Profiles::ProfileResourceAssociation', {
+          ProfileId: profileId,
+          ResourceArn: Match.objectLike({ 'Fn::Join': ['', Match.arrayWith([{ Ref: zoneId }])] }),
+        });
+      }
+      template.resourceCountIs('AWS::Route53Profiles::ProfileResourceAssociation', 2);
+      template.resourceCountIs('AWS::RAM::ResourceShare', 0);
+    });
+
+    test('shares the profile with its principals, for association only, inside the organization', () => {
+      // GIVEN
+      const { stack } = testStack();
+      const hub = hubIn(stack, { allowedPrincipals: ['222222222222'] });
+
+      // WHEN
+      hub.addAllowedPrincipal('arn:aws:organizations::111111111111:ou/o-abcdefghij/ou-ab12-cdefghij');
+
+      // THEN
+      Template.fromStack(stack).hasResourceProperties('AWS::RAM::ResourceShare', {
+        ResourceArns: [stack.resolve(hub.profileArn)],
+        Principals: ['222222222222', 'arn:aws:organizations::111111111111:ou/o-abcdefghij/ou-ab12-cdefghij'],
+        AllowExternalPrincipals: false,
+        PermissionArns: [{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ram::aws:permission/AWSRAMPermissionRoute53ProfileAllowAssociation']] }],
+      });
+    });
+
+    test('without a profile, has no profile resources and refuses principals', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+
+      // WHEN
+      const hub = hubIn(stack, { profileEnabled: false, allowedPrincipals: ['222222222222'] });
+
+      // THEN
+      expect(hub.profileId).toBeUndefined();
+      expect(validationErrors(app)).toEqual([expect.stringMatching(
+        /^\[TestStack\/Hub\] `allowedPrincipals` \(222222222222\) share the hub's Route 53 Profile, but `profileEnabled` is false/)]);
+    });
+
+    test('rejects principals RAM cannot share with', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+
+      // WHEN
+      hubIn(stack, { allowedPrincipals: ['arn:aws:iam::222222222222:role/Admin'] });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([expect.stringMatching(
+        /^\[TestStack\/Hub\] `allowedPrincipals` must hold AWS account IDs .* got 'arn:aws:iam::222222222222:role\/Admin'/)]);
+    });
+  });
+
+  describe('outputs', () => {
+    test('publishes the profile ID, the hub CIDR block and the services as outputs and, with a prefix, SSM parameters', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      const hub = hubIn(stack, {
+        interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.STS, ec2.InterfaceVpcEndpointAwsService.ECR],
+        parameterPrefix: '/network/endpoint-hub',
+      });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      const outputs = Object.values(template.findOutputs('*')).map(output => output.Value);
+      expect(outputs).toEqual([stack.resolve(hub.profileId), '10.0.0.0/16', 'sts,ecr.api']);
+      template.hasResourceProperties('AWS::SSM::Parameter', { Name: '/network/endpoint-hub/profile-id', Value: stack.resolve(hub.profileId) });
+      template.hasResourceProperties('AWS::SSM::Parameter', { Name: '/network/endpoint-hub/hub-cidr', Value: '10.0.0.0/16' });
+      template.hasResourceProperties('AWS::SSM::Parameter', { Name: '/network/endpoint-hub/services', Value: 'sts,ecr.api' });
+    });
+  });
+
+  describe('validation', () => {
+    test('rejects a PrivateLink endpoint service, which has no public name for a zone', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+      const hub = hubIn(stack);
+
+      // WHEN
+      hub.addInterfaceEndpoint(new ec2.InterfaceVpcEndpointService('com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0'));
+
+      // THEN
+      expect(validationErrors(app)).toEqual([expect.stringMatching(
+        /^\[TestStack\/Hub\] 'vpce-svc-0123456789abcdef0' is not an AWS service .* Reach it from each VPC with an `EndpointConsumer`/)]);
+    });
+
+    test('warns when no spoke CIDR block is admitted', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      hubIn(stack, { clientCidrs: [] });
+
+      // THEN
+      Annotations.fromStack(stack).hasWarning('/TestStack/Hub', Match.stringLikeRegexp(
+        '`clientCidrs` is empty, so the endpoint security group admits only the hub VPC\'s own CIDR blocks.*noSpokeCidrs'));
+    });
+
+    test('warns that spokes need the gateway endpoints a bundle depends on', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      hubIn(stack, { bundles: [EndpointBundle.ECR_IMAGE_PULL] });
+
+      // THEN
+      Annotations.fromStack(stack).hasWarning('/TestStack/Hub', Match.stringLikeRegexp(
+        'bundles depend on gateway endpoints \\(ECR_IMAGE_PULL needs s3\\).*every spoke needs its own.*spokesNeedGatewayEndpoints'));
+    });
+
+    test('reports another zone of a hub zone\'s name in the hub VPC', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+      const hub = hubIn(stack);
+
+      // WHEN
+      new route53.PrivateHostedZone(stack, 'Legacy', { zoneName: 'sts.us-east-1.amazonaws.com', vpc: hub.vpc });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([expect.stringMatching(
+        /^\[TestStack\/Hub\] the hub zone 'sts.us-east-1.amazonaws.com' and TestStack\/Legacy have the same name in TestStack\/Hub\/Endpoints\/Vpc; .*ConflictingDomainExists/)]);
+    });
+
+    test('reports an endpoint with private DNS for a centralized service in an associated VPC', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+      const spokeVpc = isolatedVpc(stack, 'SpokeVpc', { ipAddresses: ec2.IpAddresses.cidr('10.1.0.0/16') });
+      new PrivateEgressVpc(stack, 'SpokeEndpoints', { vpc: spokeVpc, interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.STS] });
+
+      // WHEN
+      hubIn(stack, { associatedVpcs: [spokeVpc] });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([expect.stringMatching(
+        /^\[TestStack\/Hub\] TestStack\/SpokeEndpoints\/InterfaceEndpoints\/Sts is an interface endpoint of 'sts' with private DNS in TestStack\/SpokeVpc/)]);
+    });
+
+    test('reports an adopted hub VPC without DNS support', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+      const vpc = isolatedVpc(stack, 'Vpc', { enableDnsHostnames: false });
+
+      // WHEN
+      new CentralEndpointHub(stack, 'Hub', { vpc, clientCidrs: SPOKE_CIDRS, interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.STS] });
+
+      // THEN
+      expect(validationErrors(app)).toEqual(expect.arrayContaining([expect.stringMatching(
+        /^\[TestStack\/Hub\] .*the hub's private hosted zones.*enableDnsHostnames/)]));
+    });
+
+    test('reports PrivateEgressVpc\'s rules for the hub\'s endpoints, such as two subnets in one AZ', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+      const vpc = isolatedVpc(stack, 'Vpc', {
+        subnetConfiguration: [
+          { name: 'A', subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+          { name: 'B', subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+        ],
+      });
+
+      // WHEN
+      new CentralEndpointHub(stack, 'Hub', {
+        vpc,
+        clientCidrs: SPOKE_CIDRS,
+        endpointSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+        interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.STS],
+      });
+
+      // THEN
+      expect(validationErrors(app)).toEqual(expect.arrayContaining([expect.stringMatching(
+        /^\[TestStack\/Hub\/Endpoints\] `endpointSubnets` selects 2 subnets in us-east-1a/)]));
+    });
+  });
+
+  test('validates against the CloudFormation resource schemas', () => {
+    // GIVEN
+    const { stack } = testStack();
+
+    // WHEN
+    hubIn(stack, {
+      interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.STS, ec2.InterfaceVpcEndpointAwsService.EKS_AUTH],
+      bundles: [EndpointBundle.ECR_IMAGE_PULL],
+      allowedPrincipals: ['222222222222'],
+      parameterPrefix: '/network/endpoint-hub',
+    });
+
+    // THEN
+    schemaCheckedTemplate(stack);
+  });
+
+  test.each(AWS_SOLUTIONS_CHECKS)('passes %s AwsSolutions', (_, errors) => {
+    // GIVEN
+    const { stack } = testStack();
+
+    // WHEN
+    hubIn(stack, { bundles: [EndpointBundle.ECR_IMAGE_PULL], allowedPrincipals: ['222222222222'] });
+
+    // THEN
+    expect(errors(stack)).toEqual([]);
+  });
+});
