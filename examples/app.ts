@@ -1,6 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { addAdoptedVpcStack } from './adopted-vpc';
+import { addCentralEndpointStacks } from './central-endpoints';
 import { addPrivateLinkStacks, CONSUMER_ACCOUNT, PROVIDER_ACCOUNT, REGION } from './private-link';
 import { addPrivateResourceStacks } from './private-resources';
 import { addRegionsAndIpFamiliesStacks, CONSUMER_REGION } from './regions-and-ip-families';
@@ -35,5 +36,8 @@ addPrivateResourceStacks(app);
 
 // A service offered across Regions over IPv4 and IPv6, and AWS services reached in another Region.
 addRegionsAndIpFamiliesStacks(app);
+
+// Endpoints once for the organization: a hub in the network account, a spoke beside it and one in another account.
+addCentralEndpointStacks(app);
 
 synthesizeAndSummarize(app);

@@ -2,6 +2,8 @@ import { App, CfnResource, Stack } from 'aws-cdk-lib';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { IConstruct } from 'constructs';
 import {
+  CentralEndpointHub,
+  CentralEndpointSpoke,
   CostEstimate,
   EndpointConsumer,
   EndpointServiceProvider,
@@ -11,9 +13,14 @@ import {
 } from '../src';
 
 /** A construct of the library, as the summary lists it. */
-type LibraryConstruct = PrivateEgressVpc | EndpointServiceProvider | EndpointConsumer | PrivateResourceShare | PrivateResourceEndpoint;
+type LibraryConstruct = PrivateEgressVpc | EndpointServiceProvider | EndpointConsumer | PrivateResourceShare | PrivateResourceEndpoint
+| CentralEndpointHub | CentralEndpointSpoke;
 
-const LIBRARY_CONSTRUCT_CLASSES = [PrivateEgressVpc, EndpointServiceProvider, EndpointConsumer, PrivateResourceShare, PrivateResourceEndpoint];
+const LIBRARY_CONSTRUCT_CLASSES = [PrivateEgressVpc, EndpointServiceProvider, EndpointConsumer, PrivateResourceShare, PrivateResourceEndpoint,
+  CentralEndpointHub, CentralEndpointSpoke];
+
+/** The spoke counts the hub's cost table compares. */
+const HUB_COMPARISON_SPOKES = [2, 5, 20, 50];
 
 function isLibraryConstruct(construct: IConstruct): construct is LibraryConstruct {
   return LIBRARY_CONSTRUCT_CLASSES.some(kind => construct instanceof kind);
@@ -71,7 +78,7 @@ function summarizeStack(stack: Stack, artifact: cxapi.CloudFormationStackArtifac
       lines.push(`    interface endpoint to ${describeServiceName(endpoint.Properties?.ServiceName, template)} `
         + `x ${endpoint.Properties?.SubnetIds?.length ?? 0} AZs${azsNotLookedUp(stack, endpoint, missing)}`);
     }
-    lines.push(`    estimated cost: ${costText(construct)}`);
+    lines.push(...costLines(construct));
   }
   const others = resourcesOf(undefined);
   if (others.length > 0) {
@@ -81,9 +88,9 @@ function summarizeStack(stack: Stack, artifact: cxapi.CloudFormationStackArtifac
   return lines;
 }
 
-/** The library's constructs in the stack, in tree order. */
+/** The library's constructs in the stack, in tree order; one inside another (the hub's endpoints) is part of it. */
 function libraryConstructs(stack: Stack): LibraryConstruct[] {
-  return stack.node.findAll().filter(isLibraryConstruct);
+  return stack.node.findAll().filter(isLibraryConstruct).filter(construct => outermostLibraryConstruct(construct) === construct);
 }
 
 /** Each resource's logical ID, with the library construct it belongs to (the nearest one above it), if any. */
@@ -91,14 +98,14 @@ function ownersByLogicalId(stack: Stack): Map<string, LibraryConstruct | undefin
   const owners = new Map<string, LibraryConstruct | undefined>();
   for (const resource of stack.node.findAll().filter(CfnResource.isCfnResource)) {
     if (Stack.of(resource) === stack) {
-      owners.set(stack.resolve(resource.logicalId), nearestLibraryConstruct(resource));
+      owners.set(stack.resolve(resource.logicalId), outermostLibraryConstruct(resource));
     }
   }
   return owners;
 }
 
-function nearestLibraryConstruct(construct: IConstruct): LibraryConstruct | undefined {
-  return construct.node.scopes.slice().reverse().find(isLibraryConstruct);
+function outermostLibraryConstruct(construct: IConstruct): LibraryConstruct | undefined {
+  return construct.node.scopes.find(isLibraryConstruct);
 }
 
 function resourceCounts(resources: TemplateResource[]): string {
@@ -141,7 +148,36 @@ function azsNotLookedUp(stack: Stack, endpoint: TemplateResource, missing: Missi
   return pending ? ' (every subnet: the AZs the service supports are not looked up yet)' : '';
 }
 
-function costText(construct: LibraryConstruct): string {
+function costLines(construct: LibraryConstruct): string[] {
+  if (construct instanceof CentralEndpointHub) {
+    return hubCostLines(construct);
+  }
+  if (construct instanceof CentralEndpointSpoke) {
+    return ['    estimated cost: none of its own (the hub\'s estimate counts its profile association and Transit Gateway attachment)'];
+  }
+  return [`    estimated cost: ${costText(construct)}`];
+}
+
+/** The hub's fixed cost against every spoke with its own endpoints, for a few numbers of spokes. */
+function hubCostLines(hub: CentralEndpointHub): string[] {
+  const estimates = HUB_COMPARISON_SPOKES.map(spokes => hub.estimateMonthlyCost({ spokes }));
+  const [first] = estimates;
+  if (!first.priced) {
+    return [`    estimated cost: ${first.note}`];
+  }
+  const usd = (amount: number | undefined) => (amount ?? 0).toFixed(2).padStart(9);
+  return [
+    `    estimated cost, USD/month (hub: ${first.interfaceEndpoints.length} endpoints, ${first.hostedZones} zones, `
+      + `${first.profile ? 'a profile, ' : ''}a Transit Gateway attachment per VPC; break-even ${first.breakEvenSpokes} spokes):`,
+    '      spokes       hub  own endpoints  savings',
+    ...estimates.map(estimate => `      ${String(estimate.spokes).padStart(6)} ${usd(estimate.totalFixedMonthlyUsd)}      `
+      + `${usd(estimate.decentralizedMonthlyUsd)} ${usd(estimate.savingsMonthlyUsd)}`),
+    `      on top: ${first.transitGatewayDataProcessingUsdPerGb} USD/GB through the Transit Gateway, so 20 spokes stay cheaper `
+      + `up to ${estimates[2].breakEvenGbPerMonth} GB/month through the hub`,
+  ];
+}
+
+function costText(construct: Exclude<LibraryConstruct, CentralEndpointHub | CentralEndpointSpoke>): string {
   if (construct instanceof PrivateEgressVpc) {
     const vpc = construct.estimateMonthlyCost();
     return pricedText(vpc, `+ ${vpc.dataProcessingUsdPerGb} USD/GB (one NAT gateway per AZ: `

@@ -20,6 +20,7 @@ import {
   validateNoLocalPrivateDns,
   validateNoZoneClashes,
   validateProfileSharing,
+  validateRouteTablesKnown,
   warnGatewayServicesCentralized,
   warnHostedZoneQuota,
   warnNoSpokeCidrs,
@@ -30,6 +31,7 @@ import { physicalName } from './private/physical-names';
 import { validateSharePrincipals } from './private/ram-rules';
 import { endpointConstructId, serviceShortName } from './private/service-names';
 import { serviceZones } from './private/service-zones';
+import { addTransitGatewayRoutes, subnetsWithoutRouteTable } from './private/transit-gateway-routes';
 import { localPrivateDnsEndpoints, primaryIpv4CidrBlock } from './private/vpc-inspection';
 import { validateVpcDns } from './private/vpc-rules';
 import { InterfaceEndpointAccessOptions, PrivateEgressVpc } from './private-egress-vpc';
@@ -124,6 +126,15 @@ export interface CentralEndpointHubProps {
    * @default - none: only the hub VPC's own CIDR blocks, which leaves spokes unable to connect
    */
   readonly clientCidrs?: string[];
+
+  /**
+   * The Transit Gateway the spokes reach the hub through: the route tables of the hub VPC's private and isolated subnets
+   * get a route to each `clientCidrs` entry through it, which the endpoints' replies take. The hub VPC must already be
+   * attached to it.
+   *
+   * @default - no routes: the hub VPC routes to the spokes another way (Cloud WAN, routes defined elsewhere)
+   */
+  readonly transitGatewayId?: string;
 
   /**
    * Whether the hub shares its zones through a Route 53 Profile, which spoke VPCs in this and other accounts associate
@@ -244,13 +255,17 @@ export class CentralEndpointHub extends Construct {
       this.profileArn = this.profile.attrArn;
     }
 
+    const workloadSubnets = [...this.vpc.privateSubnets, ...this.vpc.isolatedSubnets];
+    if (props.transitGatewayId !== undefined) {
+      addTransitGatewayRoutes(new Construct(this, 'SpokeRoutes'), workloadSubnets, this.clientCidrs, props.transitGatewayId);
+    }
     (props.associatedVpcs ?? []).forEach(vpc => this.associateVpc(vpc));
     (props.interfaceEndpoints ?? []).forEach(service => this.addInterfaceEndpoint(service));
     (props.bundles ?? []).forEach(bundle => this.addBundle(bundle));
     (props.allowedPrincipals ?? []).forEach(principal => this.addAllowedPrincipal(principal));
     this.publish(props.parameterPrefix);
 
-    addRules(this, 'CentralEndpointHub', () => this.validate());
+    addRules(this, 'CentralEndpointHub', () => this.validate(props.transitGatewayId !== undefined ? workloadSubnets : []));
   }
 
   /**
@@ -405,7 +420,8 @@ export class CentralEndpointHub extends Construct {
     }
   }
 
-  private validate(): Finding[] {
+  /** @param routedSubnets the subnets whose route tables get routes to the spokes */
+  private validate(routedSubnets: ec2.ISubnet[]): Finding[] {
     const vpcDetails = this.vpc instanceof ec2.Vpc ? this.vpc : undefined;
     const zoneNames = [...this.zones.keys()];
     return [
@@ -418,6 +434,7 @@ export class CentralEndpointHub extends Construct {
       ...warnNoSpokeCidrs(this.clientCidrs, this.services.size),
       ...validateProfileSharing(this.profile !== undefined, this.allowedPrincipals),
       ...validateSharePrincipals(this.allowedPrincipals, 'A Route 53 Profile is'),
+      ...validateRouteTablesKnown(subnetsWithoutRouteTable(routedSubnets), 'the spokes'),
       ...warnHostedZoneQuota(zoneNames.length),
       ...warnVpcsPerZone(zoneNames.length > 0 ? 1 + this.associatedVpcs.length : 0),
       ...validateVpcDns(zoneNames.length > 0 ? ['the hub\'s private hosted zones'] : [],

@@ -1,5 +1,4 @@
-import { createHash } from 'crypto';
-import { Stack, Token } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as route53profiles from 'aws-cdk-lib/aws-route53profiles';
 import { Construct } from 'constructs';
@@ -11,12 +10,14 @@ import {
   validateHubHasProfile,
   validateNoLocalPrivateDns,
   validateOneProfilePerVpc,
+  validateRouteTablesKnown,
   validateSpokeAdmitted,
   validateSpokeRegion,
   validateSpokeWiring,
   warnVpcsPerProfile,
 } from './private/hub-rules';
 import { physicalName } from './private/physical-names';
+import { addTransitGatewayRoutes, subnetsWithoutRouteTable } from './private/transit-gateway-routes';
 import { findIpv4CidrBlocks, localPrivateDnsEndpoints } from './private/vpc-inspection';
 import { validateVpcDns } from './private/vpc-rules';
 
@@ -96,7 +97,7 @@ export class CentralEndpointSpoke extends Construct {
     const hubCidrs = props.hubCidrs ?? (hub?.vpcCidrBlock ? [hub.vpcCidrBlock] : []);
     const workloadSubnets = [...props.vpc.privateSubnets, ...props.vpc.isolatedSubnets];
     if (props.transitGatewayId !== undefined) {
-      this.addRoutes(workloadSubnets, hubCidrs, props.transitGatewayId);
+      this.routes.push(...addTransitGatewayRoutes(this, workloadSubnets, hubCidrs, props.transitGatewayId));
     }
 
     addRules(this, 'CentralEndpointSpoke', () => {
@@ -108,8 +109,8 @@ export class CentralEndpointSpoke extends Construct {
           profileIdGiven: props.profileId !== undefined,
           transitGatewayIdGiven: props.transitGatewayId !== undefined,
           hubCidrCount: hubCidrs.length,
-          subnetsWithoutRouteTable: workloadSubnets.filter(subnet => subnet.routeTable?.routeTableId === undefined).map(subnet => subnet.node.path),
         }),
+        ...(props.transitGatewayId !== undefined ? validateRouteTablesKnown(subnetsWithoutRouteTable(workloadSubnets), 'the hub') : []),
         ...validateVpcDns(['the hub\'s private hosted zones'], vpcDetails?.dnsSupportEnabled, vpcDetails?.dnsHostnamesEnabled),
         ...validateOneProfilePerVpc(this.otherProfileAssociations()),
         ...validateNoLocalPrivateDns(props.vpc.node.path, localPrivateDnsEndpoints(props.vpc, this, centralizedServices)),
@@ -121,25 +122,6 @@ export class CentralEndpointSpoke extends Construct {
   /** The routes to the hub, one per workload route table and hub CIDR block. */
   public get hubRoutes(): ec2.CfnRoute[] {
     return [...this.routes];
-  }
-
-  private addRoutes(subnets: ec2.ISubnet[], hubCidrs: string[], transitGatewayId: string): void {
-    const routeTableIds = new Set<string>();
-    for (const subnet of subnets) {
-      const routeTableId = subnet.routeTable?.routeTableId;
-      // Subnets that share a route table share its route; one whose table is unknown is reported at synth.
-      if (routeTableId === undefined || routeTableIds.has(routeTableId)) {
-        continue;
-      }
-      routeTableIds.add(routeTableId);
-      for (const cidr of hubCidrs) {
-        this.routes.push(new ec2.CfnRoute(this, `${subnet.node.id}To${cidrConstructId(this, cidr)}`, {
-          routeTableId,
-          destinationCidrBlock: cidr,
-          transitGatewayId,
-        }));
-      }
-    }
   }
 
   /** Paths of the other profile associations of the spoke VPC in the app. */
@@ -159,13 +141,4 @@ export class CentralEndpointSpoke extends Construct {
       ...warnVpcsPerProfile(hubProfileId ? AppInventory.of(this).profileAssociationsOfProfile(hubProfileId).length : 0),
     ];
   }
-}
-
-/** A route's construct ID part for a CIDR block: the literal block, or a digest of a deploy-time one. */
-function cidrConstructId(scope: Construct, cidr: string): string {
-  if (!Token.isUnresolved(cidr)) {
-    return cidr.replace(/[^0-9a-fA-F]+/g, '-');
-  }
-  const resolved = JSON.stringify(Stack.of(scope).resolve(cidr));
-  return `Hub${createHash('sha256').update(resolved).digest('hex').slice(0, 8)}`;
 }

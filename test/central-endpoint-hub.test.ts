@@ -9,6 +9,7 @@ import { EndpointBundle } from '../src/endpoint-bundle';
 import { PrivateEgressVpc } from '../src/private-egress-vpc';
 
 const SPOKE_CIDRS = ['10.1.0.0/16', '10.2.0.0/16'];
+const { STS, KMS, SECRETS_MANAGER, CLOUDWATCH_MONITORING, SQS, SNS } = ec2.InterfaceVpcEndpointAwsService;
 
 function hubIn(stack: Stack, props: CentralEndpointHubProps = {}): CentralEndpointHub {
   return new CentralEndpointHub(stack, 'Hub', {
@@ -311,6 +312,58 @@ describe('CentralEndpointHub', () => {
     });
   });
 
+  describe('routes to the spokes', () => {
+    test('route every spoke destination through the Transit Gateway from each route table of the hub VPC', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      const hub = hubIn(stack, {
+        clientCidrs: ['10.1.0.0/16', '2001:db8::/56', 'pl-0123456789abcdef0'],
+        transitGatewayId: 'tgw-0123456789abcdef0',
+      });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      const routes = Object.values(template.findResources('AWS::EC2::Route', { Properties: { TransitGatewayId: 'tgw-0123456789abcdef0' } }));
+      const routeTables = hub.vpc.isolatedSubnets.map(subnet => stack.resolve(subnet.routeTable.routeTableId));
+      expect(routes.map(route => route.Properties)).toEqual(routeTables.flatMap(RouteTableId => [
+        { RouteTableId, TransitGatewayId: 'tgw-0123456789abcdef0', DestinationCidrBlock: '10.1.0.0/16' },
+        { RouteTableId, TransitGatewayId: 'tgw-0123456789abcdef0', DestinationIpv6CidrBlock: '2001:db8::/56' },
+        { RouteTableId, TransitGatewayId: 'tgw-0123456789abcdef0', DestinationPrefixListId: 'pl-0123456789abcdef0' },
+      ]));
+    });
+
+    test('add none without a Transit Gateway', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      hubIn(stack);
+
+      // THEN
+      Template.fromStack(stack).resourceCountIs('AWS::EC2::Route', 0);
+    });
+
+    test('are refused for an adopted hub VPC whose route tables are not known', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+      const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Imported', {
+        vpcId: 'vpc-0123456789abcdef0',
+        vpcCidrBlock: '10.0.0.0/16',
+        availabilityZones: ['us-east-1a'],
+        isolatedSubnetIds: ['subnet-0aaaaaaaaaaaaaaaa'],
+      });
+
+      // WHEN
+      new CentralEndpointHub(stack, 'Hub', { vpc, clientCidrs: SPOKE_CIDRS, transitGatewayId: 'tgw-0123456789abcdef0' });
+
+      // THEN
+      expect(validationErrors(app)).toEqual(expect.arrayContaining([expect.stringMatching(
+        /^\[TestStack\/Hub\] the route tables of TestStack\/Imported\/IsolatedSubnet1 are not known, so their routes to the spokes through `transitGatewayId` cannot be added/)]));
+    });
+  });
+
   describe('outputs', () => {
     test('publishes the profile ID, the hub CIDR block and the services as outputs and, with a prefix, SSM parameters', () => {
       // GIVEN
@@ -431,6 +484,53 @@ describe('CentralEndpointHub', () => {
       // THEN
       expect(validationErrors(app)).toEqual(expect.arrayContaining([expect.stringMatching(
         /^\[TestStack\/Hub\/Endpoints\] `endpointSubnets` selects 2 subnets in us-east-1a/)]));
+    });
+  });
+
+  describe('cost', () => {
+    test('prices the issue\'s organization to the cent: 12 services in 3 AZs once, against 20 spokes with their own', () => {
+      // GIVEN
+      const { stack } = testStack();
+      const hub = hubIn(stack, {
+        bundles: [EndpointBundle.SESSION_MANAGER, EndpointBundle.ECR_IMAGE_PULL],
+        interfaceEndpoints: [STS, KMS, SECRETS_MANAGER, CLOUDWATCH_MONITORING, SQS, SNS],
+      });
+
+      // WHEN
+      const estimate = hub.estimateMonthlyCost({ spokes: 20 });
+
+      // THEN
+      expect(estimate).toMatchObject({
+        priced: true,
+        hostedZones: 12,
+        spokeAvailabilityZones: 3,
+        transitGatewayAttachments: 21,
+        // 12 x 3 AZs x 730 h x 0.01; 12 zones x 0.50; one profile, 730 h x 0.75; 21 attachments x 730 h x 0.05
+        totalFixedMonthlyUsd: 262.8 + 6 + 547.5 + 766.5,
+        decentralizedMonthlyUsd: 5256,
+        savingsMonthlyUsd: 3673.2,
+        breakEvenSpokes: 4,
+      });
+      expect(estimate.interfaceEndpoints.map(endpoint => endpoint.monthlyUsd)).toEqual(Array(12).fill(21.9));
+    });
+
+    test('counts no profile, attachments or spoke AZs it is told not to', () => {
+      // GIVEN
+      const { stack } = testStack();
+      const hub = hubIn(stack, { profileEnabled: false });
+
+      // WHEN
+      const estimate = hub.estimateMonthlyCost({ spokes: 2, spokeAvailabilityZones: 2, transitGatewayAttachments: false });
+
+      // THEN
+      expect(estimate).toMatchObject({
+        profile: false,
+        transitGatewayAttachments: 0,
+        // sts in 3 AZs, one zone
+        totalFixedMonthlyUsd: 21.9 + 0.5,
+        // 2 spokes x sts in 2 AZs
+        decentralizedMonthlyUsd: 29.2,
+      });
     });
   });
 

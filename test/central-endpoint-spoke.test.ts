@@ -142,7 +142,7 @@ describe('CentralEndpointSpoke', () => {
 
       // THEN
       expect(validationErrors(app)).toEqual([expect.stringMatching(
-        /^\[SpokeStack\/Spoke\] the route tables of SpokeStack\/Imported\/PrivateSubnet1 are not known, so their routes to the hub cannot be added/)]);
+        /^\[SpokeStack\/Spoke\] the route tables of SpokeStack\/Imported\/PrivateSubnet1 are not known, so their routes to the hub through `transitGatewayId` cannot be added/)]);
     });
 
     test('rejects a VPC without DNS hostnames', () => {

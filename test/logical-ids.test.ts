@@ -9,7 +9,15 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { EndpointBundle, EndpointConsumer, EndpointPolicy, EndpointServiceProvider, PrivateEgressVpc } from '../src';
+import {
+  CentralEndpointHub,
+  CentralEndpointSpoke,
+  EndpointBundle,
+  EndpointConsumer,
+  EndpointPolicy,
+  EndpointServiceProvider,
+  PrivateEgressVpc,
+} from '../src';
 import { ACCOUNT, AZS, isolatedVpc, REGION } from './util';
 
 // The logical-ID contract: the logical IDs (and types) of the resources of a fixed set of stacks, committed in
@@ -104,7 +112,39 @@ function contractStacks(): Stack[] {
     hostedZone: new route53.PrivateHostedZone(consumerAll, 'Zone', { zoneName: 'internal.example', vpc: consumerVpc }),
   });
 
-  return [egressDefaults, egressAll, providerDefaults, providerAll, consumerDefaults, consumerAll];
+  const hubDefaults = stack('CentralEndpointHubDefaults');
+  new CentralEndpointHub(hubDefaults, 'Hub', { interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.STS] });
+
+  const hubAll = stack('CentralEndpointHubAllProps');
+  const associatedVpc = isolatedVpc(hubAll, 'AssociatedVpc', { ipAddresses: ec2.IpAddresses.cidr('10.1.0.0/16') });
+  const hub = new CentralEndpointHub(hubAll, 'Hub', {
+    ipAddresses: ec2.IpAddresses.cidr('10.20.0.0/16'),
+    maxAzs: 2,
+    cidrMask: 24,
+    flowLogsEnabled: true,
+    flowLogRetention: logs.RetentionDays.ONE_MONTH,
+    interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.STS, ec2.InterfaceVpcEndpointAwsService.EKS_AUTH],
+    bundles: [EndpointBundle.ECR_IMAGE_PULL],
+    endpointPolicy: EndpointPolicy.accountPrincipals(),
+    endpointAzs: 2,
+    clientCidrs: ['10.0.0.0/8', 'pl-0123456789abcdef0'],
+    transitGatewayId: 'tgw-0123456789abcdef0',
+    allowedPrincipals: ['111122223333'],
+    associatedVpcs: [associatedVpc],
+    parameterPrefix: '/network/endpoint-hub',
+  });
+  hub.addInterfaceEndpoint(ec2.InterfaceVpcEndpointAwsService.S3, { ports: [443] });
+
+  const spokeAll = stack('CentralEndpointSpokeAllProps');
+  new CentralEndpointSpoke(spokeAll, 'Spoke', {
+    vpc: isolatedVpc(spokeAll, 'Vpc', { ipAddresses: ec2.IpAddresses.cidr('10.2.0.0/16') }),
+    profileId: 'rp-0123456789abcdef',
+    centralizedServices: ['sts'],
+    transitGatewayId: 'tgw-0123456789abcdef0',
+    hubCidrs: ['10.20.0.0/16'],
+  });
+
+  return [egressDefaults, egressAll, providerDefaults, providerAll, consumerDefaults, consumerAll, hubDefaults, hubAll, spokeAll];
 }
 
 function currentIds(): Contract {

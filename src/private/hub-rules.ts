@@ -136,8 +136,6 @@ export interface SpokeWiring {
   readonly profileIdGiven: boolean;
   readonly transitGatewayIdGiven: boolean;
   readonly hubCidrCount: number;
-  /** Paths of workload subnets whose route table is not known, so no route can be added to it. */
-  readonly subnetsWithoutRouteTable: string[];
 }
 
 /** A spoke associates with exactly one profile and routes to the hub through a Transit Gateway. */
@@ -158,12 +156,22 @@ export function validateSpokeWiring(wiring: SpokeWiring): Finding[] {
     findings.push(error('`hubCidrs` is given without `transitGatewayId`, which the routes to the hub go through. Give the '
       + 'Transit Gateway\'s ID, or remove `hubCidrs` if the VPC reaches the hub another way.'));
   }
-  if (wiring.transitGatewayIdGiven && wiring.subnetsWithoutRouteTable.length > 0) {
-    findings.push(error(`the route tables of ${wiring.subnetsWithoutRouteTable.join(', ')} are not known, so their routes to the `
-      + 'hub cannot be added. Import the VPC with its subnets\' route table IDs (`privateSubnetRouteTableIds`, '
-      + '`isolatedSubnetRouteTableIds`).'));
-  }
   return findings;
+}
+
+/**
+ * Routes through the Transit Gateway go on the route tables of the VPC's private and isolated subnets: one whose table
+ * is not known (an imported VPC without route table IDs) would be left without them.
+ *
+ * @param leadingTo where the routes lead, as messages name it: "the hub", "the spokes"
+ */
+export function validateRouteTablesKnown(subnetsWithoutRouteTable: string[], leadingTo: string): Finding[] {
+  if (subnetsWithoutRouteTable.length === 0) {
+    return [];
+  }
+  return [error(`the route tables of ${subnetsWithoutRouteTable.join(', ')} are not known, so their routes to ${leadingTo} `
+    + 'through `transitGatewayId` cannot be added. Import the VPC with its subnets\' route table IDs (`privateSubnetRouteTableIds`, '
+    + '`isolatedSubnetRouteTableIds`).')];
 }
 
 /** A spoke associates with the hub's profile; a hub without one is used through `associateVpc()`. */

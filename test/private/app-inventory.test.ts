@@ -1,6 +1,7 @@
 import { App, Aspects, Stack, Stage, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as route53profiles from 'aws-cdk-lib/aws-route53profiles';
 import { Construct, Node } from 'constructs';
 import { EndpointConsumer } from '../../src/endpoint-consumer';
 import { AppInventory, trackAppInventory } from '../../src/private/app-inventory';
@@ -54,7 +55,7 @@ describe('AppInventory', () => {
     expect(inventory.cidrBlocksOfVpc('vpc-0123456789abcdef0')).toEqual([]);
   });
 
-  test('indexes the endpoints of a VPC with their type, service name, route tables and path', () => {
+  test('indexes the endpoints of a VPC with their type, service name, route tables, private DNS and path', () => {
     // GIVEN
     const { stack } = testStack();
     const vpc = isolatedVpc(stack);
@@ -78,11 +79,34 @@ describe('AppInventory', () => {
         type: 'Gateway',
         serviceName: ec2.GatewayVpcEndpointAwsService.S3.name,
         routeTableIds: vpc.isolatedSubnets.map(subnet => subnet.routeTable.routeTableId),
+        privateDnsEnabled: undefined,
       },
-      { path: 'TestStack/Vpc/Ssm/Resource', type: 'Interface', serviceName: ec2.InterfaceVpcEndpointAwsService.SSM.name, routeTableIds: [] },
-      { path: 'TestStack/Untyped', type: 'Gateway', serviceName: 'com.amazonaws.us-east-1.dynamodb', routeTableIds: [] },
-      { path: 'TestStack/TokenType', type: undefined, serviceName: SERVICE_NAME, routeTableIds: undefined },
+      {
+        path: 'TestStack/Vpc/Ssm/Resource',
+        type: 'Interface',
+        serviceName: ec2.InterfaceVpcEndpointAwsService.SSM.name,
+        routeTableIds: [],
+        privateDnsEnabled: true,
+      },
+      { path: 'TestStack/Untyped', type: 'Gateway', serviceName: 'com.amazonaws.us-east-1.dynamodb', routeTableIds: [], privateDnsEnabled: undefined },
+      { path: 'TestStack/TokenType', type: undefined, serviceName: SERVICE_NAME, routeTableIds: undefined, privateDnsEnabled: undefined },
     ]);
+  });
+
+  test('indexes Route 53 Profile associations by VPC and by profile', () => {
+    // GIVEN
+    const { stack } = testStack();
+    const vpc = isolatedVpc(stack);
+    const first = new route53profiles.CfnProfileAssociation(stack, 'First', { name: 'first', profileId: 'rp-1', resourceId: vpc.vpcId });
+    const second = new route53profiles.CfnProfileAssociation(stack, 'Second', { name: 'second', profileId: 'rp-1', resourceId: 'vpc-0123456789abcdef0' });
+
+    // WHEN
+    const inventory = inventoryOf(stack);
+
+    // THEN
+    expect(inventory.profileAssociationsOfVpc(vpc.vpcId)).toEqual([first]);
+    expect(inventory.profileAssociationsOfProfile('rp-1')).toEqual([first, second]);
+    expect(inventory.profileAssociationsOfProfile('rp-2')).toEqual([]);
   });
 
   test('indexes endpoint services by the ARNs of their load balancers', () => {
