@@ -2,17 +2,21 @@ import { isIPv4, isIPv6 } from 'net';
 import { CfnOutput, Lazy, Names, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ram from 'aws-cdk-lib/aws-ram';
+import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import * as vpclattice from 'aws-cdk-lib/aws-vpclattice';
 import { Construct, IConstruct } from 'constructs';
 import { PrivateResourceCostEstimate } from './cost';
 import { estimateResourceGatewayCost } from './private/cost-model';
+import { CustomDomainVerification } from './private/custom-domain-verification';
 import { addRules } from './private/findings';
+import { knownZoneName, validateZoneNameKnown } from './private/hosted-zones';
 import {
   DefinitionFacts,
   validateAddressFamilies,
   validateCustomDomain,
   validateDefinition,
+  validateDomainVerification,
   validateGatewaySecurityGroups,
   validateIpInVpc,
   validatePortRanges,
@@ -95,13 +99,23 @@ export interface PrivateResourceShareProps {
   readonly customDomainName?: string;
 
   /**
-   * The ID of a VPC Lattice domain verification of `customDomainName` (like `dv-0123456789abcdef0`), which shows
-   * consumers that you own the domain. Start the verification (`aws vpc-lattice start-domain-verification`) and
-   * publish its TXT record first.
+   * The ID of a VPC Lattice domain verification of `customDomainName` or of a parent domain (like
+   * `dv-0123456789abcdef0`), which shows consumers that you own the domain. Start the verification
+   * (`aws vpc-lattice start-domain-verification`) and publish its TXT record first; or give `publicHostedZone` instead.
    *
-   * @default - the custom domain name is not verified
+   * @default - the verification of `publicHostedZone`, if given; otherwise the custom domain name is not verified
    */
   readonly domainVerificationId?: string;
+
+  /**
+   * The public hosted zone of `customDomainName` (the zone of the name or of a parent domain). The construct starts a VPC
+   * Lattice domain verification of the name, writes its TXT record into the zone and gives the resource configuration the
+   * verification, so that consumers see the name verified once VPC Lattice has found the record. Its name must be known:
+   * import it with `fromPublicHostedZoneAttributes()`, not `fromPublicHostedZoneId()`. Not with `domainVerificationId`.
+   *
+   * @default - no verification is started; see `domainVerificationId`
+   */
+  readonly publicHostedZone?: route53.IPublicHostedZone;
 
   /**
    * The name of the resource configuration, unique in the account: 3..40 lowercase letters, digits and hyphens.
@@ -149,6 +163,12 @@ export class PrivateResourceShare extends Construct implements ec2.IConnectable 
   /** The custom domain name of the resource, if any. */
   public readonly customDomainName?: string;
 
+  /**
+   * The ID of the domain verification of the custom domain name: `domainVerificationId`, or the one started in
+   * `publicHostedZone`; undefined when the name is not verified.
+   */
+  public readonly domainVerificationId?: string;
+
   /** The resource gateway's security groups. */
   public readonly connections: ec2.Connections;
 
@@ -166,6 +186,11 @@ export class PrivateResourceShare extends Construct implements ec2.IConnectable 
     this.customDomainName = props.customDomainName;
     this.allowExternalPrincipals = props.allowExternalPrincipals ?? false;
     const ipAddressType = props.ipAddressType ?? ResourceGatewayIpAddressType.IPV4;
+    // A zone imported by ID only cannot take the record (its name is unknown); that is reported at synth, as are the
+    // other combinations that cannot be verified.
+    const publicHostedZoneName = props.publicHostedZone && knownZoneName(props.publicHostedZone);
+    this.domainVerificationId = props.domainVerificationId
+      ?? this.verifyCustomDomain(props.customDomainName, publicHostedZoneName === undefined ? undefined : props.publicHostedZone);
 
     const selected = (props.vpcSubnets ? vpc.selectSubnets(props.vpcSubnets) : vpc.selectSubnets({ onePerAz: true })).subnets;
     this.availabilityZones = selected.map(subnet => subnet.availabilityZone);
@@ -198,6 +223,14 @@ export class PrivateResourceShare extends Construct implements ec2.IConnectable 
       ...validatePortRangesGiven(facts, props.portRanges !== undefined),
       ...validatePortRanges('portRanges', props.portRanges ?? []),
       ...validateCustomDomain(facts, { customDomainName: props.customDomainName, domainVerificationId: props.domainVerificationId }),
+      ...validateZoneNameKnown('publicHostedZone', { given: props.publicHostedZone !== undefined, name: publicHostedZoneName },
+        'PublicHostedZone.fromPublicHostedZoneAttributes()'),
+      ...validateDomainVerification({
+        customDomainName: props.customDomainName,
+        domainVerificationId: props.domainVerificationId,
+        zoneGiven: props.publicHostedZone !== undefined,
+        zoneName: publicHostedZoneName,
+      }),
       ...validateIpInVpc(facts, findIpv4CidrBlocks(vpc, this)),
       ...validateAddressFamilies(facts, ipAddressType),
       ...validateSharePrincipals(this.allowedPrincipals),
@@ -270,8 +303,16 @@ export class PrivateResourceShare extends Construct implements ec2.IConnectable 
       protocolType: takesPorts ? 'TCP' : undefined,
       customDomainName: isGroup ? undefined : props.customDomainName,
       groupDomain: isGroup ? props.customDomainName : undefined,
-      domainVerificationId: props.domainVerificationId,
+      domainVerificationId: this.domainVerificationId,
     });
+  }
+
+  /** Starts the verification of the custom domain name, with its TXT record in the zone; nothing to verify without both. */
+  private verifyCustomDomain(customDomainName?: string, zone?: route53.IPublicHostedZone): string | undefined {
+    if (customDomainName === undefined || zone === undefined) {
+      return undefined;
+    }
+    return new CustomDomainVerification(this, 'DomainVerification', { domainName: customDomainName, zone }).domainVerificationId;
   }
 
   /** A member of a group: a CHILD configuration, which inherits the group's gateway and domain verification. */
