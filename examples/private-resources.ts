@@ -1,11 +1,13 @@
 import { App, CfnOutput, Stack, StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as rds from 'aws-cdk-lib/aws-rds';
+import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
 import { CONSUMER_ACCOUNT, PROVIDER_ACCOUNT, REGION } from './private-link';
 import { PortRange, PrivateResourceEndpoint, PrivateResourceShare, ResourceDefinition } from '../src';
 
 const POSTGRES_PORT = 5432;
+const REPORTS_PORT = 8443;
 const LEDGER_PARAMETER = '/resources/ledger-db/resource-configuration-arn';
 
 // What the provider stack's `ResourceConfigurationArn` output shows once it is deployed. CDK cannot pass a token
@@ -41,6 +43,20 @@ class LedgerDatabaseStack extends Stack {
       // The consumer account is outside the provider's organization in this example.
       allowExternalPrincipals: true,
       resourceConfigurationArnParameter: LEDGER_PARAMETER,
+    });
+    // The ledger's reporting host, under a name of the provider's public domain that the share verifies (a database
+    // keeps its own endpoint name, so this is a host by IP address).
+    new PrivateResourceShare(this, 'ReportsShare', {
+      vpc,
+      resource: ResourceDefinition.ipAddress('10.0.0.50'),
+      portRanges: [PortRange.tcp(REPORTS_PORT)],
+      customDomainName: 'reports.ledger.example.com',
+      publicHostedZone: route53.PublicHostedZone.fromPublicHostedZoneAttributes(this, 'PublicZone', {
+        hostedZoneId: 'Z0123456789ABCDEFGHIJ',
+        zoneName: 'example.com',
+      }),
+      allowedPrincipals: [CONSUMER_ACCOUNT],
+      allowExternalPrincipals: true,
     });
   }
 }

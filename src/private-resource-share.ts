@@ -2,18 +2,23 @@ import { isIPv4, isIPv6 } from 'net';
 import { CfnOutput, Lazy, Names, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ram from 'aws-cdk-lib/aws-ram';
+import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import * as vpclattice from 'aws-cdk-lib/aws-vpclattice';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { PrivateResourceCostEstimate } from './cost';
 import { estimateResourceGatewayCost } from './private/cost-model';
+import { CustomDomainVerification } from './private/custom-domain-verification';
 import { addRules } from './private/findings';
+import { knownZoneName, validateZoneNameKnown } from './private/hosted-zones';
+import { physicalName } from './private/physical-names';
 import { validateSharePrincipals } from './private/ram-rules';
 import {
   DefinitionFacts,
   validateAddressFamilies,
   validateCustomDomain,
   validateDefinition,
+  validateDomainVerification,
   validateGatewaySecurityGroups,
   validateIpInVpc,
   validatePortRanges,
@@ -95,13 +100,23 @@ export interface PrivateResourceShareProps {
   readonly customDomainName?: string;
 
   /**
-   * The ID of a VPC Lattice domain verification of `customDomainName` (like `dv-0123456789abcdef0`), which shows
-   * consumers that you own the domain. Start the verification (`aws vpc-lattice start-domain-verification`) and
-   * publish its TXT record first.
+   * The ID of a VPC Lattice domain verification of `customDomainName` or of a parent domain (like
+   * `dv-0123456789abcdef0`), which shows consumers that you own the domain. Start the verification
+   * (`aws vpc-lattice start-domain-verification`) and publish its TXT record first; or give `publicHostedZone` instead.
    *
-   * @default - the custom domain name is not verified
+   * @default - the verification of `publicHostedZone`, if given; otherwise the custom domain name is not verified
    */
   readonly domainVerificationId?: string;
+
+  /**
+   * The public hosted zone of `customDomainName` (the zone of the name or of a parent domain). The construct starts a VPC
+   * Lattice domain verification of the name, writes its TXT record into the zone and gives the resource configuration the
+   * verification, so that consumers see the name verified once VPC Lattice has found the record. Its name must be known:
+   * import it with `fromPublicHostedZoneAttributes()`, not `fromPublicHostedZoneId()`. Not with `domainVerificationId`.
+   *
+   * @default - no verification is started; see `domainVerificationId`
+   */
+  readonly publicHostedZone?: route53.IPublicHostedZone;
 
   /**
    * The name of the resource configuration, unique in the account: 3..40 lowercase letters, digits and hyphens.
@@ -149,6 +164,12 @@ export class PrivateResourceShare extends Construct implements ec2.IConnectable 
   /** The custom domain name of the resource, if any. */
   public readonly customDomainName?: string;
 
+  /**
+   * The ID of the domain verification of the custom domain name: `domainVerificationId`, or the one started in
+   * `publicHostedZone`; undefined when the name is not verified.
+   */
+  public readonly domainVerificationId?: string;
+
   /** The resource gateway's security groups. */
   public readonly connections: ec2.Connections;
 
@@ -166,6 +187,11 @@ export class PrivateResourceShare extends Construct implements ec2.IConnectable 
     this.customDomainName = props.customDomainName;
     this.allowExternalPrincipals = props.allowExternalPrincipals ?? false;
     const ipAddressType = props.ipAddressType ?? ResourceGatewayIpAddressType.IPV4;
+    // A zone imported by ID only cannot take the record (its name is unknown); that is reported at synth, as are the
+    // other combinations that cannot be verified.
+    const publicHostedZoneName = props.publicHostedZone && knownZoneName(props.publicHostedZone);
+    this.domainVerificationId = props.domainVerificationId
+      ?? this.verifyCustomDomain(props.customDomainName, publicHostedZoneName === undefined ? undefined : props.publicHostedZone);
 
     const selected = (props.vpcSubnets ? vpc.selectSubnets(props.vpcSubnets) : vpc.selectSubnets({ onePerAz: true })).subnets;
     this.availabilityZones = selected.map(subnet => subnet.availabilityZone);
@@ -173,7 +199,7 @@ export class PrivateResourceShare extends Construct implements ec2.IConnectable 
     this.connections = new ec2.Connections({ securityGroups });
 
     const gateway = new vpclattice.CfnResourceGateway(this, 'ResourceGateway', {
-      name: physicalName(this),
+      name: physicalName(this, 40),
       vpcIdentifier: vpc.vpcId,
       subnetIds: selected.map(subnet => subnet.subnetId),
       securityGroupIds: securityGroups.map(securityGroup => securityGroup.securityGroupId),
@@ -198,6 +224,14 @@ export class PrivateResourceShare extends Construct implements ec2.IConnectable 
       ...validatePortRangesGiven(facts, props.portRanges !== undefined),
       ...validatePortRanges('portRanges', props.portRanges ?? []),
       ...validateCustomDomain(facts, { customDomainName: props.customDomainName, domainVerificationId: props.domainVerificationId }),
+      ...validateZoneNameKnown('publicHostedZone', { given: props.publicHostedZone !== undefined, name: publicHostedZoneName },
+        'PublicHostedZone.fromPublicHostedZoneAttributes()'),
+      ...validateDomainVerification({
+        customDomainName: props.customDomainName,
+        domainVerificationId: props.domainVerificationId,
+        zoneGiven: props.publicHostedZone !== undefined,
+        zoneName: publicHostedZoneName,
+      }),
       ...validateIpInVpc(facts, findIpv4CidrBlocks(vpc, this)),
       ...validateAddressFamilies(facts, ipAddressType),
       ...validateSharePrincipals(this.allowedPrincipals, 'Resource configurations are'),
@@ -261,7 +295,7 @@ export class PrivateResourceShare extends Construct implements ec2.IConnectable 
     const isGroup = facts.kind === 'group';
     const takesPorts = facts.kind !== 'arn';
     return new vpclattice.CfnResourceConfiguration(this, 'ResourceConfiguration', {
-      name: props.resourceConfigurationName ?? physicalName(this),
+      name: props.resourceConfigurationName ?? physicalName(this, 40),
       resourceConfigurationType: facts.kind === 'arn' ? 'ARN' : isGroup ? 'GROUP' : 'SINGLE',
       resourceGatewayId: gateway.attrId,
       resourceConfigurationDefinition: isGroup ? undefined : definitionProperty(facts),
@@ -270,8 +304,16 @@ export class PrivateResourceShare extends Construct implements ec2.IConnectable 
       protocolType: takesPorts ? 'TCP' : undefined,
       customDomainName: isGroup ? undefined : props.customDomainName,
       groupDomain: isGroup ? props.customDomainName : undefined,
-      domainVerificationId: props.domainVerificationId,
+      domainVerificationId: this.domainVerificationId,
     });
+  }
+
+  /** Starts the verification of the custom domain name, with its TXT record in the zone; nothing to verify without both. */
+  private verifyCustomDomain(customDomainName?: string, zone?: route53.IPublicHostedZone): string | undefined {
+    if (customDomainName === undefined || zone === undefined) {
+      return undefined;
+    }
+    return new CustomDomainVerification(this, 'DomainVerification', { domainName: customDomainName, zone }).domainVerificationId;
   }
 
   /** A member of a group: a CHILD configuration, which inherits the group's gateway and domain verification. */
@@ -279,7 +321,7 @@ export class PrivateResourceShare extends Construct implements ec2.IConnectable 
     customDomainName: string | undefined, portRanges: PortRange[] | undefined): void {
     const members = this.node.tryFindChild('Members') ?? new Construct(this, 'Members');
     const member: vpclattice.CfnResourceConfiguration = new vpclattice.CfnResourceConfiguration(members, name, {
-      name: Lazy.string({ produce: () => physicalName(member) }),
+      name: Lazy.string({ produce: () => physicalName(member, 40) }),
       resourceConfigurationType: 'CHILD',
       resourceConfigurationGroupId: group.attrId,
       resourceConfigurationDefinition: definitionProperty(facts),
@@ -330,14 +372,4 @@ function resourcePeer(facts: DefinitionFacts): ec2.IPeer | undefined {
     return facts.ipAddressType === 'IPV6' ? ec2.Peer.anyIpv6() : ec2.Peer.anyIpv4();
   }
   return undefined;
-}
-
-/**
- * A name, unique in the account, for a VPC Lattice resource that CloudFormation requires a name for: lowercase letters,
- * digits and single hyphens, at most 40 characters (the CloudFormation patterns of resource gateway and configuration
- * names).
- */
-function physicalName(scope: IConstruct): string {
-  return Names.uniqueResourceName(scope, { maxLength: 40, separator: '-' }).toLowerCase()
-    .replace(/[^a-z0-9-]/g, '').replace(/-+/g, '-').replace(/^-|-$/g, '');
 }

@@ -2,6 +2,8 @@ import { CfnElement, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as rds from 'aws-cdk-lib/aws-rds';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as vpclattice from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
 import { AWS_SOLUTIONS_CHECKS, isolatedVpc, testStack, validationErrors } from './util';
 import { PrivateResourceShare, PrivateResourceShareProps } from '../src/private-resource-share';
@@ -30,6 +32,13 @@ function database(stack: Stack, vpc: ec2.IVpc): rds.DatabaseInstance {
     storageEncrypted: true,
   });
 }
+
+function zone(stack: Stack): route53.IPublicHostedZone {
+  return new route53.PublicHostedZone(stack, 'Zone', { zoneName: 'example.com' });
+}
+
+/** The domain verifications defined, read from the construct tree: a stack that fails validation has no template. */
+const domainVerifications = (stack: Stack) => stack.node.findAll().filter(vpclattice.CfnDomainVerification.isCfnDomainVerification);
 
 const logicalId = (stack: Stack, construct: Construct) => stack.getLogicalId(construct.node.defaultChild as CfnElement);
 
@@ -262,6 +271,134 @@ describe('PrivateResourceShare', () => {
     });
   });
 
+  describe('custom domain verification', () => {
+    test('starts a domain verification of the custom domain name and gives the resource configuration its ID', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      const shared = share(stack, vpc, { customDomainName: 'orders.example.com', publicHostedZone: zone(stack) });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      const verifications = template.findResources('AWS::VpcLattice::DomainVerification');
+      expect(Object.values(verifications)).toEqual([{ Type: 'AWS::VpcLattice::DomainVerification', Properties: { DomainName: 'orders.example.com' } }]);
+      const [verificationId] = Object.keys(verifications);
+      expect(verificationId).toMatch(/^ShareDomainVerification/);
+      template.hasResourceProperties('AWS::VpcLattice::ResourceConfiguration', {
+        CustomDomainName: 'orders.example.com',
+        DomainVerificationId: { 'Fn::GetAtt': [verificationId, 'Id'] },
+      });
+      expect(stack.resolve(shared.domainVerificationId)).toEqual({ 'Fn::GetAtt': [verificationId, 'Id'] });
+    });
+
+    test('writes the verification\'s TXT record into the zone, fully qualified, from what the custom resource reads', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+      const publicHostedZone = zone(stack);
+
+      // WHEN
+      share(stack, vpc, { customDomainName: 'orders.example.com', publicHostedZone });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      const [readerId] = Object.keys(template.findResources('Custom::DomainVerificationTxtMethodConfig'));
+      expect(readerId).toMatch(/^ShareDomainVerificationTxtMethodConfig/);
+      template.resourceCountIs('AWS::Route53::RecordSet', 1);
+      template.hasResourceProperties('AWS::Route53::RecordSet', {
+        Type: 'TXT',
+        HostedZoneId: { Ref: stack.getLogicalId(publicHostedZone.node.defaultChild as route53.CfnHostedZone) },
+        Name: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [readerId, 'Name'] }, '.']] },
+        ResourceRecords: [{ 'Fn::Join': ['', ['"', { 'Fn::GetAtt': [readerId, 'Value'] }, '"']] }],
+      });
+    });
+
+    test('reads the TXT record with a function and role of its own, allowed to read this verification only', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      share(stack, vpc, { customDomainName: 'orders.example.com', publicHostedZone: zone(stack) });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      const [verificationId] = Object.keys(template.findResources('AWS::VpcLattice::DomainVerification'));
+      const [roleId] = Object.keys(template.findResources('AWS::IAM::Role'));
+      const [logGroupId] = Object.keys(template.findResources('AWS::Logs::LogGroup'));
+      expect(roleId).toMatch(/^ShareDomainVerificationRole/);
+      const [reader] = Object.values(template.findResources('Custom::DomainVerificationTxtMethodConfig'));
+      expect(reader.Properties).toEqual({
+        ServiceToken: { 'Fn::GetAtt': [expect.stringMatching(/^ShareDomainVerificationHandler/), 'Arn'] },
+        DomainVerificationArn: { 'Fn::GetAtt': [verificationId, 'Arn'] },
+        DomainName: 'orders.example.com',
+      });
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Handler: 'index.handler',
+        Code: { ZipFile: Match.stringLikeRegexp('GetDomainVerificationCommand') },
+        Role: { 'Fn::GetAtt': [roleId, 'Arn'] },
+        LoggingConfig: { LogGroup: { Ref: logGroupId } },
+      });
+      template.hasResourceProperties('AWS::IAM::Role', { ManagedPolicyArns: Match.absent() });
+      template.hasResourceProperties('AWS::IAM::Policy', {
+        Roles: [{ Ref: roleId }],
+        PolicyDocument: {
+          Statement: [
+            { Action: 'vpc-lattice:GetDomainVerification', Effect: 'Allow', Resource: { 'Fn::GetAtt': [verificationId, 'Arn'] } },
+            { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Effect: 'Allow', Resource: { 'Fn::GetAtt': [logGroupId, 'Arn'] } },
+          ],
+        },
+      });
+      template.resourceCountIs('Custom::AWS', 0);
+    });
+
+    test('verifies a group\'s domain on the group, whose members inherit it', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      share(stack, vpc, {
+        resource: ResourceDefinition.group([
+          { name: 'NodeA', definition: ResourceDefinition.ipAddress('10.0.0.10'), customDomainName: 'a.nodes.example.com' },
+        ]),
+        customDomainName: 'nodes.example.com',
+        publicHostedZone: zone(stack),
+      });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.hasResourceProperties('AWS::VpcLattice::DomainVerification', { DomainName: 'nodes.example.com' });
+      const [verificationId] = Object.keys(template.findResources('AWS::VpcLattice::DomainVerification'));
+      template.hasResourceProperties('AWS::VpcLattice::ResourceConfiguration', {
+        ResourceConfigurationType: 'GROUP',
+        GroupDomain: 'nodes.example.com',
+        DomainVerificationId: { 'Fn::GetAtt': [verificationId, 'Id'] },
+      });
+      template.hasResourceProperties('AWS::VpcLattice::ResourceConfiguration', {
+        ResourceConfigurationType: 'CHILD',
+        CustomDomainName: 'a.nodes.example.com',
+        DomainVerificationId: Match.absent(),
+      });
+    });
+
+    test('starts no verification with an existing verification\'s ID, or without a zone', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      const verified = share(stack, vpc, { customDomainName: 'orders.example.com', domainVerificationId: 'dv-0123456789abcdef0' }, 'Verified');
+      const unverified = share(stack, vpc, { customDomainName: 'billing.example.com', resourceConfigurationName: 'billing' }, 'Unverified');
+
+      // THEN
+      const template = Template.fromStack(stack);
+      template.resourceCountIs('AWS::VpcLattice::DomainVerification', 0);
+      template.resourceCountIs('AWS::Route53::RecordSet', 0);
+      template.resourceCountIs('AWS::Lambda::Function', 0);
+      template.hasResourceProperties('AWS::VpcLattice::ResourceConfiguration', { Name: 'billing', DomainVerificationId: Match.absent() });
+      expect(verified.domainVerificationId).toBe('dv-0123456789abcdef0');
+      expect(unverified.domainVerificationId).toBeUndefined();
+    });
+  });
+
   describe('sharing', () => {
     test('shares with nobody by default: no RAM share', () => {
       // GIVEN
@@ -342,6 +479,64 @@ describe('PrivateResourceShare', () => {
         expect.stringMatching(/^\[TestStack\/Share\] `resource` defines the IP address 192.168.0.10, outside the VPC's CIDR blocks \(10.0.0.0\/16\)/),
         expect.stringMatching(/^\[TestStack\/Share\] `allowedPrincipals` must hold AWS account IDs/),
       ]);
+    });
+
+    test('fails when publicHostedZone is given without a custom domain name, or with a verification ID too', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+      const publicHostedZone = zone(stack);
+
+      // WHEN
+      share(stack, vpc, { publicHostedZone }, 'NoDomain');
+      share(stack, vpc, {
+        customDomainName: 'orders.example.com',
+        domainVerificationId: 'dv-0123456789abcdef0',
+        publicHostedZone,
+        resourceConfigurationName: 'orders',
+      }, 'Both');
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        '[TestStack/NoDomain] `publicHostedZone` (example.com) is given without `customDomainName`, so there is no name to verify: '
+        + 'the zone only takes the TXT record of the custom domain name\'s verification. Set `customDomainName`, or remove `publicHostedZone`.',
+        '[TestStack/Both] both `domainVerificationId` (dv-0123456789abcdef0) and `publicHostedZone` are given, which are two ways to '
+        + 'verify \'orders.example.com\': the ID of a verification you started, or a zone in which the share starts one and writes its '
+        + 'TXT record (https://docs.aws.amazon.com/vpc-lattice/latest/ug/create-and-verify.html). Remove one of them.',
+      ]);
+      // The given ID is used, and no second verification is started.
+      expect(domainVerifications(stack)).toEqual([]);
+    });
+
+    test('fails when the custom domain name is not inside publicHostedZone', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+
+      // WHEN
+      share(stack, vpc, { customDomainName: 'orders.example.org', publicHostedZone: zone(stack) });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        '[TestStack/Share] `customDomainName` \'orders.example.org\' is not inside `publicHostedZone` \'example.com\', so the zone cannot '
+        + 'hold the TXT record that verifies it (https://docs.aws.amazon.com/vpc-lattice/latest/ug/create-and-verify.html). Pass the '
+        + 'zone of the name or of a parent domain.',
+      ]);
+    });
+
+    test('fails when publicHostedZone was imported by ID only, and writes no record', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+
+      // WHEN
+      share(stack, vpc, {
+        customDomainName: 'orders.example.com',
+        publicHostedZone: route53.PublicHostedZone.fromPublicHostedZoneId(stack, 'Zone', 'Z0123456789ABCDEFGHIJ'),
+      });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(/^\[TestStack\/Share\] `publicHostedZone` was imported by ID only .* import it with `PublicHostedZone.fromPublicHostedZoneAttributes\(\)`/),
+      ]);
+      expect(domainVerifications(stack)).toEqual([]);
     });
 
     test('fails when a group is malformed or its members\' domains are outside the group domain', () => {
@@ -498,6 +693,8 @@ describe('PrivateResourceShare', () => {
         { name: 'Ldap', definition: ResourceDefinition.dnsName('ldap.corp.example.com') },
       ]),
       allowedPrincipals: ['222222222222'],
+      customDomainName: 'nodes.example.com',
+      publicHostedZone: zone(stack),
     });
 
     // THEN
@@ -532,6 +729,20 @@ describe('PrivateResourceShare', () => {
         domainVerificationId: 'dv-0123456789abcdef0',
         resourceConfigurationName: 'orders',
         resourceConfigurationArnParameter: '/resources/orders/arn',
+      });
+
+      // THEN
+      expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
+    });
+
+    test('a custom domain verified in a public hosted zone', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      share(stack, vpc, {
+        customDomainName: 'orders.example.com',
+        publicHostedZone: route53.PublicHostedZone.fromPublicHostedZoneAttributes(stack, 'Zone', { hostedZoneId: 'Z0123456789ABCDEFGHIJ', zoneName: 'example.com' }),
       });
 
       // THEN

@@ -1,14 +1,11 @@
-import { CustomResource, Duration } from 'aws-cdk-lib';
+import { CustomResource } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct, IDependable } from 'constructs';
+import { defineSinglePurposeFunction } from './single-purpose-function';
 
 /**
  * The handler: starts the verification on create and update (a new name or service), does nothing on delete,
- * and reports to CloudFormation through the pre-signed response URL. The Node.js runtimes from 18 on include
- * the AWS SDK for JavaScript v3 and `fetch` ("Lambda runtimes",
- * https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html); the request and response fields are those
+ * and reports to CloudFormation through the pre-signed response URL. The request and response fields are those
  * of "Custom resource request objects" and "Custom resource response objects"
  * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/crpg-ref-requests.html and crpg-ref-responses.html).
  * The response goes out with an empty content type, which the pre-signed URL was signed with.
@@ -50,33 +47,17 @@ export interface PrivateDnsVerificationProps {
 
 /**
  * Starts the verification of an endpoint service's private DNS name
- * (`StartVpcEndpointServicePrivateDnsVerification`) when it is deployed.
- *
- * A custom resource with a function, role and log group of its own, rather than an `AwsCustomResource`: that
- * one's function and role are a singleton that every `AwsCustomResource` of the stack shares, so anything
- * said about them (a cdk-nag suppression, a permission) would apply to the user's custom resources too. This
- * role has no managed policy: it may start the verification of this one service and write to this log group.
+ * (`StartVpcEndpointServicePrivateDnsVerification`) when it is deployed, with a function of its own that may start
+ * the verification of this one service.
  */
 export class PrivateDnsVerification extends Construct {
   constructor(scope: Construct, id: string, props: PrivateDnsVerificationProps) {
     super(scope, id);
 
-    const logGroup = new logs.LogGroup(this, 'Logs');
-    const role = new iam.Role(this, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
-    role.addToPolicy(new iam.PolicyStatement({
+    const handler = defineSinglePurposeFunction(this, HANDLER_SOURCE, new iam.PolicyStatement({
       actions: ['ec2:StartVpcEndpointServicePrivateDnsVerification'],
       resources: [props.serviceArn],
     }));
-    logGroup.grantWrite(role);
-
-    const handler = new lambda.Function(this, 'Handler', {
-      runtime: lambda.Runtime.NODEJS_LATEST,
-      handler: 'index.handler',
-      code: lambda.Code.fromInline(HANDLER_SOURCE),
-      role,
-      logGroup,
-      timeout: Duration.minutes(1),
-    });
 
     const verification = new CustomResource(this, 'Resource', {
       serviceToken: handler.functionArn,

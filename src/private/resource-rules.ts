@@ -12,6 +12,7 @@ const RESOURCE_CONFIGURATION_TEMPLATE = 'https://docs.aws.amazon.com/AWSCloudFor
 const RESOURCE_GATEWAYS = 'https://docs.aws.amazon.com/vpc/latest/privatelink/resource-gateway.html';
 const CREATE_RESOURCE_GATEWAY_API = 'https://docs.aws.amazon.com/vpc-lattice/latest/APIReference/API_CreateResourceGateway.html';
 const USE_RESOURCE_ENDPOINT = 'https://docs.aws.amazon.com/vpc/latest/privatelink/use-resource-endpoint.html';
+const CREATE_AND_VERIFY_DOMAIN = 'https://docs.aws.amazon.com/vpc-lattice/latest/ug/create-and-verify.html';
 
 /** A resource definition as the rules see it (`ResourceDefinition` builds it). */
 export interface DefinitionFacts {
@@ -191,6 +192,44 @@ function targetUnderCustomDomain(what: string, customDomain: string | undefined,
   return [error(`${what}: the domain-name target '${target}' is the custom domain name '${customDomain}' or a name under it, `
     + `and VPC Lattice then creates no resource endpoint (${USE_RESOURCE_ENDPOINT}). Choose a custom domain name that is not `
     + 'the target or a parent of it.')];
+}
+
+/** How the share verifies its custom domain: an existing verification, or a zone to verify it in. */
+export interface DomainVerificationChoice {
+  readonly customDomainName?: string;
+  readonly domainVerificationId?: string;
+  /** Whether `publicHostedZone` is given. */
+  readonly zoneGiven: boolean;
+  /** The zone's name; undefined when it is not given or was imported by ID only. */
+  readonly zoneName?: string;
+}
+
+/**
+ * With `publicHostedZone`, the share starts a domain verification of `customDomainName` and writes its TXT record into
+ * the zone, which is the domain's own public DNS ("Create and verify a domain" in the VPC Lattice guide): the zone must
+ * hold the name, and an existing verification given as well would be a second answer to one question.
+ */
+export function validateDomainVerification(choice: DomainVerificationChoice): Finding[] {
+  const { customDomainName: domain, zoneName } = choice;
+  if (!choice.zoneGiven) {
+    return [];
+  }
+  if (domain === undefined) {
+    return [error(`\`publicHostedZone\`${zoneName === undefined ? '' : ` (${zoneName})`} is given without \`customDomainName\`, `
+      + 'so there is no name to verify: the zone only takes the TXT record of the custom domain name\'s verification. Set '
+      + '`customDomainName`, or remove `publicHostedZone`.')];
+  }
+  if (choice.domainVerificationId !== undefined) {
+    return [error(`both \`domainVerificationId\` (${choice.domainVerificationId}) and \`publicHostedZone\` are given, which are two `
+      + `ways to verify '${domain}': the ID of a verification you started, or a zone in which the share starts one and writes `
+      + `its TXT record (${CREATE_AND_VERIFY_DOMAIN}). Remove one of them.`)];
+  }
+  if (zoneName === undefined || Token.isUnresolved(zoneName) || Token.isUnresolved(domain)
+    || isInZone(domain.toLowerCase().replace(/\.$/, ''), zoneName.toLowerCase())) {
+    return [];
+  }
+  return [error(`\`customDomainName\` '${domain}' is not inside \`publicHostedZone\` '${zoneName}', so the zone cannot hold the `
+    + `TXT record that verifies it (${CREATE_AND_VERIFY_DOMAIN}). Pass the zone of the name or of a parent domain.`)];
 }
 
 /** Whether an IPv4 address lies in an IPv4 CIDR block. */

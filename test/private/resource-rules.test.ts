@@ -5,6 +5,7 @@ import {
   validateAddressFamilies,
   validateCustomDomain,
   validateDefinition,
+  validateDomainVerification,
   validateEndpointPortRanges,
   validateGatewayAzOverlap,
   validateGatewaySecurityGroups,
@@ -86,6 +87,30 @@ describe('validatePortRangesGiven', () => {
     expect(messages(validatePortRangesGiven(group(['a', ip('10.0.0.1')]), false))).toEqual([
       '`portRanges` is missing for a group of 1 resources; name the ports consumers may use, like `portRanges: [PortRange.tcp(443)]`, '
       + 'so that no other port is open.',
+    ]);
+  });
+});
+
+describe('validateDomainVerification', () => {
+  test('accepts a name in the zone or at its apex, no zone at all, and names or zones only known at deploy time', () => {
+    expect(validateDomainVerification({ customDomainName: 'orders.example.com', zoneGiven: true, zoneName: 'example.com.' })).toEqual([]);
+    expect(validateDomainVerification({ customDomainName: 'Example.com', zoneGiven: true, zoneName: 'example.com' })).toEqual([]);
+    expect(validateDomainVerification({ customDomainName: 'orders.example.com', domainVerificationId: 'dv-0123456789abcdef0', zoneGiven: false })).toEqual([]);
+    expect(validateDomainVerification({ customDomainName: Token.asString({ Ref: 'Domain' }), zoneGiven: true, zoneName: 'example.com' })).toEqual([]);
+    expect(validateDomainVerification({ customDomainName: 'orders.example.com', zoneGiven: true, zoneName: Token.asString({ Ref: 'Zone' }) })).toEqual([]);
+    // A zone imported by ID only is reported by validateZoneNameKnown.
+    expect(validateDomainVerification({ customDomainName: 'orders.example.com', zoneGiven: true })).toEqual([]);
+  });
+
+  test('rejects a zone without a name to verify, a zone with a verification ID, and a name outside the zone', () => {
+    expect(messages(validateDomainVerification({ zoneGiven: true }))).toEqual([
+      expect.stringMatching(/^`publicHostedZone` is given without `customDomainName`, so there is no name to verify/),
+    ]);
+    expect(messages(validateDomainVerification({ customDomainName: 'orders.example.com', domainVerificationId: 'dv-0123456789abcdef0', zoneGiven: true }))).toEqual([
+      expect.stringMatching(/^both `domainVerificationId` \(dv-0123456789abcdef0\) and `publicHostedZone` are given/),
+    ]);
+    expect(messages(validateDomainVerification({ customDomainName: 'orders.notexample.com', zoneGiven: true, zoneName: 'example.com' }))).toEqual([
+      expect.stringMatching(/^`customDomainName` 'orders.notexample.com' is not inside `publicHostedZone` 'example.com'/),
     ]);
   });
 });
