@@ -126,7 +126,14 @@ describe('estimateHubCost', () => {
       [3, 1, 7, 40, true, false], [1, 1, 3, 3, false, true], [3, 2, 4, 300, true, true],
     ] as [number, number, number, number, boolean, boolean][]) {
       for (const region of TRANSIT_GATEWAY_PRICE_TABLE.map(row => row.region)) {
-        const hub = { region, interfaceEndpoints: services(serviceCount, azs), hostedZones: zones, profile, spokeAvailabilityZones: spokeAzs, transitGatewayAttachments: attachments };
+        const hub = {
+          region,
+          interfaceEndpoints: services(serviceCount, azs),
+          hostedZones: zones,
+          profile,
+          spokeAvailabilityZones: spokeAzs,
+          transitGatewayAttachments: attachments,
+        };
         const firstCheaper = Array.from({ length: 500 }, (_, i) => i + 1).find(spokes => {
           const e = estimateHubCost({ ...hub, spokes });
           return e.totalFixedMonthlyUsd! < e.decentralizedMonthlyUsd!;
