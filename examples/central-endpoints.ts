@@ -43,7 +43,9 @@ class EndpointHubStack extends Stack {
     // Every spoke below has its own S3 gateway endpoint, which ECR's image layers need.
     Annotations.of(this.hub).acknowledgeWarning('cdk-private-endpoints:CentralEndpointHub.spokesNeedGatewayEndpoints',
       'each spoke VPC has its own S3 and DynamoDB gateway endpoints');
-    attachToTransitGateway(this, this.hub.vpc);
+    // A route through the Transit Gateway needs the VPC's attachment first.
+    const attachment = attachToTransitGateway(this, this.hub.vpc);
+    this.hub.spokeRoutes.forEach(route => route.addDependency(attachment));
   }
 }
 

@@ -21,6 +21,7 @@ import {
   validateNoZoneClashes,
   validateProfileSharing,
   validateRouteTablesKnown,
+  warnAssumedZoneNames,
   warnGatewayServicesCentralized,
   warnHostedZoneQuota,
   warnNoSpokeCidrs,
@@ -30,7 +31,7 @@ import {
 import { physicalName } from './private/physical-names';
 import { validateSharePrincipals } from './private/ram-rules';
 import { endpointConstructId, serviceShortName } from './private/service-names';
-import { serviceZones } from './private/service-zones';
+import { hasSourcedZones, serviceZones } from './private/service-zones';
 import { addTransitGatewayRoutes, subnetsWithoutRouteTable } from './private/transit-gateway-routes';
 import { localPrivateDnsEndpoints, primaryIpv4CidrBlock } from './private/vpc-inspection';
 import { validateVpcDns } from './private/vpc-rules';
@@ -212,11 +213,14 @@ export class CentralEndpointHub extends Construct {
   public readonly profileArn?: string;
 
   private readonly endpoints: PrivateEgressVpc;
+  private readonly routes: ec2.CfnRoute[] = [];
   private readonly profile?: route53profiles.CfnProfile;
   private readonly services = new Map<string, CentralizedService>();
   private readonly zones = new Map<string, route53.PrivateHostedZone>();
   private readonly zoneScope: Construct;
   private readonly notCentralized: string[] = [];
+  /** Zones named after a service the zone table does not list, where that name is likely not the service's. */
+  private readonly assumedZoneNames: Array<{ shortName: string; zoneName: string }> = [];
   private readonly bundles: EndpointBundle[] = [];
   private readonly associatedVpcs: ec2.IVpc[] = [];
   private readonly allowedPrincipals: string[] = [];
@@ -257,7 +261,7 @@ export class CentralEndpointHub extends Construct {
 
     const workloadSubnets = [...this.vpc.privateSubnets, ...this.vpc.isolatedSubnets];
     if (props.transitGatewayId !== undefined) {
-      addTransitGatewayRoutes(new Construct(this, 'SpokeRoutes'), workloadSubnets, this.clientCidrs, props.transitGatewayId);
+      this.routes.push(...addTransitGatewayRoutes(new Construct(this, 'SpokeRoutes'), workloadSubnets, this.clientCidrs, props.transitGatewayId));
     }
     (props.associatedVpcs ?? []).forEach(vpc => this.associateVpc(vpc));
     (props.interfaceEndpoints ?? []).forEach(service => this.addInterfaceEndpoint(service));
@@ -308,6 +312,14 @@ export class CentralEndpointHub extends Construct {
     }
   }
 
+  /**
+   * The routes to the spokes through `transitGatewayId`. A route through a Transit Gateway needs the VPC's attachment to
+   * it first: where the attachment is in the same stack, make each route depend on it (`route.addDependency(attachment)`).
+   */
+  public get spokeRoutes(): ec2.CfnRoute[] {
+    return [...this.routes];
+  }
+
   /** The short names of the centralized services, in the order they were added: `sts`, `ecr.api`, ... */
   public get centralizedServices(): string[] {
     return [...this.services.values()].map(service => service.shortName);
@@ -349,7 +361,11 @@ export class CentralEndpointHub extends Construct {
     const stack = Stack.of(this);
     // The partition's DNS suffix as a literal where the Region is known: zone names are compared at synth.
     const dnsSuffix = stack.regionalFact(FactName.DOMAIN_SUFFIX, 'amazonaws.com');
-    const zones = serviceZones(shortName, stack.region, dnsSuffix).map(({ zoneName, wildcard }) => {
+    const serviceZoneList = serviceZones(shortName, stack.region, dnsSuffix);
+    if (!hasSourcedZones(shortName) && (shortName.includes('.') || !service.name.startsWith('com.amazonaws.'))) {
+      this.assumedZoneNames.push(...serviceZoneList.map(({ zoneName }) => ({ shortName, zoneName })));
+    }
+    const zones = serviceZoneList.map(({ zoneName, wildcard }) => {
       const zone = this.defineZone(zoneName, stack.region);
       const target = endpointAliasTarget(dnsEntries);
       new route53.ARecord(zone, 'Alias', { zone, recordName: `${zoneName}.`, target });
@@ -427,6 +443,7 @@ export class CentralEndpointHub extends Construct {
     return [
       ...validateCentralizedService(this.notCentralized),
       ...warnGatewayServicesCentralized(this.centralizedServices),
+      ...warnAssumedZoneNames(this.assumedZoneNames),
       ...warnSpokesNeedGatewayEndpoints(this.bundles.map(bundle => ({
         name: bundle.name,
         requiredGatewayEndpoints: bundle.requiredGatewayEndpoints.map(serviceShortName),

@@ -119,7 +119,10 @@ export class CentralEndpointSpoke extends Construct {
     });
   }
 
-  /** The routes to the hub, one per workload route table and hub CIDR block. */
+  /**
+   * The routes to the hub, one per workload route table and hub CIDR block. A route through a Transit Gateway needs the
+   * VPC's attachment to it first: make the spoke depend on an attachment in the same stack (`spoke.node.addDependency()`).
+   */
   public get hubRoutes(): ec2.CfnRoute[] {
     return [...this.routes];
   }

@@ -332,6 +332,7 @@ describe('CentralEndpointHub', () => {
         { RouteTableId, TransitGatewayId: 'tgw-0123456789abcdef0', DestinationIpv6CidrBlock: '2001:db8::/56' },
         { RouteTableId, TransitGatewayId: 'tgw-0123456789abcdef0', DestinationPrefixListId: 'pl-0123456789abcdef0' },
       ]));
+      expect(hub.spokeRoutes.map(route => stack.resolve(route.routeTableId))).toEqual(routeTables.flatMap(id => [id, id, id]));
     });
 
     test('add none without a Transit Gateway', () => {
@@ -397,6 +398,19 @@ describe('CentralEndpointHub', () => {
       // THEN
       expect(validationErrors(app)).toEqual([expect.stringMatching(
         /^\[TestStack\/Hub\] 'vpce-svc-0123456789abcdef0' is not an AWS service .* Reach it from each VPC with an `EndpointConsumer`/)]);
+    });
+
+    test('warns that the zone of a dotted service the zone table does not list is named after the service', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      hubIn(stack, { interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.AIRFLOW_API, ec2.InterfaceVpcEndpointAwsService.ECR] });
+
+      // THEN
+      const warnings = Annotations.fromStack(stack).findWarning('/TestStack/Hub', Match.stringLikeRegexp('assumedZoneName'));
+      expect(warnings.map(warning => warning.entry.data)).toEqual([expect.stringMatching(
+        /^the library's table of service DNS names does not list 'airflow.api', so its zone is named after the service: airflow.api.us-east-1.amazonaws.com\. /)]);
     });
 
     test('warns when no spoke CIDR block is admitted', () => {

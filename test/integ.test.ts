@@ -1,4 +1,5 @@
 import { App } from 'aws-cdk-lib';
+import { centralEndpointHubIntegApp } from './integ.central-endpoint-hub';
 import { endpointServiceIntegApp } from './integ.endpoint-service';
 import { privateEgressVpcIntegApp } from './integ.private-egress-vpc';
 import { expectSchemaValid } from './schema';
@@ -16,6 +17,7 @@ describe('integration test apps', () => {
   test.each([
     ['integ.private-egress-vpc', privateEgressVpcIntegApp],
     ['integ.endpoint-service', endpointServiceIntegApp],
+    ['integ.central-endpoint-hub', centralEndpointHubIntegApp],
   ])('%s synthesizes the templates in its snapshot', (_, integApp: () => App) => {
     const assembly = integApp().synth();
     for (const stack of assembly.stacks) {

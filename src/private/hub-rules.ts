@@ -34,6 +34,22 @@ export function warnGatewayServicesCentralized(centralizedServices: string[]): F
     + 'centralized); centralize them only for clients that cannot use a gateway endpoint, and acknowledge this warning.')];
 }
 
+/**
+ * A hub zone whose name is assumed rather than sourced: a dotted short name or a service outside `com.amazonaws` may be
+ * answered at another name, which the zone would not take over.
+ *
+ * @param services the short names and assumed zone names of those services
+ */
+export function warnAssumedZoneNames(services: { shortName: string; zoneName: string }[]): Finding[] {
+  if (services.length === 0) {
+    return [];
+  }
+  return [warning('assumedZoneName', `the library's table of service DNS names does not list ${services.map(s => `'${s.shortName}'`).join(', ')}, `
+    + `so ${services.length === 1 ? 'its zone is' : 'their zones are'} named after the service: ${services.map(s => s.zoneName).join(', ')}. `
+    + 'Check the private DNS name in the service\'s PrivateLink documentation; if it differs, clients keep resolving the public '
+    + 'name. Acknowledge this warning once checked.')];
+}
+
 /** A bundle's gateway endpoints as the rules see them. */
 export interface HubBundle {
   readonly name: string;

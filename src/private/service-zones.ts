@@ -132,6 +132,15 @@ const DUAL_STACK_SUFFIXES: Record<string, string> = {
 const ASSUMED_DUAL_STACK_SUFFIX = 'api.aws';
 
 /**
+ * Whether the table gives the service's zones. For a service it does not list, `<shortName>.<region>.<suffix>` is an
+ * assumption, which is right for most services and wrong where the DNS name reorders a dotted short name (as `api.ecr`
+ * does for `ecr.api`) or is under another domain (`aws.sagemaker` services).
+ */
+export function hasSourcedZones(shortName: string): boolean {
+  return SERVICE_ZONES.some(r => r.shortName === shortName);
+}
+
+/**
  * The private hosted zones a hub needs for one AWS service, so that clients reach the hub's endpoint at the names their
  * SDKs and CLIs use.
  *

@@ -1,5 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
-import { serviceZones } from '../../src/private/service-zones';
+import { hasSourcedZones, serviceZones } from '../../src/private/service-zones';
 
 describe('serviceZones', () => {
   test('gives an unlisted service one zone at its short name, without a wildcard', () => {
@@ -47,5 +47,14 @@ describe('serviceZones', () => {
       { 'Fn::Join': ['', ['eks.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }]] },
       { 'Fn::Join': ['', ['eks.', { Ref: 'AWS::Region' }, '.api.aws']] },
     ]);
+  });
+});
+
+describe('hasSourcedZones', () => {
+  test('tells the services the table lists from those whose zone name is assumed', () => {
+    expect(hasSourcedZones('ecr.api')).toBe(true);
+    expect(hasSourcedZones('s3')).toBe(true);
+    expect(hasSourcedZones('airflow.api')).toBe(false);
+    expect(hasSourcedZones('sts')).toBe(false);
   });
 });
