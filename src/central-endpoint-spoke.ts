@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { CentralEndpointHub } from './central-endpoint-hub';
 import { AppInventory } from './private/app-inventory';
 import { ipv4CidrsNotContained } from './private/cidr-blocks';
+import { crossAccountReferenceMessage } from './private/cross-account';
 import { addRules, Finding } from './private/findings';
 import {
   validateHubHasProfile,
@@ -86,9 +87,23 @@ export class CentralEndpointSpoke extends Construct {
     super(scope, id);
     this.vpc = props.vpc;
     const hub = props.hub;
+    if (hub) {
+      const problem = crossAccountReferenceMessage({
+        prop: 'hub',
+        object: 'the hub',
+        path: hub.node.path,
+        account: Stack.of(hub).account,
+        value: 'its profile ID',
+        fix: 'Pass `profileId` (the hub\'s ProfileId output) and `hubCidrs` (its HubCidr output) as strings instead.',
+      }, Stack.of(this).account);
+      if (problem) {
+        throw new Error(`CentralEndpointSpoke ${this.node.path}: ${problem}`);
+      }
+    }
 
     this.association = new route53profiles.CfnProfileAssociation(this, 'ProfileAssociation', {
       name: physicalName(this, 64),
+      // Neither given is reported at synth.
       profileId: props.profileId ?? hub?.profileId ?? '',
       resourceId: props.vpc.vpcId,
     });

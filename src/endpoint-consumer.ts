@@ -9,7 +9,6 @@ import { EndpointServiceProvider } from './endpoint-service-provider';
 import { AppInventory } from './private/app-inventory';
 import { supportedAzSubnets } from './private/availability-zones';
 import {
-  crossAccountProviderMessage,
   DnsChoice,
   mixedEnvironmentProviderMessage,
   noSubnetMessage,
@@ -25,6 +24,7 @@ import {
   warnCrossRegionServiceName,
 } from './private/consumer-rules';
 import { estimateConsumerCost } from './private/cost-model';
+import { crossAccountReferenceMessage } from './private/cross-account';
 import { normalizeDomainName } from './private/domain-names';
 import { addRules } from './private/findings';
 import { knownZoneName, validateZoneNameKnown } from './private/hosted-zones';
@@ -206,8 +206,15 @@ export class EndpointConsumer extends Construct implements ec2.IConnectable {
     const stack = Stack.of(this);
     const provider = service instanceof EndpointServiceProvider ? service : undefined;
     if (provider) {
-      const problem = crossAccountProviderMessage(provider.node.path, Stack.of(provider).account, stack.account)
-        ?? mixedEnvironmentProviderMessage(provider.node.path, Stack.of(provider), stack);
+      const problem = crossAccountReferenceMessage({
+        prop: 'service',
+        object: 'the provider',
+        path: provider.node.path,
+        account: Stack.of(provider).account,
+        value: 'the service name',
+        fix: 'Pass the name as a string, `new ec2.InterfaceVpcEndpointService(\'<name from the provider\'s ServiceName output>\', port)`, '
+          + 'or read it from a parameter in this account with `EndpointConsumer.serviceFromParameter()`.',
+      }, stack.account) ?? mixedEnvironmentProviderMessage(provider.node.path, Stack.of(provider), stack);
       if (problem) {
         throw new Error(`EndpointConsumer ${this.node.path}: ${problem}`);
       }

@@ -3,9 +3,9 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { PrivateResourceCostEstimate } from './cost';
 import { estimateResourceEndpointCost } from './private/cost-model';
+import { crossAccountReferenceMessage } from './private/cross-account';
 import { addRules, Finding } from './private/findings';
 import {
-  crossAccountShareMessage,
   validateEndpointPortRanges,
   validateGatewayAzOverlap,
   validateNotGatewayVpc,
@@ -128,7 +128,15 @@ export class PrivateResourceEndpoint extends Construct implements ec2.IConnectab
     }
     const stack = Stack.of(this);
     if (resourceShare) {
-      const problem = crossAccountShareMessage(resourceShare.node.path, Stack.of(resourceShare).account, stack.account);
+      const problem = crossAccountReferenceMessage({
+        prop: 'resourceShare',
+        object: 'the share',
+        path: resourceShare.node.path,
+        account: Stack.of(resourceShare).account,
+        value: 'the resource configuration ARN',
+        fix: 'Pass it as a string: `resourceConfigurationArn` from the share\'s ResourceConfigurationArn output, or read from a '
+          + 'parameter in this account.',
+      }, stack.account);
       if (problem) {
         throw new Error(`PrivateResourceEndpoint ${this.node.path}: ${problem}`);
       }

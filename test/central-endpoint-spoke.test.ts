@@ -237,6 +237,17 @@ describe('CentralEndpointSpoke', () => {
         /^\[SpokeStack\/Spoke\] `hub` HubStack\/Hub has no Route 53 Profile \(`profileEnabled: false`\).*`hub.associateVpc\(vpc\)`/)]));
     });
 
+    test('fails at once when the hub object is in another account', () => {
+      // GIVEN
+      const { app, hub } = setUp();
+      const stack = new Stack(app, 'OtherAccount', { env: { account: '222222222222', region: REGION } });
+      const vpc = isolatedVpc(stack, 'Vpc', { ipAddresses: ec2.IpAddresses.cidr('10.1.0.0/16') });
+
+      // THEN
+      expect(() => new CentralEndpointSpoke(stack, 'Spoke', { vpc, hub })).toThrow(
+        /^CentralEndpointSpoke OtherAccount\/Spoke: `hub` is the hub at HubStack\/Hub in account 123456789012, but this stack is in account 222222222222, and CDK cannot pass its profile ID between accounts\. Pass `profileId`/);
+    });
+
     test('rejects a hub in another Region', () => {
       // GIVEN
       const { app, hub, stack, vpc } = setUp({}, 'eu-west-1');

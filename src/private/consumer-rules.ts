@@ -246,21 +246,6 @@ export function validateUniqueZone(domainName: string | undefined, clashingZones
 }
 
 /**
- * CDK passes a token between stacks of one account only, so a provider object cannot reach a consumer in
- * another account: the construct throws this (synth would otherwise fail on the cross-stack reference with no
- * hint at the fix). Undefined when the accounts are the same or not both known.
- */
-export function crossAccountProviderMessage(providerPath: string, providerAccount: string, consumerAccount: string): string | undefined {
-  if (Token.isUnresolved(providerAccount) || Token.isUnresolved(consumerAccount) || providerAccount === consumerAccount) {
-    return undefined;
-  }
-  return `\`service\` is the provider at ${providerPath} in account ${providerAccount}, but this stack is in account `
-    + `${consumerAccount}, and CDK cannot pass the service name between accounts. Pass the name as a string, `
-    + '`new ec2.InterfaceVpcEndpointService(\'<name from the provider\'s ServiceName output>\', port)`, or read it from a '
-    + 'parameter in this account with `EndpointConsumer.serviceFromParameter()`.';
-}
-
-/**
  * `serviceRegion` is a Region name, and for a provider in this app the provider's own Region: an endpoint service
  * is reached from another Region only through its name in the Region it lives in.
  *

@@ -386,16 +386,3 @@ export function validateGatewayAzOverlap(endpointAzs: string[], gatewayAzs: stri
     + `gateway of ${sharePath} is in (${[...new Set(gatewayAzs)].join(', ')}); at least one AZ of a resource endpoint and its `
     + `resource gateway must overlap (${RESOURCE_GATEWAYS}). Select a subnet in one of the gateway's AZs.`)];
 }
-
-/**
- * CDK passes a token between stacks of one account only, so a share object cannot reach an endpoint in another account:
- * the construct throws this. Undefined when the accounts are the same or not both known.
- */
-export function crossAccountShareMessage(sharePath: string, shareAccount: string, endpointAccount: string): string | undefined {
-  if (Token.isUnresolved(shareAccount) || Token.isUnresolved(endpointAccount) || shareAccount === endpointAccount) {
-    return undefined;
-  }
-  return `\`resourceShare\` is the share at ${sharePath} in account ${shareAccount}, but this stack is in account `
-    + `${endpointAccount}, and CDK cannot pass the resource configuration ARN between accounts. Pass it as a string: `
-    + '`resourceConfigurationArn` from the share\'s ResourceConfigurationArn output, or read from a parameter in this account.';
-}

@@ -1,6 +1,5 @@
 import { Token } from 'aws-cdk-lib';
 import {
-  crossAccountProviderMessage,
   DnsChoice,
   mixedEnvironmentProviderMessage,
   noSubnetMessage,
@@ -200,18 +199,6 @@ describe('validateUniqueZone', () => {
 
   test('accepts a zone nobody else claims', () => {
     expect(validateUniqueZone('orders.internal', [])).toEqual([]);
-  });
-});
-
-describe('crossAccountProviderMessage', () => {
-  test('explains the string handoff when the accounts differ', () => {
-    expect(crossAccountProviderMessage('Provider/Service', '111111111111', '222222222222'))
-      .toMatch(/^`service` is the provider at Provider\/Service in account 111111111111, but this stack is in account 222222222222/);
-  });
-
-  test('is silent for the same or an unknown account', () => {
-    expect(crossAccountProviderMessage('P', '111111111111', '111111111111')).toBeUndefined();
-    expect(crossAccountProviderMessage('P', Token.asString({ Ref: 'AWS::AccountId' }), '222222222222')).toBeUndefined();
   });
 });
 

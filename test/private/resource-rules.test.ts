@@ -1,6 +1,5 @@
 import { Token } from 'aws-cdk-lib';
 import {
-  crossAccountShareMessage,
   DefinitionFacts,
   validateAddressFamilies,
   validateCustomDomain,
@@ -260,12 +259,5 @@ describe('resource endpoint', () => {
       + 'at least one AZ of a resource endpoint and its resource gateway must overlap '
       + '(https://docs.aws.amazon.com/vpc/latest/privatelink/resource-gateway.html). Select a subnet in one of the gateway\'s AZs.',
     ]);
-  });
-
-  test('explains why a share object cannot cross accounts', () => {
-    expect(crossAccountShareMessage('P/Share', '111111111111', '111111111111')).toBeUndefined();
-    expect(crossAccountShareMessage('P/Share', Token.asString({ Ref: 'AWS::AccountId' }), '111111111111')).toBeUndefined();
-    expect(crossAccountShareMessage('P/Share', '111111111111', '222222222222')).toMatch(
-      /^`resourceShare` is the share at P\/Share in account 111111111111, but this stack is in account 222222222222/);
   });
 });

@@ -1,0 +1,29 @@
+import { Token } from 'aws-cdk-lib';
+
+/** An object of another stack that a construct was given, where a string would travel between accounts. */
+export interface CrossAccountReference {
+  /** The prop the object was given in, as messages name it: `service`. */
+  readonly prop: string;
+  /** What the object is: "the provider". */
+  readonly object: string;
+  readonly path: string;
+  /** The account of the object's stack; may be a token. */
+  readonly account: string;
+  /** What CDK would have to pass between the stacks: "the service name". */
+  readonly value: string;
+  /** How to pass it instead, as a sentence. */
+  readonly fix: string;
+}
+
+/**
+ * CDK passes a token between stacks of one account only, so an object of a stack in another account cannot be
+ * referenced: the construct throws this (synth would otherwise fail on the cross-stack reference with no hint at the
+ * fix). Undefined when the accounts are the same or not both known.
+ */
+export function crossAccountReferenceMessage(reference: CrossAccountReference, stackAccount: string): string | undefined {
+  if (Token.isUnresolved(reference.account) || Token.isUnresolved(stackAccount) || reference.account === stackAccount) {
+    return undefined;
+  }
+  return `\`${reference.prop}\` is ${reference.object} at ${reference.path} in account ${reference.account}, but this stack is in account `
+    + `${stackAccount}, and CDK cannot pass ${reference.value} between accounts. ${reference.fix}`;
+}
