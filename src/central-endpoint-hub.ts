@@ -1,6 +1,5 @@
 import { Arn, CfnOutput, Lazy, Names, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import * as ram from 'aws-cdk-lib/aws-ram';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as route53profiles from 'aws-cdk-lib/aws-route53profiles';
@@ -9,7 +8,6 @@ import { FactName } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 import { CentralEndpointHubCostEstimate } from './cost';
 import { EndpointBundle } from './endpoint-bundle';
-import { EndpointPolicy } from './endpoint-policy';
 import { AppInventory } from './private/app-inventory';
 import { endpointAliasTarget } from './private/endpoint-alias-target';
 import { addRules, Finding } from './private/findings';
@@ -35,103 +33,17 @@ import { hasSourcedZones, serviceZones } from './private/service-zones';
 import { addTransitGatewayRoutes, subnetsWithoutRouteTable } from './private/transit-gateway-routes';
 import { localPrivateDnsEndpoints, primaryIpv4CidrBlock } from './private/vpc-inspection';
 import { validateVpcDns } from './private/vpc-rules';
-import { InterfaceEndpointAccessOptions, PrivateEgressVpc } from './private-egress-vpc';
+import { InterfaceEndpointAccessOptions, InterfaceEndpointVpcProps, PrivateEgressVpc } from './private-egress-vpc';
 
 /**
- * Properties of a CentralEndpointHub.
+ * Properties of a CentralEndpointHub. Its `interfaceEndpoints` and `bundles` are the AWS services it offers its spokes;
+ * its `clientCidrs` are the spokes' CIDR blocks or prefix lists, without which every spoke's connection is refused.
  */
-export interface CentralEndpointHubProps {
-  /**
-   * An existing VPC to hold the hub's endpoints, instead of defining a new one.
-   *
-   * @default - a new VPC with only isolated subnets: no internet gateway, no NAT gateway
-   */
-  readonly vpc?: ec2.IVpc;
-
-  /**
-   * The IP address range of the new hub VPC; it must not overlap the spokes'. Cannot be combined with `vpc`.
-   *
-   * @default ec2.IpAddresses.cidr('10.0.0.0/16')
-   */
-  readonly ipAddresses?: ec2.IIpAddresses;
-
-  /**
-   * How many AZs the new hub VPC spans. Cannot be combined with `vpc`.
-   *
-   * @default 3
-   */
-  readonly maxAzs?: number;
-
-  /**
-   * The size of each isolated subnet of the new hub VPC, as a prefix length. Cannot be combined with `vpc`.
-   *
-   * @default - the VPC's address space divided evenly between the AZs
-   */
-  readonly cidrMask?: number;
-
-  /**
-   * Whether to log the hub VPC's traffic to CloudWatch Logs.
-   *
-   * @default - true for a new VPC; false for an adopted `vpc`
-   */
-  readonly flowLogsEnabled?: boolean;
-
-  /**
-   * How long flow log records are kept.
-   *
-   * @default logs.RetentionDays.ONE_YEAR
-   */
-  readonly flowLogRetention?: logs.RetentionDays;
-
-  /**
-   * The AWS services the hub offers to its spokes: one interface endpoint each, with private DNS off, and a private
-   * hosted zone that answers the service's names with the endpoint's addresses.
-   *
-   * @default - none
-   */
-  readonly interfaceEndpoints?: ec2.IInterfaceVpcEndpointService[];
-
-  /**
-   * Curated sets of services, de-duplicated with `interfaceEndpoints`. The gateway endpoints a bundle depends on
-   * cannot be centralized: each spoke needs its own.
-   *
-   * @default - none
-   */
-  readonly bundles?: EndpointBundle[];
-
-  /**
-   * The policy of every endpoint whose service supports one; `policy` on an endpoint overrides it.
-   *
-   * @default EndpointPolicy.fullAccess()
-   */
-  readonly endpointPolicy?: EndpointPolicy;
-
-  /**
-   * The subnets that hold the endpoints' network interfaces: at most one subnet per AZ.
-   *
-   * @default - one isolated subnet per AZ, or one private subnet per AZ if the VPC has no isolated subnets
-   */
-  readonly endpointSubnets?: ec2.SubnetSelection;
-
-  /**
-   * How many AZs each endpoint has a network interface in.
-   *
-   * @default - every AZ of `endpointSubnets` where the service is available
-   */
-  readonly endpointAzs?: number;
-
-  /**
-   * The spokes' IPv4 or IPv6 CIDR blocks, or prefix list IDs (`pl-...`), that the endpoint security group admits on
-   * each service's ports. The hub VPC's own CIDR blocks are always admitted.
-   *
-   * @default - none: only the hub VPC's own CIDR blocks, which leaves spokes unable to connect
-   */
-  readonly clientCidrs?: string[];
-
+export interface CentralEndpointHubProps extends InterfaceEndpointVpcProps {
   /**
    * The Transit Gateway the spokes reach the hub through: the route tables of the hub VPC's private and isolated subnets
-   * get a route to each `clientCidrs` entry through it, which the endpoints' replies take. The hub VPC must already be
-   * attached to it.
+   * get a route to each `clientCidrs` entry through it, which the endpoints' replies take. The hub VPC must be attached
+   * to it before the routes are created: for an attachment in the same stack, see `spokeRoutes`.
    *
    * @default - no routes: the hub VPC routes to the spokes another way (Cloud WAN, routes defined elsewhere)
    */

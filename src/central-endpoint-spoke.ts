@@ -55,7 +55,8 @@ export interface CentralEndpointSpokeProps {
 
   /**
    * The Transit Gateway the spoke reaches the hub through: each route table of the spoke's private and isolated subnets
-   * gets a route to every hub CIDR block through it. The VPC must already be attached to it.
+   * gets a route to every hub CIDR block through it. The VPC must be attached to it before the routes are created: for
+   * an attachment in the same stack, see `hubRoutes`.
    *
    * @default - no routes: the VPC reaches the hub another way (Cloud WAN, peering, routes defined elsewhere)
    */

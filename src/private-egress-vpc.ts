@@ -126,11 +126,12 @@ export interface InterfaceEndpointOptions extends InterfaceEndpointAccessOptions
 }
 
 /**
- * Properties of a PrivateEgressVpc.
+ * Properties shared by the constructs that define interface endpoints in a VPC of their own or an adopted one:
+ * PrivateEgressVpc and CentralEndpointHub.
  */
-export interface PrivateEgressVpcProps {
+export interface InterfaceEndpointVpcProps {
   /**
-   * An existing VPC to add the endpoints to, instead of defining a new one.
+   * An existing VPC to hold the endpoints, instead of defining a new one.
    *
    * @default - a new VPC with only isolated subnets: no internet gateway, no NAT gateway
    */
@@ -142,31 +143,6 @@ export interface PrivateEgressVpcProps {
    * @default ec2.IpAddresses.cidr('10.0.0.0/16')
    */
   readonly ipAddresses?: ec2.IIpAddresses;
-
-  /**
-   * The IP protocol of the new VPC: `ec2.IpProtocol.DUAL_STACK` gives it an Amazon-provided IPv6 block and every
-   * subnet an IPv6 range, for dual-stack interface endpoints. Cannot be combined with `vpc`.
-   *
-   * @default ec2.IpProtocol.IPV4_ONLY
-   */
-  readonly ipProtocol?: ec2.IpProtocol;
-
-  /**
-   * The IP address type of the interface endpoints' network interfaces: IPv4, dual-stack (the subnets must be
-   * dual-stack and the service must accept both) or IPv6 (the subnets must be IPv6-only). `ipAddressType` on an
-   * endpoint overrides it.
-   *
-   * @default - not set: EC2 assigns IPv4 addresses
-   */
-  readonly ipAddressType?: ec2.VpcEndpointIpAddressType;
-
-  /**
-   * The type of the DNS records of the interface endpoints: A records need IPv4 addresses, AAAA records IPv6 ones.
-   * `dnsRecordIpType` on an endpoint overrides it.
-   *
-   * @default - not set: EC2's default for the IP address type
-   */
-  readonly dnsRecordIpType?: ec2.VpcEndpointDnsRecordIpType;
 
   /**
    * How many AZs the new VPC spans. Cannot be combined with `vpc`.
@@ -197,24 +173,8 @@ export interface PrivateEgressVpcProps {
   readonly flowLogRetention?: logs.RetentionDays;
 
   /**
-   * Gateway endpoints, added to the route tables of every private and isolated subnet. They are free.
-   *
-   * @default - S3 and DynamoDB, except those in `existingGatewayEndpoints`
-   */
-  readonly gatewayEndpoints?: ec2.IGatewayVpcEndpointService[];
-
-  /**
-   * Gateway endpoints that the VPC already has, defined outside this construct (by the VPC's owner, another stack or
-   * another tool). None is added for them, and they satisfy the bundles' dependencies. A route table takes one endpoint
-   * route per service, so a second gateway endpoint of the same service on it would fail the deploy.
-   *
-   * @default - none
-   */
-  readonly existingGatewayEndpoints?: ec2.IGatewayVpcEndpointService[];
-
-  /**
    * Clients outside the VPC's own CIDR blocks that may reach the interface endpoints: IPv4 or IPv6 CIDR blocks of
-   * on-premises networks (over VPN or Direct Connect), peered VPCs or VPCs behind a transit gateway, or prefix list
+   * on-premises networks (over VPN or Direct Connect), peered VPCs or VPCs behind a transit gateway (a hub's spokes), or prefix list
    * IDs (`pl-...`). The VPC's own CIDR blocks are always admitted.
    *
    * @default - none: only the VPC's own CIDR blocks
@@ -229,8 +189,8 @@ export interface PrivateEgressVpcProps {
   readonly interfaceEndpoints?: ec2.IInterfaceVpcEndpointService[];
 
   /**
-   * Curated sets of interface endpoints, each with the gateway endpoints it depends on; de-duplicated with
-   * `interfaceEndpoints`.
+   * Curated sets of interface endpoints, each with the gateway endpoints it depends on (which the VPC of the workloads
+   * needs: a PrivateEgressVpc's own, each spoke's for a hub); de-duplicated with `interfaceEndpoints`.
    *
    * @default - none
    */
@@ -258,6 +218,52 @@ export interface PrivateEgressVpcProps {
    * @default - every AZ of `endpointSubnets` where the service is available
    */
   readonly endpointAzs?: number;
+}
+
+/**
+ * Properties of a PrivateEgressVpc.
+ */
+export interface PrivateEgressVpcProps extends InterfaceEndpointVpcProps {
+  /**
+   * The IP protocol of the new VPC: `ec2.IpProtocol.DUAL_STACK` gives it an Amazon-provided IPv6 block and every
+   * subnet an IPv6 range, for dual-stack interface endpoints. Cannot be combined with `vpc`.
+   *
+   * @default ec2.IpProtocol.IPV4_ONLY
+   */
+  readonly ipProtocol?: ec2.IpProtocol;
+
+  /**
+   * The IP address type of the interface endpoints' network interfaces: IPv4, dual-stack (the subnets must be
+   * dual-stack and the service must accept both) or IPv6 (the subnets must be IPv6-only). `ipAddressType` on an
+   * endpoint overrides it.
+   *
+   * @default - not set: EC2 assigns IPv4 addresses
+   */
+  readonly ipAddressType?: ec2.VpcEndpointIpAddressType;
+
+  /**
+   * The type of the DNS records of the interface endpoints: A records need IPv4 addresses, AAAA records IPv6 ones.
+   * `dnsRecordIpType` on an endpoint overrides it.
+   *
+   * @default - not set: EC2's default for the IP address type
+   */
+  readonly dnsRecordIpType?: ec2.VpcEndpointDnsRecordIpType;
+
+  /**
+   * Gateway endpoints, added to the route tables of every private and isolated subnet. They are free.
+   *
+   * @default - S3 and DynamoDB, except those in `existingGatewayEndpoints`
+   */
+  readonly gatewayEndpoints?: ec2.IGatewayVpcEndpointService[];
+
+  /**
+   * Gateway endpoints that the VPC already has, defined outside this construct (by the VPC's owner, another stack or
+   * another tool). None is added for them, and they satisfy the bundles' dependencies. A route table takes one endpoint
+   * route per service, so a second gateway endpoint of the same service on it would fail the deploy.
+   *
+   * @default - none
+   */
+  readonly existingGatewayEndpoints?: ec2.IGatewayVpcEndpointService[];
 
   /**
    * Whether interface endpoints get private DNS, so that SDKs reach them at the services' usual names.
