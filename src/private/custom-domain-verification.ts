@@ -3,47 +3,31 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as vpclattice from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
-import { defineSinglePurposeFunction } from './single-purpose-function';
+import { customResourceHandlerSource, defineSinglePurposeFunction } from './single-purpose-function';
 
 /**
  * The handler: reads the TXT record of a domain verification (`GetDomainVerification`, whose `txtMethodConfig` holds the
  * record's `name` and `value`: https://docs.aws.amazon.com/vpc-lattice/latest/APIReference/API_GetDomainVerification.html)
- * on create and update, does nothing on delete, and reports to CloudFormation through the pre-signed response URL (the
- * fields of "Custom resource request objects" and "Custom resource response objects",
- * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/crpg-ref-requests.html and crpg-ref-responses.html).
+ * on create and update.
  *
  * The API reference calls `name` "the name of the TXT record that must be created" without saying whether it is
  * absolute; a name that is not the domain or under it is taken under the domain, where PrivateLink's verification
  * records of private DNS names go (https://docs.aws.amazon.com/vpc/latest/privatelink/manage-dns-names.html). `Name` is
  * returned fully qualified, without the final dot.
  */
-export const HANDLER_SOURCE = `
-const { VPCLatticeClient, GetDomainVerificationCommand } = require('@aws-sdk/client-vpc-lattice');
-const lattice = new VPCLatticeClient({});
-exports.handler = async (event) => {
-  const { DomainVerificationArn, DomainName } = event.ResourceProperties;
-  const response = {
-    Status: 'SUCCESS',
-    PhysicalResourceId: event.RequestType === 'Delete' ? event.PhysicalResourceId : DomainVerificationArn,
-    StackId: event.StackId,
-    RequestId: event.RequestId,
-    LogicalResourceId: event.LogicalResourceId,
-  };
-  try {
-    if (event.RequestType !== 'Delete') {
-      const { txtMethodConfig } = await lattice.send(new GetDomainVerificationCommand({ domainVerificationIdentifier: DomainVerificationArn }));
-      const domain = DomainName.toLowerCase().replace(/\\.$/, '');
-      const name = txtMethodConfig.name.toLowerCase().replace(/\\.$/, '');
-      const underDomain = name === domain || name.endsWith('.' + domain);
-      response.Data = { Name: underDomain ? name : name + '.' + domain, Value: txtMethodConfig.value };
-    }
-  } catch (error) {
-    response.Status = 'FAILED';
-    response.Reason = String(error);
-  }
-  await fetch(event.ResponseURL, { method: 'PUT', headers: { 'content-type': '' }, body: JSON.stringify(response) });
-};
-`;
+export const HANDLER_SOURCE = customResourceHandlerSource({
+  setup: "const { VPCLatticeClient, GetDomainVerificationCommand } = require('@aws-sdk/client-vpc-lattice');\n"
+    + 'const lattice = new VPCLatticeClient({});',
+  properties: ['DomainVerificationArn', 'DomainName'],
+  physicalResourceId: 'DomainVerificationArn',
+  work: [
+    '      const { txtMethodConfig } = await lattice.send(new GetDomainVerificationCommand({ domainVerificationIdentifier: DomainVerificationArn }));',
+    "      const domain = DomainName.toLowerCase().replace(/\\.$/, '');",
+    "      const name = txtMethodConfig.name.toLowerCase().replace(/\\.$/, '');",
+    "      const underDomain = name === domain || name.endsWith('.' + domain);",
+    "      response.Data = { Name: underDomain ? name : name + '.' + domain, Value: txtMethodConfig.value };",
+  ].join('\n'),
+});
 
 export interface CustomDomainVerificationProps {
   /** The domain name to verify, like `orders-db.example.com`. */

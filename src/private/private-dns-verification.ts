@@ -1,38 +1,16 @@
 import { CustomResource } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IDependable } from 'constructs';
-import { defineSinglePurposeFunction } from './single-purpose-function';
+import { customResourceHandlerSource, defineSinglePurposeFunction } from './single-purpose-function';
 
-/**
- * The handler: starts the verification on create and update (a new name or service), does nothing on delete,
- * and reports to CloudFormation through the pre-signed response URL. The request and response fields are those
- * of "Custom resource request objects" and "Custom resource response objects"
- * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/crpg-ref-requests.html and crpg-ref-responses.html).
- * The response goes out with an empty content type, which the pre-signed URL was signed with.
- */
-export const HANDLER_SOURCE = `
-const { EC2Client, StartVpcEndpointServicePrivateDnsVerificationCommand } = require('@aws-sdk/client-ec2');
-const ec2 = new EC2Client({});
-exports.handler = async (event) => {
-  const { ServiceId, PrivateDnsName } = event.ResourceProperties;
-  const response = {
-    Status: 'SUCCESS',
-    PhysicalResourceId: event.RequestType === 'Delete' ? event.PhysicalResourceId : ServiceId + ':' + PrivateDnsName,
-    StackId: event.StackId,
-    RequestId: event.RequestId,
-    LogicalResourceId: event.LogicalResourceId,
-  };
-  try {
-    if (event.RequestType !== 'Delete') {
-      await ec2.send(new StartVpcEndpointServicePrivateDnsVerificationCommand({ ServiceId }));
-    }
-  } catch (error) {
-    response.Status = 'FAILED';
-    response.Reason = String(error);
-  }
-  await fetch(event.ResponseURL, { method: 'PUT', headers: { 'content-type': '' }, body: JSON.stringify(response) });
-};
-`;
+/** The handler: starts the verification on create and update (a new name or service). */
+export const HANDLER_SOURCE = customResourceHandlerSource({
+  setup: "const { EC2Client, StartVpcEndpointServicePrivateDnsVerificationCommand } = require('@aws-sdk/client-ec2');\n"
+    + 'const ec2 = new EC2Client({});',
+  properties: ['ServiceId', 'PrivateDnsName'],
+  physicalResourceId: "ServiceId + ':' + PrivateDnsName",
+  work: '      await ec2.send(new StartVpcEndpointServicePrivateDnsVerificationCommand({ ServiceId }));',
+});
 
 export interface PrivateDnsVerificationProps {
   /** The endpoint service, like `vpce-svc-0123456789abcdef0`. */

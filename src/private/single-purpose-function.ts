@@ -31,3 +31,47 @@ export function defineSinglePurposeFunction(scope: Construct, source: string, st
     timeout: Duration.minutes(1),
   });
 }
+
+/** What a custom resource's handler does, apart from answering CloudFormation. */
+export interface CustomResourceHandlerParts {
+  /** Statements before the handler: the AWS SDK client it calls. */
+  readonly setup: string;
+  /** The names of the resource properties the handler reads. */
+  readonly properties: string[];
+  /** A JavaScript expression of the physical resource ID on create and update. */
+  readonly physicalResourceId: string;
+  /** Statements run on create and update (never on delete), indented six spaces; they may set `response.Data`. */
+  readonly work: string;
+}
+
+/**
+ * The source of a custom resource's handler: runs `work` on create and update, does nothing on delete, and reports to
+ * CloudFormation through the pre-signed response URL, FAILED with the error if `work` throws. The request and response
+ * fields are those of "Custom resource request objects" and "Custom resource response objects"
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/crpg-ref-requests.html and crpg-ref-responses.html).
+ * The response goes out with an empty content type, which the pre-signed URL was signed with.
+ */
+export function customResourceHandlerSource(parts: CustomResourceHandlerParts): string {
+  return `
+${parts.setup}
+exports.handler = async (event) => {
+  const { ${parts.properties.join(', ')} } = event.ResourceProperties;
+  const response = {
+    Status: 'SUCCESS',
+    PhysicalResourceId: event.RequestType === 'Delete' ? event.PhysicalResourceId : ${parts.physicalResourceId},
+    StackId: event.StackId,
+    RequestId: event.RequestId,
+    LogicalResourceId: event.LogicalResourceId,
+  };
+  try {
+    if (event.RequestType !== 'Delete') {
+${parts.work}
+    }
+  } catch (error) {
+    response.Status = 'FAILED';
+    response.Reason = String(error);
+  }
+  await fetch(event.ResponseURL, { method: 'PUT', headers: { 'content-type': '' }, body: JSON.stringify(response) });
+};
+`;
+}
