@@ -4,15 +4,14 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import * as byHand from './hand-written';
 import { CONTEXT, ENV, isolatedVpc, SERVICE_TARGETS } from './hand-written';
+import { compare, Comparison, formatRatio, garbageCollectedBetweenRuns } from './measure';
 import { handWrittenApp, libraryApp } from './scale';
 import { EndpointBundle, EndpointConsumer, EndpointServiceProvider, PrivateEgressVpc } from '../src';
 
 // Compares the library with hand-written aws-cdk-lib equivalents of the same architectures, in the same run:
-// median synth time (construct tree, validation and template) and template size, and their ratios; then the
-// synth time of whole apps of many stacks, where the cost of looking across the app shows. Times are the CPU time
-// of this process, which other processes on a busy machine inflate far less than the time on the clock.
-
-const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 30);
+// synth time (construct tree, validation and template) and template size, and their ratios; then the synth time of
+// whole apps of many stacks, where the cost of looking across the app shows. How the times are taken, and why, is in
+// measure.ts.
 
 // The example app's network: Session Manager, ECR image pulls, logs and metrics.
 const BUNDLES = [EndpointBundle.SESSION_MANAGER, EndpointBundle.ECR_IMAGE_PULL];
@@ -55,78 +54,58 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
-/** Milliseconds of CPU time (user and system) that `work` takes. */
-function cpuMs(work: () => void): number {
-  const start = process.cpuUsage();
-  work();
-  const { user, system } = process.cpuUsage(start);
-  return (user + system) / 1000;
+/** The template of the variant's stack: its resources and size. */
+function templateOf(define: (stack: Stack) => void): { resources: number; bytes: number } {
+  const app = synthesizable(define);
+  const template = app.synth().getStackByName('Bench').template;
+  return { resources: Object.keys(template.Resources).length, bytes: JSON.stringify(template).length };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-interface Measurement {
-  readonly medianMs: number;
-  readonly resources: number;
-  readonly templateBytes: number;
+function synthesizable(define: (stack: Stack) => void): App {
+  const app = new App({ context: CONTEXT });
+  define(new Stack(app, 'Bench', { env: ENV }));
+  return app;
 }
 
-function measure(define: (stack: Stack) => void): Measurement {
-  const durations: number[] = [];
-  let template: { Resources: object } = { Resources: {} };
-  for (let i = 0; i < ITERATIONS; i++) {
-    durations.push(cpuMs(() => {
-      const app = new App({ context: CONTEXT });
-      define(new Stack(app, 'Bench', { env: ENV }));
-      template = app.synth().getStackByName('Bench').template;
-    }));
-  }
-  return {
-    medianMs: median(durations),
-    resources: Object.keys(template.Resources).length,
-    templateBytes: JSON.stringify(template).length,
-  };
-}
+// Untimed warm-up pairs, then timed pairs: a single stack synthesizes in tens of milliseconds, and the JIT takes
+// about twenty synths to settle on it.
+const SCENARIO_PAIRS = { warmUp: 30, timed: Number(process.env.BENCH_ITERATIONS ?? 41) };
 
-const row = (name: string, m: Measurement) =>
-  `  ${name.padEnd(26)} ${m.medianMs.toFixed(1).padStart(9)} ${String(m.resources).padStart(9)} ${String(m.templateBytes).padStart(14)}`;
+const header = (first: string) => `  ${first.padEnd(26)} ${'library ms'.padStart(10)} ${'by hand ms'.padStart(10)} `
+  + `${'ratio (25th–75th pct)'.padStart(21)}`;
+const row = (first: string, c: Comparison) => `  ${first.padEnd(26)} ${c.libraryMs.toFixed(1).padStart(10)} `
+  + `${c.handWrittenMs.toFixed(1).padStart(10)} ${formatRatio(c).padStart(21)}`;
 
-console.log(`Median CPU time of ${ITERATIONS} synths per variant`);
+console.log('Median CPU time per synth, library and hand-written interleaved in pairs; ratio library/hand-written is the median');
+console.log(`of the per-pair ratios. Garbage collected before each run: ${garbageCollectedBetweenRuns ? 'yes' : 'no (run node with --expose-gc)'}.`);
 for (const scenario of SCENARIOS) {
-  // Warm up module loading and the JIT so that the first measured variant is not charged for it.
-  measure(scenario.handWritten);
-  const library = measure(scenario.library);
-  const handWritten = measure(scenario.handWritten);
+  const library = templateOf(scenario.library);
+  const handWritten = templateOf(scenario.handWritten);
+  const times = compare(() => synthesizable(scenario.library).synth(), () => synthesizable(scenario.handWritten).synth(),
+    SCENARIO_PAIRS.warmUp, SCENARIO_PAIRS.timed);
   console.log('', `${scenario.name}`);
-  console.log(`  ${'variant'.padEnd(26)} ${'CPU ms'.padStart(9)} ${'resources'.padStart(9)} ${'template bytes'.padStart(14)}`);
-  console.log(row('cdk-private-endpoints', library));
-  console.log(row('hand-written aws-cdk-lib', handWritten));
-  console.log(`  ratio library/hand-written: synth time ${(library.medianMs / handWritten.medianMs).toFixed(2)}, `
-    + `resources ${(library.resources / handWritten.resources).toFixed(2)}, `
-    + `template bytes ${(library.templateBytes / handWritten.templateBytes).toFixed(2)}`);
+  console.log(header(`${times.pairs} pairs`));
+  console.log(row('synth', times));
+  console.log(`  resources ${library.resources}/${handWritten.resources} = ${(library.resources / handWritten.resources).toFixed(2)}, `
+    + `template bytes ${library.bytes}/${handWritten.bytes} = ${(library.bytes / handWritten.bytes).toFixed(2)}`);
 }
 
-// How many workload stacks, and how many synths of each variant: fewer for the large apps, which take seconds each.
-const SCALE_RUNS: Array<[stacks: number, runs: number]> = [[1, 41], [30, 9], [120, 5]];
+// How many workload stacks, with untimed warm-up pairs and timed pairs: fewer for the large apps, which take seconds each.
+const SCALE_RUNS: Array<{ stacks: number; warmUp: number; timed: number }> = [
+  { stacks: 1, warmUp: 30, timed: 61 },
+  { stacks: 30, warmUp: 3, timed: 15 },
+  { stacks: 120, warmUp: 2, timed: 7 },
+];
 
 function resourceCount(app: App): number {
   return app.synth().stacks.reduce((sum, stack) => sum + Object.keys(stack.template.Resources).length, 0);
 }
 
 console.log('', 'Apps of N workload stacks, each a PrivateEgressVpc with Session Manager endpoints and an EndpointConsumer with');
-console.log('  a private hosted zone (half to a provider in a shared stack, half to a service name string); median CPU ms');
-console.log(`  ${'stacks'.padEnd(6)} ${'runs'.padStart(4)} ${'library'.padStart(9)} ${'hand-written'.padStart(12)} ${'ratio'.padStart(6)}`
-  + ` ${'resources library/hand-written'.padStart(31)}`);
-for (const [stacks, runs] of SCALE_RUNS) {
-  // The first synth of each variant warms up module loading and the JIT, and counts the resources.
+console.log('  a private hosted zone (half to a provider in a shared stack, half to a service name string)');
+console.log(`${header('stacks (pairs), resources')}`);
+for (const { stacks, warmUp, timed } of SCALE_RUNS) {
   const resources = `${resourceCount(libraryApp(stacks))}/${resourceCount(handWrittenApp(stacks))}`;
-  const library: number[] = [];
-  const handWritten: number[] = [];
-  // Alternating which variant goes first spreads the drift of a busy machine over both.
-  for (let i = 0; i < runs; i++) {
-    const pair = [() => library.push(cpuMs(() => libraryApp(stacks).synth())), () => handWritten.push(cpuMs(() => handWrittenApp(stacks).synth()))];
-    (i % 2 === 0 ? pair : pair.reverse()).forEach(run => run());
-  }
-  console.log(`  ${String(stacks).padEnd(6)} ${String(runs).padStart(4)} ${median(library).toFixed(0).padStart(9)} `
-    + `${median(handWritten).toFixed(0).padStart(12)} ${(median(library) / median(handWritten)).toFixed(2).padStart(6)} ${resources.padStart(31)}`);
+  const times = compare(() => libraryApp(stacks).synth(), () => handWrittenApp(stacks).synth(), warmUp, timed);
+  console.log(row(`${stacks} (${timed}), ${resources}`, times));
 }

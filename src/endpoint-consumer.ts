@@ -222,17 +222,18 @@ export class EndpointConsumer extends Construct implements ec2.IConnectable {
 
     const selection = selectSubnets(vpc, props.vpcSubnets ?? { onePerAz: true });
     const selected = selection.subnets;
-    const literalServiceName = literalString(stack.resolve(service.name));
+    const resolvedServiceName: unknown = stack.resolve(service.name);
+    const literalServiceName = literalString(resolvedServiceName);
     const serviceRegion = props.serviceRegion ?? serviceRegionOf(provider, literalServiceName, stack.region);
     // The context lookup asks about the service in this stack's Region, so a cross-Region service is not looked up.
     const crossRegion = serviceRegion !== undefined && serviceRegion !== stack.region;
-    const placement = crossRegion ? { subnets: selected, skippedAzs: [] } : supportedAzSubnets(this, service.name, selected);
+    const placement = crossRegion ? { subnets: selected, skippedAzs: [] } : supportedAzSubnets(this, resolvedServiceName, selected);
     if (placement.subnets.length === 0) {
       throw new Error(`EndpointConsumer ${this.node.path}: ${noSubnetMessage(placement.skippedAzs, selection.problem)}`);
     }
 
     this.endpointAzCount = placement.subnets.length;
-    this.serviceLabel = serviceLabel(stack, service, provider);
+    this.serviceLabel = serviceLabel(service, literalServiceName, provider);
 
     const clientCidrs = props.clientCidrs ?? [];
     const securityGroups = props.securityGroups ?? [this.defineSecurityGroup(vpc, service.port, clientCidrs)];
@@ -389,8 +390,8 @@ export class EndpointConsumer extends Construct implements ec2.IConnectable {
  * How the cost estimate names the service: its short name (`vpce-svc-...`) when the name is known at synth,
  * otherwise where it comes from.
  */
-function serviceLabel(stack: Stack, service: ec2.IInterfaceVpcEndpointService, provider?: EndpointServiceProvider): string {
-  if (literalString(stack.resolve(service.name)) !== undefined) {
+function serviceLabel(service: ec2.IInterfaceVpcEndpointService, literalServiceName: string | undefined, provider?: EndpointServiceProvider): string {
+  if (literalServiceName !== undefined) {
     return serviceShortName(service);
   }
   return provider ? `the endpoint service of ${provider.node.path}` : 'a service whose name is known at deploy time';

@@ -349,7 +349,8 @@ export class PrivateEgressVpc extends Construct {
     const ipAddresses = props.ipAddresses ?? ec2.IpAddresses.cidr(DEFAULT_CIDR);
     const maxAzs = props.maxAzs ?? DEFAULT_MAX_AZS;
     // A subnet size the VPC cannot hold is reported at synth; aws-cdk-lib would throw with no path first.
-    this.cidrMaskFindings = props.vpc ? [] : validateCidrMask(props.cidrMask, vpcPrefixLength(ipAddresses),
+    // Read only with a mask to check: each read of the stack's AZs is recorded as an acknowledgment.
+    this.cidrMaskFindings = props.vpc || props.cidrMask === undefined ? [] : validateCidrMask(props.cidrMask, vpcPrefixLength(ipAddresses),
       Math.min(maxAzs, Stack.of(this).availabilityZones.length));
     this.vpc = props.vpc ?? new ec2.Vpc(this, 'Vpc', {
       ipAddresses,
@@ -429,8 +430,10 @@ export class PrivateEgressVpc extends Construct {
     // The Region is part of which service the endpoint reaches, not an option of an endpoint.
     const { serviceRegion, ...endpointOptions } = options;
     const serviceName = this.serviceNameIn(service, serviceRegion);
-    const key = JSON.stringify(Stack.of(this).resolve(serviceName));
-    const record = this.interfaceEndpointRecords.get(key) ?? this.defineInterfaceEndpoint(service, { key, serviceName, serviceRegion });
+    // Resolved once here: resolving a name is most of what adding an endpoint costs beyond defining it.
+    const resolvedName: unknown = Stack.of(this).resolve(serviceName);
+    const key = JSON.stringify(resolvedName);
+    const record = this.interfaceEndpointRecords.get(key) ?? this.defineInterfaceEndpoint(service, { key, serviceName, resolvedName, serviceRegion });
     if (!record.servicePorts.includes(service.port)) {
       record.servicePorts.push(service.port);
     }
@@ -511,7 +514,8 @@ export class PrivateEgressVpc extends Construct {
   }
 
   private defineInterfaceEndpoint(service: ec2.IInterfaceVpcEndpointService,
-    { key, serviceName, serviceRegion }: { key: string; serviceName: string; serviceRegion?: string }): InterfaceEndpointRecord {
+    { key, serviceName, resolvedName, serviceRegion }: { key: string; serviceName: string; resolvedName: unknown; serviceRegion?: string },
+  ): InterfaceEndpointRecord {
     // An endpoint to the service in another Region is named after that Region too: `S3UsWest2`.
     const id = this.endpointId(service) + (serviceRegion ? endpointConstructId({ name: serviceRegion, port: 0 }) : '');
     const sameId = [...this.interfaceEndpointRecords.values()].find(record => record.id === id);
@@ -523,7 +527,7 @@ export class PrivateEgressVpc extends Construct {
     const shortName = serviceShortName(service);
     // The context provider looks services up in the stack's Region only.
     const placement = serviceRegion === undefined
-      ? supportedAzSubnets(this, service.name, this.endpointSubnetsSelected)
+      ? supportedAzSubnets(this, resolvedName, this.endpointSubnetsSelected)
       : { subnets: this.endpointSubnetsSelected, skippedAzs: [] };
     const subnets = placement.subnets.slice(0, this.endpointAzs);
     const resource = new ec2.CfnVPCEndpoint(this.interfaceEndpointScope, id, {
@@ -572,9 +576,12 @@ export class PrivateEgressVpc extends Construct {
    * the other one where both are literal. Any other name is taken as given, and the rules check its Region.
    */
   private serviceNameIn(service: ec2.IInterfaceVpcEndpointService, serviceRegion: string | undefined): string {
+    if (serviceRegion === undefined) {
+      return service.name;
+    }
     const stackRegion = Stack.of(this).region;
     const name: unknown = Stack.of(this).resolve(service.name);
-    if (serviceRegion === undefined || typeof name !== 'string' || Token.isUnresolved(stackRegion) || !name.includes(`.${stackRegion}.`)) {
+    if (typeof name !== 'string' || Token.isUnresolved(stackRegion) || !name.includes(`.${stackRegion}.`)) {
       return service.name;
     }
     return name.replace(`.${stackRegion}.`, `.${serviceRegion}.`);

@@ -34,10 +34,11 @@ export interface SupportedAzSubnets {
  * subnet is kept and nothing is looked up. Until the AZs themselves are looked up, their placeholder names
  * cannot be compared with the service's AZs: every subnet is kept, and the lookup is still requested so that
  * the CLI makes both at once.
+ *
+ * @param resolvedName the service name resolved with `Stack.resolve` (callers have it already)
  */
-export function supportedAzSubnets(scope: Construct, serviceName: string, subnets: ec2.ISubnet[]): SupportedAzSubnets {
+export function supportedAzSubnets(scope: Construct, resolvedName: unknown, subnets: ec2.ISubnet[]): SupportedAzSubnets {
   const stack = Stack.of(scope);
-  const resolvedName = stack.resolve(serviceName);
   const canLookUp = !Token.isUnresolved(stack.account)
     && !Token.isUnresolved(stack.region)
     && typeof resolvedName === 'string'

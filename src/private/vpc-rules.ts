@@ -1,3 +1,4 @@
+import { isIPv6 } from 'net';
 import { Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { AZ_NAMES_NOT_KNOWN, isPlaceholderAz } from './availability-zones';
@@ -104,7 +105,8 @@ export function validateClientCidrsWithSecurityGroups(clientCidrsGiven: boolean,
 }
 
 const IPV4_CIDR = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}\/(3[0-2]|[12]?\d)$/;
-const IPV6_CIDR = /^[0-9a-fA-F:]*:[0-9a-fA-F:]*\/(12[0-8]|1[01]\d|[1-9]?\d)$/;
+// The address part is checked by Node's parser: IPv6 has too many forms for a pattern (one `::`, up to eight groups).
+const IPV6_CIDR = /^([0-9a-fA-F:]+)\/(12[0-8]|1[01]\d|[1-9]?\d)$/;
 const PREFIX_LIST_ID = /^pl-[0-9a-f]{8,17}$/;
 
 /** How a `clientCidrs` entry is rendered into a security group rule, or undefined when it is none of the forms. */
@@ -113,7 +115,8 @@ export function clientPeer(entry: string): ec2.IPeer | undefined {
     // A deploy-time value (a parameter, an import) is taken as IPv4, the common case; the EC2 API checks it.
     return ec2.Peer.ipv4(entry);
   }
-  if (IPV6_CIDR.test(entry)) {
+  const ipv6 = IPV6_CIDR.exec(entry);
+  if (ipv6 && isIPv6(ipv6[1])) {
     return ec2.Peer.ipv6(entry);
   }
   return PREFIX_LIST_ID.test(entry) ? ec2.Peer.prefixList(entry) : undefined;

@@ -97,6 +97,15 @@ describe('clientCidrs', () => {
     ]);
   });
 
+  test('fails on IPv6 addresses that are not well formed, which EC2 would refuse at deploy', () => {
+    // Found by the property tests: a pattern of hex digits and colons let these through.
+    expect(validateClientCidrs(['1::2::3/64', '2001:db8:::/56', '1:2:3:4:5:6:7:8:9/64', '12345::/16', '::/0', 'fd00::1/128'])
+      .map(f => f.message)).toEqual([
+      '`clientCidrs` must hold IPv4 or IPv6 CIDR blocks (10.20.0.0/16, 2001:db8::/56) or prefix list IDs (pl-0123456789abcdef0), '
+      + "got '1::2::3/64', '2001:db8:::/56', '1:2:3:4:5:6:7:8:9/64', '12345::/16'. Fix or remove them.",
+    ]);
+  });
+
   test('an imported VPC warns that its other CIDR blocks cannot be seen, unless clientCidrs is given', () => {
     expect(warnUnknownCidrBlocks(true, false, true)).toEqual([expect.objectContaining({ severity: 'warning', slug: 'cidrBlocksUnknown' })]);
     expect(warnUnknownCidrBlocks(true, true, true)).toEqual([]);

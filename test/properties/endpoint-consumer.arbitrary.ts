@@ -4,6 +4,7 @@ import * as elbv2targets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as fc from 'fast-check';
 import { Choice, choice, mistakes } from './choices';
+import { clientCidrs, clientCidrsMistakes, ClientCidrSpec, clientCidrsSpec } from './client-cidrs';
 import { ACCOUNT, EnvSpec, envSpec, mostly, OTHER_ACCOUNT, sometimes, stringToken, TokenSource, tokenSource } from './environment';
 import { literalRegion } from './services';
 import { buildVpc, subnetGroups, subnetSelection, SubnetSelectionSpec, subnetSelectionSpec, VpcSpec, vpcSpec } from './vpcs';
@@ -30,6 +31,7 @@ export interface ConsumerSpec {
   readonly wildcardRecord?: boolean;
   readonly serviceRegion?: Choice<string>;
   readonly securityGroups?: number;
+  readonly clientCidrs?: ClientCidrSpec[];
   /** A second consumer in the same VPC, with the same `domainName` or another. */
   readonly second?: { readonly sameDomain: boolean };
 }
@@ -68,32 +70,40 @@ export const consumerSpec: fc.Arbitrary<ConsumerSpec> = fc.tuple(envSpec([]), vp
     wildcardRecord: sometimes(fc.boolean()),
     serviceRegion: sometimes(choice('serviceRegion', [region, OTHER_REGION], ['Frankfurt'])),
     securityGroups: sometimes(fc.integer({ min: 1, max: 2 })),
+    clientCidrs: sometimes(clientCidrsSpec),
     second: sometimes(fc.record({ sameDomain: fc.boolean() })),
   }, { requiredKeys: ['env', 'vpc', 'service'] });
 });
 
 /**
  * The props a spec gets wrong, each of which must be reported. A `serviceRegion` other than the Region of a
- * literal service name, or of a provider, is one too.
+ * literal service name, or of a provider, is one too, and so is `clientCidrs` beside `securityGroups`.
  */
 export function consumerMistakes(spec: ConsumerSpec): string[] {
   const name = spec.service.kind === 'name' ? spec.service.name : undefined;
   // The other Region is wrong for a literal name of the stack's Region, and for a provider whose Region is known.
   const inStackRegion = (name !== undefined && name.mistake === undefined) || (spec.service.kind === 'provider' && spec.env.region !== undefined);
   const regionMismatch = inStackRegion && spec.serviceRegion?.value === OTHER_REGION;
-  return [...mistakes([name, spec.domainName, spec.serviceRegion]), ...regionMismatch ? ['serviceRegion'] : []];
+  const clientsNotAdmitted = spec.clientCidrs !== undefined && spec.securityGroups !== undefined;
+  return [
+    ...mistakes([name, spec.domainName, spec.serviceRegion]),
+    ...regionMismatch ? ['serviceRegion'] : [],
+    ...new Set([...clientCidrsMistakes(spec.clientCidrs), ...clientsNotAdmitted ? ['clientCidrs'] : []]),
+  ];
 }
 
 export interface ConsumerRequest {
   readonly construct: EndpointConsumer;
   readonly vpc: ec2.IVpc;
   readonly service: ec2.IInterfaceVpcEndpointService;
+  readonly clientCidrs: string[];
 }
 
 export function buildConsumer(app: App, stack: Stack, spec: ConsumerSpec): ConsumerRequest {
   const vpc = buildVpc(stack, spec.env, spec.vpc);
   const service = consumerService(app, stack, spec, vpc);
   const zone = spec.hostedZone && hostedZone(stack, vpc, spec.hostedZone);
+  const clients = clientCidrs(stack, spec.clientCidrs ?? []);
   const props = {
     vpc,
     service,
@@ -105,12 +115,13 @@ export function buildConsumer(app: App, stack: Stack, spec: ConsumerSpec): Consu
     serviceRegion: spec.serviceRegion?.value,
     securityGroups: spec.securityGroups === undefined ? undefined
       : [...Array(spec.securityGroups).keys()].map(i => new ec2.SecurityGroup(stack, `ConsumerSecurityGroup${i}`, { vpc })),
+    clientCidrs: spec.clientCidrs && clients,
   };
   const construct = new EndpointConsumer(stack, 'Consumer', props);
   if (spec.second) {
     new EndpointConsumer(stack, 'SecondConsumer', { vpc, service, domainName: spec.second.sameDomain ? props.domainName : 'second.internal.example' });
   }
-  return { construct, vpc, service };
+  return { construct, vpc, service, clientCidrs: clients };
 }
 
 function consumerService(app: App, stack: Stack, spec: ConsumerSpec, vpc: ec2.IVpc): ec2.IInterfaceVpcEndpointService {

@@ -3,7 +3,7 @@ import { CfnElement, Stack } from 'aws-cdk-lib';
 import { schemaViolations } from '../schema';
 import { buildConsumer, consumerMistakes, ConsumerRequest, ConsumerSpec, consumerSpec } from './endpoint-consumer.arbitrary';
 import { appAndStack, PROPERTY_PARAMETERS, PROPERTY_TIMEOUT_MS } from './environment';
-import { eachServiceOnce, ingressOnlyFromVpc, oneSubnetPerAz } from './invariants';
+import { clientSource, eachServiceOnce, ingressOnlyFrom, ipv4Sources, oneSubnetPerAz } from './invariants';
 import { assertRunEndedWell, logicalIdPaths, OutcomeCounts, resourcesOfType, runConfiguration, TemplateJson } from './outcome';
 import { vpcFacts } from './vpcs';
 
@@ -17,7 +17,8 @@ function invariantViolations(stack: Stack, spec: ConsumerSpec, request: Consumer
   ];
   if (spec.securityGroups === undefined) {
     const securityGroup = stack.resolve((request.construct.connections.securityGroups[0].node.defaultChild as CfnElement).logicalId);
-    violations.push(...ingressOnlyFromVpc(template, securityGroup, vpc.cidrs, [request.service.port]));
+    const sources = [...ipv4Sources(vpc.cidrs), ...request.clientCidrs.map(c => clientSource(stack.resolve(c)))];
+    violations.push(...ingressOnlyFrom(template, securityGroup, sources, [request.service.port]));
   }
   if (spec.domainName !== undefined && spec.hostedZone === undefined) {
     const zoneName = `${spec.domainName.value.toLowerCase().replace(/\.$/, '')}.`;

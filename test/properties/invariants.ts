@@ -77,23 +77,55 @@ export function noInternetPath(template: TemplateJson): string[] {
   return [...gateways, ...routes].map(what => `the library's VPC has ${what}`);
 }
 
+/** Where a security group rule admits traffic from: the rule's source property and its value as JSON text. */
+export interface IngressSource {
+  readonly property: 'CidrIp' | 'CidrIpv6' | 'SourcePrefixListId';
+  readonly value: string;
+}
+
+const SOURCE_PROPERTIES: Array<IngressSource['property']> = ['CidrIp', 'CidrIpv6', 'SourcePrefixListId'];
+
+/** The IPv4 CIDR blocks (as JSON text) as sources. */
+export function ipv4Sources(cidrs: Iterable<string>): IngressSource[] {
+  return [...cidrs].map(value => ({ property: 'CidrIp', value }));
+}
+
 /**
- * A security group the library defined for endpoints admits only the given CIDR blocks, on the given ports, each
- * port from every block; its only egress rule is aws-cdk-lib's placeholder that allows nothing.
+ * A `clientCidrs` entry, resolved, as the source of the rules that admit it: an IPv6 block, a prefix list ID, or an
+ * IPv4 block (a deploy-time value is taken as one).
  */
-export function ingressOnlyFromVpc(template: TemplateJson, securityGroupId: string, cidrs: Set<string>, ports: number[]): string[] {
+export function clientSource(entry: unknown): IngressSource {
+  const property = typeof entry !== 'string' ? 'CidrIp' : entry.includes(':') ? 'CidrIpv6' : entry.startsWith('pl-') ? 'SourcePrefixListId' : 'CidrIp';
+  return { property, value: text(entry) };
+}
+
+/**
+ * A security group the library defined for endpoints admits only the given sources (the VPC's CIDR blocks and
+ * `clientCidrs`), over TCP on the given ports, each port from every source; its only egress rule is aws-cdk-lib's
+ * placeholder that allows nothing.
+ */
+export function ingressOnlyFrom(template: TemplateJson, securityGroupId: string, sources: IngressSource[], ports: number[]): string[] {
   const group = template.Resources[securityGroupId]?.Properties ?? {};
   const standalone = resourcesOfType(template, 'AWS::EC2::SecurityGroupIngress')
     .filter(([, props]) => text(props.GroupId) === text({ 'Fn::GetAtt': [securityGroupId, 'GroupId'] }))
     .map(([, props]) => props);
   const rules: any[] = [...group.SecurityGroupIngress ?? [], ...standalone];
+  const key = (source: IngressSource) => `${source.property} ${source.value}`;
+  const allowed = new Set(sources.map(key));
+  const sourceOf = (rule: any) => {
+    const given = SOURCE_PROPERTIES.filter(property => rule[property] !== undefined);
+    return given.length === 1 && rule.SourceSecurityGroupId === undefined ? key({ property: given[0], value: text(rule[given[0]]) }) : undefined;
+  };
   const violations = rules
-    .filter(rule => rule.CidrIp === undefined || !cidrs.has(text(rule.CidrIp)) || rule.FromPort !== rule.ToPort || !ports.includes(rule.FromPort))
-    .map(rule => `${securityGroupId} admits ${text(rule)}, not a VPC CIDR block on an endpoint port`);
+    .filter(rule => {
+      const source = sourceOf(rule);
+      return source === undefined || !allowed.has(source) || rule.IpProtocol !== 'tcp' || rule.FromPort !== rule.ToPort || !ports.includes(rule.FromPort);
+    })
+    .map(rule => `${securityGroupId} admits ${text(rule)}, not a VPC CIDR block or client on an endpoint port`);
   for (const port of new Set(ports)) {
-    for (const cidr of cidrs) {
-      if (!rules.some(rule => text(rule.CidrIp) === cidr && rule.FromPort === port && rule.ToPort === port)) {
-        violations.push(`${securityGroupId} does not admit port ${port} from ${cidr}`);
+    for (const source of allowed) {
+      if (!rules.some(rule => sourceOf(rule) === source && rule.FromPort === port && rule.ToPort === port)) {
+        violations.push(`${securityGroupId} does not admit port ${port} from ${source}`);
       }
     }
   }

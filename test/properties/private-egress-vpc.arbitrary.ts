@@ -1,6 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as fc from 'fast-check';
+import { clientCidrs, ClientCidrSpec, clientCidrsSpec } from './client-cidrs';
 import { EnvSpec, envSpec, mostly, numberToken, sometimes } from './environment';
 import {
   bundle, BundleSpec, bundleSpec, gatewayService, GatewayServiceSpec, gatewayServiceSpec, interfaceService,
@@ -31,6 +32,7 @@ export interface EgressVpcSpec {
   readonly endpointSubnets?: SubnetSelectionSpec;
   readonly endpointAzs?: number | 'token';
   readonly privateDnsEnabled?: boolean;
+  readonly clientCidrs?: ClientCidrSpec[];
   readonly later: LaterCall[];
   /** The user adds a default route through a new internet gateway to the first workload route table. */
   readonly internetRoute: boolean;
@@ -73,6 +75,7 @@ export const egressVpcSpec: fc.Arbitrary<EgressVpcSpec> = fc.option(vpcSpec, { n
   endpointSubnets: sometimes(subnetSelectionSpec(subnetGroups(vpc))),
   endpointAzs: sometimes(mostly(fc.integer({ min: 1, max: 3 }), fc.constantFrom(0, 1.5, 'token' as const))),
   privateDnsEnabled: sometimes(fc.boolean()),
+  clientCidrs: sometimes(clientCidrsSpec),
   later: fc.array(laterCall(subnetGroups(vpc)), { maxLength: 2 }),
   internetRoute: mostly(fc.constant(false), fc.constant(true)),
 }));
@@ -84,6 +87,7 @@ export interface EgressVpcRequest {
   readonly gatewayServices: ec2.IGatewayVpcEndpointService[];
   /** Gateway services given a subnet selection, with the subnets it selects. */
   readonly gatewaySelections: Array<{ readonly service: ec2.IGatewayVpcEndpointService; readonly subnets: ec2.ISubnet[] }>;
+  readonly clientCidrs: string[];
 }
 
 export function buildEgressVpc(stack: Stack, spec: EgressVpcSpec): EgressVpcRequest {
@@ -92,6 +96,7 @@ export function buildEgressVpc(stack: Stack, spec: EgressVpcSpec): EgressVpcRequ
   const bundles = (spec.bundles ?? []).map(b => bundle(stack, b));
   const interfaceServices = interfaceSpecs.map(s => interfaceService(stack, s));
   const gatewayServices = (spec.gatewayEndpoints ?? ['s3', 'dynamodb']).map(gatewayService);
+  const clients = clientCidrs(stack, spec.clientCidrs ?? []);
   const construct = new PrivateEgressVpc(stack, 'Egress', {
     vpc: adopted,
     maxAzs: spec.maxAzs,
@@ -104,12 +109,14 @@ export function buildEgressVpc(stack: Stack, spec: EgressVpcSpec): EgressVpcRequ
     endpointSubnets: spec.endpointSubnets && subnetSelection((adopted ?? stack).availabilityZones, spec.endpointSubnets),
     endpointAzs: spec.endpointAzs === 'token' ? numberToken(stack) : spec.endpointAzs,
     privateDnsEnabled: spec.privateDnsEnabled,
+    clientCidrs: spec.clientCidrs && clients,
   });
   const request: EgressVpcRequest = {
     construct,
     interfaceServices: [...interfaceServices, ...bundles.flatMap(b => b.interfaceEndpoints)],
     gatewayServices,
     gatewaySelections: [],
+    clientCidrs: clients,
   };
   for (const call of spec.later) {
     applyLaterCall(stack, construct, call, request);

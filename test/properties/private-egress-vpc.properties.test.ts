@@ -2,8 +2,9 @@ import { test } from '@fast-check/jest';
 import { CfnElement, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { schemaViolations } from '../schema';
+import { clientCidrsMistakes } from './client-cidrs';
 import { appAndStack, PROPERTY_PARAMETERS, PROPERTY_TIMEOUT_MS } from './environment';
-import { eachServiceOnce, gatewayRouteTables, ingressOnlyFromVpc, noInternetPath, oneSubnetPerAz } from './invariants';
+import { clientSource, eachServiceOnce, gatewayRouteTables, ingressOnlyFrom, ipv4Sources, noInternetPath, oneSubnetPerAz } from './invariants';
 import { assertRunEndedWell, logicalIdPaths, OutcomeCounts, runConfiguration, RunResult, TemplateJson } from './outcome';
 import { buildEgressVpc, EgressVpcRequest, EgressVpcSpec, egressVpcSpec } from './private-egress-vpc.arbitrary';
 import { vpcFacts } from './vpcs';
@@ -22,15 +23,17 @@ function invariantViolations(stack: Stack, spec: EgressVpcSpec, request: EgressV
     ...oneSubnetPerAz(template, vpc, own),
     ...gatewayRouteTables(template, vpc, own, new Map(request.gatewaySelections.map(s => [name(s.service), routeTables(s.subnets)]))),
     ...(spec.vpc === undefined ? noInternetPath(template) : []),
-    // Each service's port, plus the other ports its clients are documented to use (the sourced port table).
-    ...ingressOnlyFromVpc(template, securityGroup, vpc.cidrs, request.interfaceServices.flatMap(s => clientPortsOf(serviceShortName(s), s.port))),
+    // From the VPC's blocks and clientCidrs: each service's port, plus the other ports its clients are documented to use
+    // (the sourced port table).
+    ...ingressOnlyFrom(template, securityGroup, [...ipv4Sources(vpc.cidrs), ...request.clientCidrs.map(c => clientSource(stack.resolve(c)))],
+      request.interfaceServices.flatMap(s => clientPortsOf(serviceShortName(s), s.port))),
     ...schemaViolations(template, spec.env.region),
   ];
 }
 
 function run(spec: EgressVpcSpec): RunResult<EgressVpcRequest> {
   const { app, stack } = appAndStack(spec.env);
-  return runConfiguration(app, stack, [`${stack.node.path}/Egress`], [],
+  return runConfiguration(app, stack, [`${stack.node.path}/Egress`], clientCidrsMistakes(spec.clientCidrs),
     () => buildEgressVpc(stack, spec),
     (request, template) => invariantViolations(stack, spec, request, template));
 }
