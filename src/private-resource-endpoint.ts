@@ -12,6 +12,7 @@ import {
   validatePortRanges,
   validateResourceConfigurationArn,
 } from './private/resource-rules';
+import { selectSubnets } from './private/subnet-selection';
 import { allowEndpointClientsAtSynth } from './private/vpc-ingress';
 import { findIpv4CidrBlocks } from './private/vpc-inspection';
 import {
@@ -134,9 +135,11 @@ export class PrivateResourceEndpoint extends Construct implements ec2.IConnectab
       }
     }
 
-    const selected = (props.vpcSubnets ? vpc.selectSubnets(props.vpcSubnets) : vpc.selectSubnets({ onePerAz: true })).subnets;
+    const selection = selectSubnets(vpc, props.vpcSubnets ?? { onePerAz: true });
+    const selected = selection.subnets;
     if (selected.length === 0) {
-      throw new Error(`PrivateResourceEndpoint ${this.node.path}: \`vpcSubnets\` selects no subnet of the VPC, so the endpoint `
+      const reason = selection.problem ? ` (${selection.problem})` : '';
+      throw new Error(`PrivateResourceEndpoint ${this.node.path}: \`vpcSubnets\` selects no subnet of the VPC${reason}, so the endpoint `
         + 'has nowhere to go. Select at least one private or isolated subnet, one per AZ.');
     }
     this.availabilityZones = selected.map(subnet => subnet.availabilityZone);

@@ -239,6 +239,9 @@ describe('PrivateResourceEndpoint', () => {
         /^PrivateResourceEndpoint Consumer\/Endpoint: `resourceShare` is the share at Provider\/Share in account 111111111111, but this stack is in account 222222222222/);
       expect(() => endpoint(consumerStack, vpc, { vpcSubnets: { availabilityZones: ['us-east-1f'] } }, 'NoSubnet')).toThrow(
         /`vpcSubnets` selects no subnet of the VPC/);
+      // A subnet type the VPC lacks fails the same way, not in aws-cdk-lib's selectSubnets.
+      expect(() => endpoint(consumerStack, vpc, { vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC } }, 'NoPublicSubnet')).toThrow(
+        /^PrivateResourceEndpoint Consumer\/NoPublicSubnet: `vpcSubnets` selects no subnet of the VPC \(There are no 'Public' subnet groups/);
     });
 
     test('reports every problem at once: the ARN, the ports, the subnets and clientCidrs', () => {

@@ -308,6 +308,19 @@ export function validateGatewaySecurityGroups(count: number): Finding[] {
     + '(https://docs.aws.amazon.com/vpc/latest/privatelink/create-resource-gateway.html). Merge their rules into fewer groups.')];
 }
 
+/**
+ * A resource gateway has network interfaces in its subnets, at least one ("Create a resource gateway in VPC Lattice").
+ *
+ * @param selectionProblem aws-cdk-lib's reason when the selection names what the VPC does not have
+ */
+export function validateGatewaySubnetsSelected(selectedCount: number, selectionProblem?: string): Finding[] {
+  if (selectedCount > 0) {
+    return [];
+  }
+  return [error(`\`vpcSubnets\` selects no subnet of the VPC${selectionProblem ? ` (${selectionProblem})` : ''}, so the resource `
+    + `gateway has nowhere to go (${RESOURCE_GATEWAYS}). Select subnets the VPC has, one per AZ, in as many AZs as possible.`)];
+}
+
 /** A resource gateway in one AZ is reachable only from endpoints that share that AZ, and an outage there stops it. */
 export function warnSingleAzGateway(availabilityZones: string[]): Finding[] {
   const azs = [...new Set(availabilityZones)];
