@@ -6,6 +6,7 @@ import { estimateResourceEndpointCost } from './private/cost-model';
 import { addRules, Finding } from './private/findings';
 import {
   crossAccountShareMessage,
+  crossRegionShareMessage,
   validateEndpointPortRanges,
   validateGatewayAzOverlap,
   validateNotGatewayVpc,
@@ -129,7 +130,9 @@ export class PrivateResourceEndpoint extends Construct implements ec2.IConnectab
     }
     const stack = Stack.of(this);
     if (resourceShare) {
-      const problem = crossAccountShareMessage(resourceShare.node.path, Stack.of(resourceShare).account, stack.account);
+      const shareStack = Stack.of(resourceShare);
+      const problem = crossAccountShareMessage(resourceShare.node.path, shareStack.account, stack.account)
+        ?? crossRegionShareMessage(resourceShare.node.path, shareStack, stack);
       if (problem) {
         throw new Error(`PrivateResourceEndpoint ${this.node.path}: ${problem}`);
       }

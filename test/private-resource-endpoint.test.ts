@@ -227,6 +227,23 @@ describe('PrivateResourceEndpoint', () => {
         .toThrow(/give exactly one of `resourceShare`/);
     });
 
+    test('fails at once when a share object is in another Region, or beside an environment-agnostic stack', () => {
+      // GIVEN
+      const app = new App();
+      const provider = new Stack(app, 'Provider', { env: { account: ACCOUNT, region: REGION } });
+      const shared = share(provider);
+      const inRegion = (id: string, env?: { account: string; region: string }) => {
+        const stack = new Stack(app, id, { env });
+        return () => endpoint(stack, isolatedVpc(stack), { resourceShare: shared });
+      };
+
+      // THEN
+      expect(inRegion('Elsewhere', { account: ACCOUNT, region: 'eu-west-1' })).toThrow(
+        /^PrivateResourceEndpoint Elsewhere\/Endpoint: `resourceShare` is the share at Provider\/Share in us-east-1, but this stack is in eu-west-1/);
+      expect(inRegion('Agnostic')).toThrow(
+        /^PrivateResourceEndpoint Agnostic\/Endpoint: `resourceShare` is the share at Provider\/Share in us-east-1, but this stack is in an environment-agnostic stack/);
+    });
+
     test('fails at once when a share object is used from another account, or no subnet is selected', () => {
       // GIVEN
       const app = new App();

@@ -412,3 +412,27 @@ export function crossAccountShareMessage(sharePath: string, shareAccount: string
     + `${endpointAccount}, and CDK cannot pass the resource configuration ARN between accounts. Pass it as a string: `
     + '`resourceConfigurationArn` from the share\'s ResourceConfigurationArn output, or read from a parameter in this account.';
 }
+
+/** Where a stack is, as CDK knows it: tokens for an environment-agnostic stack. */
+export interface StackEnvironment {
+  readonly account: string;
+  readonly region: string;
+}
+
+/**
+ * CDK passes a token between stacks of one Region only (and never between an environment-agnostic stack and one of a known
+ * environment), so a share object cannot reach an endpoint elsewhere: the construct throws this, instead of aws-cdk-lib's
+ * reference error at synth. Undefined when the share can be referenced.
+ */
+export function crossRegionShareMessage(sharePath: string, share: StackEnvironment, endpoint: StackEnvironment): string | undefined {
+  const where = (env: StackEnvironment) => [env.account, env.region].some(value => Token.isUnresolved(value))
+    ? 'an environment-agnostic stack' : `${env.region}`;
+  const agnosticOnOneSide = [share.account, share.region].some(v => Token.isUnresolved(v)) !== [endpoint.account, endpoint.region].some(v => Token.isUnresolved(v));
+  const otherRegion = !Token.isUnresolved(share.region) && !Token.isUnresolved(endpoint.region) && share.region !== endpoint.region;
+  if (!agnosticOnOneSide && !otherRegion) {
+    return undefined;
+  }
+  return `\`resourceShare\` is the share at ${sharePath} in ${where(share)}, but this stack is in ${where(endpoint)}, and CDK passes the `
+    + 'resource configuration ARN only between stacks of one account and Region. Give both stacks the same `env`, or pass '
+    + '`resourceConfigurationArn` from the share\'s ResourceConfigurationArn output.';
+}
