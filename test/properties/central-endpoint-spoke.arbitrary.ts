@@ -33,7 +33,8 @@ export const spokeSpec: fc.Arbitrary<SpokeSpec> = fc.record({
   hub: fc.option(fc.record({
     where: mostly(fc.constantFrom('same-stack' as const, 'other-stack' as const), fc.constant('other-region' as const)),
     profileEnabled: mostly(fc.constant(true), fc.constant(false)),
-    clientCidrs: fc.array(clientCidrSpec, { maxLength: 2 }),
+    // Mostly blocks that hold every spoke VPC of vpcs.ts; sometimes any entries, right or wrong.
+    clientCidrs: mostly(fc.constant<ClientCidrSpec[]>([{ value: '10.0.0.0/8' }, { value: '100.64.0.0/10' }]), fc.array(clientCidrSpec, { maxLength: 2 })),
   }), { nil: undefined }),
   profileId: sometimes(fc.boolean()),
   hubCidrs: sometimes(fc.array(clientCidrSpec, { maxLength: 2 })),

@@ -79,7 +79,7 @@ const definitionSpec = (inVpc: string): fc.Arbitrary<DefinitionSpec> => fc.oneof
 export const resourceEnvSpec: fc.Arbitrary<EnvSpec> = envSpec([]).filter(env => !/^(cn|us-gov)-/.test(env.region ?? ''));
 
 const portRangesSpec = fc.array(choice<[number, number]>('portRanges', [[443, 443], [8000, 8099], [5432, 5432]], [[0, 0], [9000, 8000], [443, 70000]]),
-  { minLength: 1, maxLength: 2 });
+  { minLength: 1, maxLength: 1 });
 
 export const shareSpec: fc.Arbitrary<ShareSpec> = fc.tuple(resourceEnvSpec, vpcSpec)
   .chain(([env, vpc]) => fc.tuple(fc.constant(env), fc.constant(vpc), definitionSpec(vpc.kind === 'new' ? '10.0.1.25' : '10.8.1.25')))
@@ -93,7 +93,7 @@ export const shareSpec: fc.Arbitrary<ShareSpec> = fc.tuple(resourceEnvSpec, vpcS
   securityGroups: sometimes(fc.integer({ min: 1, max: 6 })),
   ipAddressType: sometimes(mostly(fc.constantFrom(ResourceGatewayIpAddressType.IPV4, ResourceGatewayIpAddressType.DUALSTACK),
     fc.constant(ResourceGatewayIpAddressType.IPV6))),
-  allowedPrincipals: fc.array(sharePrincipalSpec('allowedPrincipals'), { maxLength: 2 }),
+  allowedPrincipals: fc.array(sharePrincipalSpec('allowedPrincipals'), { maxLength: 1 }),
   laterPrincipals: mostly(fc.constant([]), fc.array(sharePrincipalSpec('allowedPrincipals'), { minLength: 1, maxLength: 1 })),
   allowExternalPrincipals: sometimes(fc.boolean()),
   customDomainName: sometimes(choice('customDomainName', ['orders.example.com', 'Orders.Example.Com.'], ['orders', 'bad_name.example.com'])),
