@@ -425,9 +425,9 @@ export interface StackEnvironment {
  * reference error at synth. Undefined when the share can be referenced.
  */
 export function crossRegionShareMessage(sharePath: string, share: StackEnvironment, endpoint: StackEnvironment): string | undefined {
-  const where = (env: StackEnvironment) => [env.account, env.region].some(value => Token.isUnresolved(value))
-    ? 'an environment-agnostic stack' : `${env.region}`;
-  const agnosticOnOneSide = [share.account, share.region].some(v => Token.isUnresolved(v)) !== [endpoint.account, endpoint.region].some(v => Token.isUnresolved(v));
+  const agnostic = (env: StackEnvironment) => [env.account, env.region].some(value => Token.isUnresolved(value));
+  const where = (env: StackEnvironment) => agnostic(env) ? 'an environment-agnostic stack' : env.region;
+  const agnosticOnOneSide = agnostic(share) !== agnostic(endpoint);
   const otherRegion = !Token.isUnresolved(share.region) && !Token.isUnresolved(endpoint.region) && share.region !== endpoint.region;
   if (!agnosticOnOneSide && !otherRegion) {
     return undefined;

@@ -167,7 +167,8 @@ export function buildHub(stack: Stack, spec: HubSpec, id = 'Hub'): HubRequest {
   spec.later.associatedVpcs.forEach((a, i) => construct.associateVpc(associatedVpc(stack, a, `${id}LaterAssociated${i}`)));
   return {
     construct,
-    services: [...initialServices, ...bundles.flatMap(b => b.interfaceEndpoints), ...laterServices, ...laterBundles.flatMap(b => b.interfaceEndpoints)],
+    services: [...initialServices, ...bundles.flatMap(b => b.interfaceEndpoints),
+      ...laterServices, ...laterBundles.flatMap(b => b.interfaceEndpoints)],
     clientCidrs: clientCidrs ?? [],
     transitGatewayId: tgw,
     principals: [...principals, ...laterPrincipals],

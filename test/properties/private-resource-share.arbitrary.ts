@@ -84,26 +84,26 @@ const portRangesSpec = fc.array(choice<[number, number]>('portRanges', [[443, 44
 export const shareSpec: fc.Arbitrary<ShareSpec> = fc.tuple(resourceEnvSpec, vpcSpec)
   .chain(([env, vpc]) => fc.tuple(fc.constant(env), fc.constant(vpc), definitionSpec(vpc.kind === 'new' ? '10.0.1.25' : '10.8.1.25')))
   .chain(([env, vpc, resource]) => fc.record({
-  env: fc.constant(env),
-  vpc: fc.constant(vpc),
-  resource: fc.constant(resource),
-  // Mostly as the resource needs them: none for a database, some for the others.
-  portRanges: resource.kind === 'rdsInstance' || resource.kind === 'rdsCluster' ? sometimes(portRangesSpec) : mostly(portRangesSpec, fc.constant(undefined)),
-  vpcSubnets: sometimes(subnetSelectionSpec(subnetGroups(vpc))),
-  securityGroups: sometimes(fc.integer({ min: 1, max: 6 })),
-  ipAddressType: sometimes(mostly(fc.constantFrom(ResourceGatewayIpAddressType.IPV4, ResourceGatewayIpAddressType.DUALSTACK),
-    fc.constant(ResourceGatewayIpAddressType.IPV6))),
-  allowedPrincipals: fc.array(sharePrincipalSpec('allowedPrincipals'), { maxLength: 1 }),
-  laterPrincipals: mostly(fc.constant([]), fc.array(sharePrincipalSpec('allowedPrincipals'), { minLength: 1, maxLength: 1 })),
-  allowExternalPrincipals: sometimes(fc.boolean()),
-  customDomainName: sometimes(choice('customDomainName', ['orders.example.com', 'Orders.Example.Com.'], ['orders', 'bad_name.example.com'])),
-  domainVerificationId: sometimes(choice('domainVerificationId', ['dv-0123456789abcdef0'], ['dv-1', 'verification'])),
-  publicHostedZone: sometimes(mostly(fc.constantFrom('new' as const, 'attributes' as const),
-    fc.constantFrom('attributes-other-domain' as const, 'fromPublicHostedZoneId' as const))),
-  resourceConfigurationName: sometimes(choice('resourceConfigurationName', ['orders-db'], ['Orders', 'rcfg-orders', 'a-', 'x'])),
-  resourceConfigurationArnParameter: sometimes(parameterNameSpec('resourceConfigurationArnParameter', '/resources/orders/arn')),
-  orphanVerification: mostly(fc.constant(false), fc.constant(true)),
-}, { requiredKeys: ['env', 'vpc', 'resource', 'portRanges', 'allowedPrincipals', 'laterPrincipals', 'orphanVerification'] }))
+    env: fc.constant(env),
+    vpc: fc.constant(vpc),
+    resource: fc.constant(resource),
+    // Mostly as the resource needs them: none for a database, some for the others.
+    portRanges: resource.kind === 'rdsInstance' || resource.kind === 'rdsCluster' ? sometimes(portRangesSpec) : mostly(portRangesSpec, fc.constant(undefined)),
+    vpcSubnets: sometimes(subnetSelectionSpec(subnetGroups(vpc))),
+    securityGroups: sometimes(fc.integer({ min: 1, max: 6 })),
+    ipAddressType: sometimes(mostly(fc.constantFrom(ResourceGatewayIpAddressType.IPV4, ResourceGatewayIpAddressType.DUALSTACK),
+      fc.constant(ResourceGatewayIpAddressType.IPV6))),
+    allowedPrincipals: fc.array(sharePrincipalSpec('allowedPrincipals'), { maxLength: 1 }),
+    laterPrincipals: mostly(fc.constant<SharePrincipalSpec[]>([]), fc.array(sharePrincipalSpec('allowedPrincipals'), { minLength: 1, maxLength: 1 })),
+    allowExternalPrincipals: sometimes(fc.boolean()),
+    customDomainName: sometimes(choice('customDomainName', ['orders.example.com', 'Orders.Example.Com.'], ['orders', 'bad_name.example.com'])),
+    domainVerificationId: sometimes(choice('domainVerificationId', ['dv-0123456789abcdef0'], ['dv-1', 'verification'])),
+    publicHostedZone: sometimes(mostly(fc.constantFrom('new' as const, 'attributes' as const),
+      fc.constantFrom('attributes-other-domain' as const, 'fromPublicHostedZoneId' as const))),
+    resourceConfigurationName: sometimes(choice('resourceConfigurationName', ['orders-db'], ['Orders', 'rcfg-orders', 'a-', 'x'])),
+    resourceConfigurationArnParameter: sometimes(parameterNameSpec('resourceConfigurationArnParameter', '/resources/orders/arn')),
+    orphanVerification: mostly(fc.constant(false), fc.constant(true)),
+  }, { requiredKeys: ['env', 'vpc', 'resource', 'portRanges', 'allowedPrincipals', 'laterPrincipals', 'orphanVerification'] }))
   // Mostly, a verification and members' domains come with a custom domain name; sometimes without one, a mistake.
   .map(({ orphanVerification, ...spec }) => spec.customDomainName !== undefined || orphanVerification ? spec : {
     ...spec,
@@ -116,11 +116,11 @@ function singles(resource: DefinitionSpec): SingleSpec[] {
   return resource.kind === 'group' ? resource.members.map(m => m.single) : resource.kind === 'dns' || resource.kind === 'ip' ? [resource] : [];
 }
 
-function family(single: SingleSpec): 'IPV4' | 'IPV6' | undefined {
-  if (single.kind === 'dns') {
-    return single.ipv6 ? 'IPV6' : 'IPV4';
+function family(host: SingleSpec): 'IPV4' | 'IPV6' | undefined {
+  if (host.kind === 'dns') {
+    return host.ipv6 ? 'IPV6' : 'IPV4';
   }
-  return single.address.mistake ? undefined : single.address.value.includes(':') ? 'IPV6' : 'IPV4';
+  return host.address.mistake ? undefined : host.address.value.includes(':') ? 'IPV6' : 'IPV4';
 }
 
 /** The VPC's IPv4 block, when every block is known (vpcs.ts: 10.0.0.0/16 and maybe 100.64.0.0/16, or 10.8.0.0/16 imported). */
@@ -142,7 +142,8 @@ export function shareMistakes(spec: ShareSpec): string[] {
   const members = resource.kind === 'group' ? resource.members : [];
   const found: string[] = [
     ...mistakes(all.map(s => s.kind === 'dns' ? s.name : s.address)),
-    ...mistakes([...spec.portRanges ?? [], domain, spec.domainVerificationId, spec.resourceConfigurationName, spec.resourceConfigurationArnParameter]),
+    ...mistakes([...spec.portRanges ?? [], domain, spec.domainVerificationId]),
+    ...mistakes([spec.resourceConfigurationName, spec.resourceConfigurationArnParameter]),
     ...[...spec.allowedPrincipals, ...spec.laterPrincipals].map(principalMistake).filter((m): m is string => m !== undefined),
   ];
   if (isRds === (spec.portRanges !== undefined)) {
@@ -217,12 +218,16 @@ function definition(stack: Stack, vpc: ec2.IVpc, spec: DefinitionSpec): Resource
   switch (spec.kind) {
     case 'rdsInstance':
       return ResourceDefinition.rdsInstance(rds.DatabaseInstance.fromDatabaseInstanceAttributes(stack, 'Db', {
-        instanceIdentifier: 'orders', instanceEndpointAddress: 'orders.example.internal', port: 5432,
+        instanceIdentifier: 'orders',
+        instanceEndpointAddress: 'orders.example.internal',
+        port: 5432,
         securityGroups: [new ec2.SecurityGroup(stack, 'DbSecurityGroup', { vpc })],
       }));
     case 'rdsCluster':
       return ResourceDefinition.rdsCluster(rds.DatabaseCluster.fromDatabaseClusterAttributes(stack, 'Cluster', {
-        clusterIdentifier: 'orders', clusterEndpointAddress: 'orders.cluster.example.internal', port: 5432,
+        clusterIdentifier: 'orders',
+        clusterEndpointAddress: 'orders.cluster.example.internal',
+        port: 5432,
         securityGroups: [new ec2.SecurityGroup(stack, 'ClusterSecurityGroup', { vpc })],
       }));
     case 'group':
