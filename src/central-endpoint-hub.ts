@@ -27,6 +27,7 @@ import {
   ZoneClash,
 } from './private/hub-rules';
 import { physicalName } from './private/physical-names';
+import { validateParameterName } from './private/provider-rules';
 import { validateSharePrincipals } from './private/ram-rules';
 import { endpointConstructId, serviceShortName } from './private/service-names';
 import { hasSourcedZones, serviceZones } from './private/service-zones';
@@ -179,9 +180,15 @@ export class CentralEndpointHub extends Construct {
     (props.interfaceEndpoints ?? []).forEach(service => this.addInterfaceEndpoint(service));
     (props.bundles ?? []).forEach(bundle => this.addBundle(bundle));
     (props.allowedPrincipals ?? []).forEach(principal => this.addAllowedPrincipal(principal));
-    this.publish(props.parameterPrefix);
+    // The longest name under the prefix. An invalid name is reported at synth; aws-cdk-lib's parameter would throw on some first.
+    const parameterNameFindings = props.parameterPrefix === undefined ? []
+      : validateParameterName(`${props.parameterPrefix}/profile-id`, Stack.of(this), { prop: 'parameterPrefix', example: '/network/endpoint-hub' });
+    this.publish(parameterNameFindings.length === 0 ? props.parameterPrefix : undefined);
 
-    addRules(this, 'CentralEndpointHub', () => this.validate(props.transitGatewayId !== undefined ? workloadSubnets : []));
+    addRules(this, 'CentralEndpointHub', () => [
+      ...parameterNameFindings,
+      ...this.validate(props.transitGatewayId !== undefined ? workloadSubnets : []),
+    ]);
   }
 
   /**
@@ -206,9 +213,13 @@ export class CentralEndpointHub extends Construct {
   /**
    * Associates every hub zone with a VPC of the hub's account directly, without the profile. Route 53 associates a
    * private hosted zone with a VPC of another account only after that account's authorization, which CloudFormation
-   * cannot give: use the profile there.
+   * cannot give: use the profile there. A VPC already associated, or the hub VPC, is left as it is.
    */
   public associateVpc(vpc: ec2.IVpc): void {
+    // A zone lists each VPC once: the schema of AWS::Route53::HostedZone refuses a repeated one.
+    if ([this.vpc, ...this.associatedVpcs].some(associated => associated.vpcId === vpc.vpcId)) {
+      return;
+    }
     this.associatedVpcs.push(vpc);
     this.zones.forEach(zone => zone.addVpc(vpc));
   }
@@ -291,7 +302,11 @@ export class CentralEndpointHub extends Construct {
 
   /** A zone of the hub VPC, in the profile and associated with the VPCs of `associateVpc()`; its ID comes from its name. */
   private defineZone(zoneName: string, region: string): route53.PrivateHostedZone {
-    const zone = new route53.PrivateHostedZone(this.zoneScope, zoneConstructId(zoneName, region), {
+    // A service answered under two DNS suffixes has two zones of one label (`eks.<region>.amazonaws.com` and the dual-stack
+    // `eks.<region>.api.aws`); the zone table lists the partition's first, so the dual-stack one is the second.
+    const labelId = zoneConstructId(zoneName, region);
+    const id = this.zoneScope.node.tryFindChild(labelId) ? `${labelId}DualStack` : labelId;
+    const zone = new route53.PrivateHostedZone(this.zoneScope, id, {
       zoneName,
       vpc: this.vpc,
       comment: `${zoneName} answered by the central interface endpoint of ${this.node.path}`,

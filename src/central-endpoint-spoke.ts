@@ -20,7 +20,7 @@ import {
 import { physicalName } from './private/physical-names';
 import { addTransitGatewayRoutes, subnetsWithoutRouteTable } from './private/transit-gateway-routes';
 import { findIpv4CidrBlocks, localPrivateDnsEndpoints } from './private/vpc-inspection';
-import { validateVpcDns } from './private/vpc-rules';
+import { validateClientCidrs, validateVpcDns } from './private/vpc-rules';
 
 /**
  * Properties of a CentralEndpointSpoke.
@@ -102,10 +102,13 @@ export class CentralEndpointSpoke extends Construct {
       }
     }
 
+    // A reference to a hub of another Region (or whose stack's Region is known while this one's is not, or the reverse)
+    // fails in aws-cdk-lib before the rules run; validateSpokeRegion reports it.
+    const hubInRegion = hub !== undefined && Stack.of(hub).region === Stack.of(this).region;
     this.association = new route53profiles.CfnProfileAssociation(this, 'ProfileAssociation', {
       name: physicalName(this, 64),
       // Neither given is reported at synth.
-      profileId: props.profileId ?? hub?.profileId ?? '',
+      profileId: props.profileId ?? (hubInRegion ? hub?.profileId : undefined) ?? '',
       resourceId: props.vpc.vpcId,
     });
     this.profileAssociationId = this.association.attrId;
@@ -126,6 +129,7 @@ export class CentralEndpointSpoke extends Construct {
           transitGatewayIdGiven: props.transitGatewayId !== undefined,
           hubCidrCount: hubCidrs.length,
         }),
+        ...validateClientCidrs(hubCidrs, 'hubCidrs'),
         ...(props.transitGatewayId !== undefined ? validateRouteTablesKnown(subnetsWithoutRouteTable(workloadSubnets), 'the hub') : []),
         ...validateVpcDns(['the hub\'s private hosted zones'], vpcDetails?.dnsSupportEnabled, vpcDetails?.dnsHostnamesEnabled),
         ...validateOneProfilePerVpc(this.otherProfileAssociations()),

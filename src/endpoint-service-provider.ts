@@ -317,7 +317,8 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
     if (props.connectionNotificationTopic) {
       this.notifyConnections(props.connectionNotificationTopic);
     }
-    const parameterNameFindings = validateParameterName(props.serviceNameParameter, Stack.of(this));
+    const parameterNameFindings = validateParameterName(props.serviceNameParameter, Stack.of(this),
+      { prop: 'serviceNameParameter', example: '/services/orders/endpoint-service-name' });
     // An invalid name is reported at synth; aws-cdk-lib's parameter would throw on some first.
     this.publishServiceName(parameterNameFindings.length === 0 ? props.serviceNameParameter : undefined);
 

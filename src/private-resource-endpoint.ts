@@ -6,12 +6,14 @@ import { estimateResourceEndpointCost } from './private/cost-model';
 import { crossAccountReferenceMessage } from './private/cross-account';
 import { addRules, Finding } from './private/findings';
 import {
+  crossRegionShareMessage,
   validateEndpointPortRanges,
   validateGatewayAzOverlap,
   validateNotGatewayVpc,
   validatePortRanges,
   validateResourceConfigurationArn,
 } from './private/resource-rules';
+import { selectSubnets } from './private/subnet-selection';
 import { allowEndpointClientsAtSynth } from './private/vpc-ingress';
 import { findIpv4CidrBlocks } from './private/vpc-inspection';
 import {
@@ -128,23 +130,26 @@ export class PrivateResourceEndpoint extends Construct implements ec2.IConnectab
     }
     const stack = Stack.of(this);
     if (resourceShare) {
+      const shareStack = Stack.of(resourceShare);
       const problem = crossAccountReferenceMessage({
         prop: 'resourceShare',
         object: 'the share',
         path: resourceShare.node.path,
-        account: Stack.of(resourceShare).account,
+        account: shareStack.account,
         value: 'the resource configuration ARN',
         fix: 'Pass it as a string: `resourceConfigurationArn` from the share\'s ResourceConfigurationArn output, or read from a '
           + 'parameter in this account.',
-      }, stack.account);
+      }, stack.account) ?? crossRegionShareMessage(resourceShare.node.path, shareStack, stack);
       if (problem) {
         throw new Error(`PrivateResourceEndpoint ${this.node.path}: ${problem}`);
       }
     }
 
-    const selected = (props.vpcSubnets ? vpc.selectSubnets(props.vpcSubnets) : vpc.selectSubnets({ onePerAz: true })).subnets;
+    const selection = selectSubnets(vpc, props.vpcSubnets ?? { onePerAz: true });
+    const selected = selection.subnets;
     if (selected.length === 0) {
-      throw new Error(`PrivateResourceEndpoint ${this.node.path}: \`vpcSubnets\` selects no subnet of the VPC, so the endpoint `
+      const reason = selection.problem ? ` (${selection.problem})` : '';
+      throw new Error(`PrivateResourceEndpoint ${this.node.path}: \`vpcSubnets\` selects no subnet of the VPC${reason}, so the endpoint `
         + 'has nowhere to go. Select at least one private or isolated subnet, one per AZ.');
     }
     this.availabilityZones = selected.map(subnet => subnet.availabilityZone);

@@ -12,6 +12,7 @@ import { CustomDomainVerification } from './private/custom-domain-verification';
 import { addRules } from './private/findings';
 import { knownZoneName, validateZoneNameKnown } from './private/hosted-zones';
 import { physicalName } from './private/physical-names';
+import { validateParameterName } from './private/provider-rules';
 import { validateSharePrincipals } from './private/ram-rules';
 import {
   DefinitionFacts,
@@ -20,12 +21,14 @@ import {
   validateDefinition,
   validateDomainVerification,
   validateGatewaySecurityGroups,
+  validateGatewaySubnetsSelected,
   validateIpInVpc,
   validatePortRanges,
   validatePortRangesGiven,
   validateResourceConfigurationName,
   warnSingleAzGateway,
 } from './private/resource-rules';
+import { selectSubnets } from './private/subnet-selection';
 import { findIpv4CidrBlocks } from './private/vpc-inspection';
 import { toPlacement, validateOneSubnetPerAz } from './private/vpc-rules';
 import { PortRange, ResourceDefinition, ResourceGatewayIpAddressType } from './resource-definition';
@@ -193,7 +196,8 @@ export class PrivateResourceShare extends Construct implements ec2.IConnectable 
     this.domainVerificationId = props.domainVerificationId
       ?? this.verifyCustomDomain(props.customDomainName, publicHostedZoneName === undefined ? undefined : props.publicHostedZone);
 
-    const selected = (props.vpcSubnets ? vpc.selectSubnets(props.vpcSubnets) : vpc.selectSubnets({ onePerAz: true })).subnets;
+    const selection = selectSubnets(vpc, props.vpcSubnets ?? { onePerAz: true });
+    const selected = selection.subnets;
     this.availabilityZones = selected.map(subnet => subnet.availabilityZone);
     const securityGroups = props.securityGroups ?? [this.defineSecurityGroup(resource, props.portRanges ?? [])];
     this.connections = new ec2.Connections({ securityGroups });
@@ -210,16 +214,22 @@ export class PrivateResourceShare extends Construct implements ec2.IConnectable 
     const configuration = this.defineResourceConfiguration(facts, gateway, props);
     this.resourceConfigurationArn = configuration.attrArn;
     this.resourceConfigurationId = configuration.attrId;
-    for (const member of resource._members) {
+    // A member name given twice is reported by validateDefinition; its second construct would be a crash first.
+    const memberNames = new Set<string>();
+    for (const member of resource._members.filter(m => !memberNames.has(m.name) && memberNames.add(m.name))) {
       this.defineMember(configuration, member.name, member.definition._facts, member.customDomainName, props.portRanges);
     }
 
     for (const principal of props.allowedPrincipals ?? []) {
       this.addAllowedPrincipal(principal);
     }
-    this.publishArn(props.resourceConfigurationArnParameter);
+    // An invalid name is reported at synth; aws-cdk-lib's parameter would throw on some first.
+    const parameterNameFindings = validateParameterName(props.resourceConfigurationArnParameter, Stack.of(this),
+      { prop: 'resourceConfigurationArnParameter', example: '/resources/orders-db/resource-configuration-arn' });
+    this.publishArn(parameterNameFindings.length === 0 ? props.resourceConfigurationArnParameter : undefined);
 
     addRules(this, 'PrivateResourceShare', () => [
+      ...parameterNameFindings,
       ...validateDefinition(facts),
       ...validatePortRangesGiven(facts, props.portRanges !== undefined),
       ...validatePortRanges('portRanges', props.portRanges ?? []),
@@ -236,6 +246,7 @@ export class PrivateResourceShare extends Construct implements ec2.IConnectable 
       ...validateAddressFamilies(facts, ipAddressType),
       ...validateSharePrincipals(this.allowedPrincipals, 'Resource configurations are'),
       ...validateGatewaySecurityGroups(securityGroups.length),
+      ...validateGatewaySubnetsSelected(selected.length, selection.problem),
       ...validateOneSubnetPerAz('vpcSubnets', selected.map(toPlacement), 'a resource gateway'),
       ...warnSingleAzGateway(this.availabilityZones),
       ...validateResourceConfigurationName(props.resourceConfigurationName),

@@ -175,6 +175,22 @@ describe('CentralEndpointHub', () => {
       Template.fromStack(stack).hasResourceProperties('AWS::Route53::HostedZone', { Name: 'eks-auth.us-east-1.api.aws.' });
     });
 
+    test('gives a service answered under two DNS suffixes a zone for each (eks)', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      hubIn(stack, { interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.EKS] });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      const eks = endpointId(template, 'eks');
+      for (const name of ['eks.us-east-1.amazonaws.com.', 'eks.us-east-1.api.aws.']) {
+        template.hasResourceProperties('AWS::Route53::HostedZone', { Name: name });
+        template.hasResourceProperties('AWS::Route53::RecordSet', { Name: name, Type: 'A', AliasTarget: aliasTo(eks) });
+      }
+    });
+
     test('gives S3 its bucket, control and access point names, each with a wildcard, and warns about the gateway endpoints', () => {
       // GIVEN
       const { stack } = testStack();
@@ -231,6 +247,24 @@ describe('CentralEndpointHub', () => {
           { VPCId: { Ref: spokeVpcId }, VPCRegion: 'us-east-1' },
         ]);
       }
+    });
+
+    test('lists each VPC once in a zone, whether associated twice or the hub VPC itself', () => {
+      // GIVEN
+      const { stack } = testStack();
+      const spokeVpc = isolatedVpc(stack, 'SpokeVpc', { ipAddresses: ec2.IpAddresses.cidr('10.1.0.0/16') });
+      const hub = hubIn(stack, { associatedVpcs: [spokeVpc] });
+
+      // WHEN
+      hub.associateVpc(spokeVpc);
+      hub.associateVpc(hub.vpc);
+
+      // THEN
+      const zone = Object.values(schemaCheckedTemplate(stack).Resources).find((r: any) => r.Type === 'AWS::Route53::HostedZone') as any;
+      expect(zone.Properties.VPCs.map((vpc: { VPCId: unknown }) => vpc.VPCId)).toEqual([
+        { Ref: stack.getLogicalId(hub.vpc.node.defaultChild as ec2.CfnVPC) },
+        { Ref: stack.getLogicalId(spokeVpc.node.defaultChild as ec2.CfnVPC) },
+      ]);
     });
 
     test('synthesizes in an environment-agnostic stack, with the zone names built from the Region', () => {
@@ -333,6 +367,17 @@ describe('CentralEndpointHub', () => {
         { RouteTableId, TransitGatewayId: 'tgw-0123456789abcdef0', DestinationPrefixListId: 'pl-0123456789abcdef0' },
       ]));
       expect(hub.spokeRoutes.map(route => stack.resolve(route.routeTableId))).toEqual(routeTables.flatMap(id => [id, id, id]));
+    });
+
+    test('route a destination given twice once per route table', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      hubIn(stack, { clientCidrs: ['10.1.0.0/16', '10.1.0.0/16'], transitGatewayId: 'tgw-0123456789abcdef0' });
+
+      // THEN
+      Template.fromStack(stack).resourcePropertiesCountIs('AWS::EC2::Route', { DestinationCidrBlock: '10.1.0.0/16' }, 3);
     });
 
     test('add none without a Transit Gateway', () => {
@@ -462,6 +507,36 @@ describe('CentralEndpointHub', () => {
       // THEN
       expect(validationErrors(app)).toEqual([expect.stringMatching(
         /^\[TestStack\/Hub\] TestStack\/SpokeEndpoints\/InterfaceEndpoints\/Sts is an interface endpoint of 'sts' with private DNS in TestStack\/SpokeVpc/)]);
+    });
+
+    test('reports an endpoint with private DNS for a centralized service in an associated VPC of a China Region', () => {
+      // GIVEN
+      const { app, stack } = testStack({ env: { account: '123456789012', region: 'cn-north-1' } },
+        { 'availability-zones:account=123456789012:region=cn-north-1': ['cn-north-1a', 'cn-north-1b'] });
+      const spokeVpc = isolatedVpc(stack, 'SpokeVpc', { ipAddresses: ec2.IpAddresses.cidr('10.1.0.0/16') });
+      // The China Regions' service names begin with `cn.com.amazonaws`.
+      spokeVpc.addInterfaceEndpoint('Sts', { service: new ec2.InterfaceVpcEndpointAwsService('sts', 'cn.com.amazonaws') });
+
+      // WHEN
+      hubIn(stack, { associatedVpcs: [spokeVpc] });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([expect.stringMatching(
+        /^\[TestStack\/Hub\] TestStack\/SpokeVpc\/Sts\/Resource is an interface endpoint of 'sts' with private DNS in TestStack\/SpokeVpc/)]);
+    });
+
+    test('reports a parameterPrefix that SSM would refuse instead of failing in aws-cdk-lib', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+
+      // WHEN
+      hubIn(stack, { parameterPrefix: 'network/endpoint-hub' });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        '[TestStack/Hub] `parameterPrefix` is not a name SSM accepts, got \'network/endpoint-hub/profile-id\': a name with a hierarchy '
+        + 'must begin with /; use a name like /network/endpoint-hub',
+      ]);
     });
 
     test('reports an adopted hub VPC without DNS support', () => {

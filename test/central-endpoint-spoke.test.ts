@@ -261,6 +261,52 @@ describe('CentralEndpointSpoke', () => {
     });
   });
 
+  describe('validation, where aws-cdk-lib would fail first', () => {
+    /** A hub stack in us-east-1 and a spoke stack elsewhere, without cross-Region references. */
+    function spokeAwayFromHub(spokeEnv: { account: string; region: string } | undefined) {
+      const { app, hub } = setUp();
+      const stack = new Stack(app, 'AwayStack', { env: spokeEnv });
+      const vpc = isolatedVpc(stack, 'Vpc', { ipAddresses: ec2.IpAddresses.cidr('10.1.0.0/16') });
+      new CentralEndpointSpoke(stack, 'Spoke', { vpc, hub });
+      return validationErrors(app);
+    }
+
+    test('reports a hub in another Region instead of aws-cdk-lib\'s cross-Region reference error', () => {
+      expect(spokeAwayFromHub({ account: ACCOUNT, region: 'eu-west-1' })).toEqual([expect.stringMatching(
+        /^\[AwayStack\/Spoke\] the spoke is in eu-west-1 and the hub in us-east-1; a Route 53 Profile is associated with VPCs of its own Region/)]);
+    });
+
+    test('reports an environment-agnostic spoke stack beside a hub stack of a known Region', () => {
+      expect(spokeAwayFromHub(undefined)).toEqual([expect.stringMatching(
+        /^\[AwayStack\/Spoke\] the spoke's stack is environment-agnostic and the hub's in us-east-1; .*`profileId` instead of `hub`/)]);
+    });
+
+    test('reports hubCidrs entries that are not CIDR blocks or prefix lists', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+
+      // WHEN
+      new CentralEndpointSpoke(stack, 'Spoke', { vpc, profileId: PROFILE_ID, hubCidrs: ['10.0.0.0'], transitGatewayId: TGW });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        '[SpokeStack/Spoke] `hubCidrs` must hold IPv4 or IPv6 CIDR blocks (10.20.0.0/16, 2001:db8::/56) or prefix list IDs '
+        + '(pl-0123456789abcdef0), got \'10.0.0.0\'. Fix or remove them.',
+      ]);
+    });
+  });
+
+  test('routes a hub CIDR block given twice once per route table', () => {
+    // GIVEN
+    const { stack, vpc } = setUp();
+
+    // WHEN
+    new CentralEndpointSpoke(stack, 'Spoke', { vpc, profileId: PROFILE_ID, hubCidrs: ['10.0.0.0/16', '10.0.0.0/16'], transitGatewayId: TGW });
+
+    // THEN
+    Template.fromStack(stack).resourcePropertiesCountIs('AWS::EC2::Route', { DestinationCidrBlock: '10.0.0.0/16' }, 3);
+  });
+
   test('validates against the CloudFormation resource schemas', () => {
     // GIVEN
     const { stack, vpc } = setUp();

@@ -227,6 +227,23 @@ describe('PrivateResourceEndpoint', () => {
         .toThrow(/give exactly one of `resourceShare`/);
     });
 
+    test('fails at once when a share object is in another Region, or beside an environment-agnostic stack', () => {
+      // GIVEN
+      const app = new App();
+      const provider = new Stack(app, 'Provider', { env: { account: ACCOUNT, region: REGION } });
+      const shared = share(provider);
+      const inRegion = (id: string, env?: { account: string; region: string }) => {
+        const stack = new Stack(app, id, { env });
+        return () => endpoint(stack, isolatedVpc(stack), { resourceShare: shared });
+      };
+
+      // THEN
+      expect(inRegion('Elsewhere', { account: ACCOUNT, region: 'eu-west-1' })).toThrow(
+        /^PrivateResourceEndpoint Elsewhere\/Endpoint: `resourceShare` is the share at Provider\/Share in us-east-1, but this stack is in eu-west-1/);
+      expect(inRegion('Agnostic')).toThrow(
+        /^PrivateResourceEndpoint Agnostic\/Endpoint: `resourceShare` is the share at Provider\/Share in us-east-1, but this stack is in an environment-agnostic stack/);
+    });
+
     test('fails at once when a share object is used from another account, or no subnet is selected', () => {
       // GIVEN
       const app = new App();
@@ -239,6 +256,9 @@ describe('PrivateResourceEndpoint', () => {
         /^PrivateResourceEndpoint Consumer\/Endpoint: `resourceShare` is the share at Provider\/Share in account 111111111111, but this stack is in account 222222222222/);
       expect(() => endpoint(consumerStack, vpc, { vpcSubnets: { availabilityZones: ['us-east-1f'] } }, 'NoSubnet')).toThrow(
         /`vpcSubnets` selects no subnet of the VPC/);
+      // A subnet type the VPC lacks fails the same way, not in aws-cdk-lib's selectSubnets.
+      expect(() => endpoint(consumerStack, vpc, { vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC } }, 'NoPublicSubnet')).toThrow(
+        /^PrivateResourceEndpoint Consumer\/NoPublicSubnet: `vpcSubnets` selects no subnet of the VPC \(There are no 'Public' subnet groups/);
     });
 
     test('reports every problem at once: the ARN, the ports, the subnets and clientCidrs', () => {

@@ -460,6 +460,45 @@ describe('PrivateResourceShare', () => {
   });
 
   describe('validation', () => {
+    test('reports vpcSubnets that select nothing, instead of failing in aws-cdk-lib', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+
+      // WHEN
+      share(stack, vpc, { vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS } });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([expect.stringMatching(
+        /^\[TestStack\/Share\] `vpcSubnets` selects no subnet of the VPC \(There are no 'Private' subnet groups in this VPC.*\), so the resource gateway has nowhere to go/)]);
+    });
+
+    test('reports a resourceConfigurationArnParameter that SSM would refuse, instead of failing in aws-cdk-lib', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+
+      // WHEN
+      share(stack, vpc, { resourceConfigurationArnParameter: 'resources/orders-db/arn' });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        '[TestStack/Share] `resourceConfigurationArnParameter` is not a name SSM accepts, got \'resources/orders-db/arn\': a name with a '
+        + 'hierarchy must begin with /; use a name like /resources/orders-db/resource-configuration-arn',
+      ]);
+    });
+
+    test('reports a group member name given twice, instead of failing on a second construct of that ID', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+      const member = { name: 'Primary', definition: ResourceDefinition.dnsName('db.example.net') };
+
+      // WHEN
+      share(stack, vpc, { resource: ResourceDefinition.group([member, member]) });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([expect.stringMatching(
+        /^\[TestStack\/Share\] `resource` is a group with more than one member named 'Primary'/)]);
+    });
+
     test('reports every problem at once, with the construct path', () => {
       // GIVEN
       const { app, stack, vpc } = setUp();

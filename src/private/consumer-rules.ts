@@ -1,6 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { isPlaceholderAz } from './availability-zones';
+import { StackEnvironment } from './cross-account';
 import { isDomainName, isInZone, MAX_DOMAIN_LENGTH, normalizeDomainName } from './domain-names';
 import { error, Finding, warning } from './findings';
 import { isRegionName, REGION_PATTERN } from './regions';
@@ -267,16 +268,11 @@ export function validateServiceRegion(serviceRegion: string | undefined, provide
 }
 
 /** A stack's environment as the rules see it: account and Region, each literal or a token. */
-export interface StackEnvironment {
-  readonly account: string;
-  readonly region: string;
-}
-
 /**
  * CDK passes a token between two stacks only when both have an explicit account and Region or neither has one
  * (environment-agnostic); otherwise synth fails on the reference with an error that names neither the consumer nor
  * the fix. The construct throws this instead. Undefined when the environments are alike, or when both accounts are
- * literal (`crossAccountProviderMessage` covers different ones, and CDK explains literal Regions itself).
+ * literal (`crossAccountReferenceMessage` covers different ones, and CDK explains literal Regions itself).
  */
 export function mixedEnvironmentProviderMessage(providerPath: string, provider: StackEnvironment, consumer: StackEnvironment): string | undefined {
   const explicit = (env: StackEnvironment) => !Token.isUnresolved(env.account) && !Token.isUnresolved(env.region);

@@ -1,5 +1,11 @@
 import { Token } from 'aws-cdk-lib';
 
+/** Where a stack is, as CDK knows it: tokens for an environment-agnostic stack. */
+export interface StackEnvironment {
+  readonly account: string;
+  readonly region: string;
+}
+
 /** An object of another stack that a construct was given, where a string would travel between accounts. */
 export interface CrossAccountReference {
   /** The prop the object was given in, as messages name it: `service`. */

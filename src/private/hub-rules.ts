@@ -220,7 +220,13 @@ export function warnVpcsPerProfile(spokeCount: number): Finding[] {
 
 /** The hub's zones and endpoints are regional: spokes in another Region resolve the services there to no hub endpoint. */
 export function validateSpokeRegion(spokeRegion: string, hubRegion: string): Finding[] {
-  if (Token.isUnresolved(spokeRegion) || Token.isUnresolved(hubRegion) || spokeRegion === hubRegion) {
+  if (Token.isUnresolved(spokeRegion) !== Token.isUnresolved(hubRegion)) {
+    const where = (region: string) => Token.isUnresolved(region) ? 'environment-agnostic' : `in ${region}`;
+    return [error(`the spoke's stack is ${where(spokeRegion)} and the hub's ${where(hubRegion)}; the spoke takes the hub's profile ID `
+      + 'from the hub\'s stack, which aws-cdk-lib passes only between stacks of one Region. Give both stacks the same `env`, or '
+      + 'give the spoke the hub\'s `profileId` instead of `hub`.')];
+  }
+  if (Token.isUnresolved(spokeRegion) || spokeRegion === hubRegion) {
     return [];
   }
   return [error(`the spoke is in ${spokeRegion} and the hub in ${hubRegion}; a Route 53 Profile is associated with VPCs of its own `

@@ -227,11 +227,17 @@ function minimumArnPrefixLength(parts: ParameterArnParts): number {
   return 'arn::ssm:::parameter/'.length + known(parts.partition, 'aws'.length) + known(parts.region, 'us-east-1'.length) + known(parts.account, 12);
 }
 
+/** The prop that names an SSM parameter, and a name to suggest in its place. */
+export interface ParameterNameProp {
+  readonly prop: string;
+  readonly example: string;
+}
+
 /**
- * The name of the SSM parameter that publishes the service name must be one SSM accepts; aws-cdk-lib checks only its
+ * The name of an SSM parameter that the library publishes must be one SSM accepts; aws-cdk-lib checks only its
  * characters and a length of 2048, by throwing.
  */
-export function validateParameterName(name: string | undefined, arn: ParameterArnParts): Finding[] {
+export function validateParameterName(name: string | undefined, arn: ParameterArnParts, prop: ParameterNameProp): Finding[] {
   if (name === undefined || Token.isUnresolved(name)) {
     return [];
   }
@@ -253,6 +259,6 @@ export function validateParameterName(name: string | undefined, arn: ParameterAr
   if (arnLength > MAX_PARAMETER_ARN_LENGTH) {
     problems.push(`the name with its ARN prefix may have at most ${MAX_PARAMETER_ARN_LENGTH} characters, this one has ${arnLength}`);
   }
-  return problems.length === 0 ? [] : [error(`\`serviceNameParameter\` is not a name SSM accepts, got '${name}': ${problems.join('; ')}; `
-    + 'use a name like /services/orders/endpoint-service-name')];
+  return problems.length === 0 ? [] : [error(`\`${prop.prop}\` is not a name SSM accepts, got '${name}': ${problems.join('; ')}; `
+    + `use a name like ${prop.example}`)];
 }

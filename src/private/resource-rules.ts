@@ -1,5 +1,6 @@
 import { isIPv4, isIPv6 } from 'net';
 import { Token } from 'aws-cdk-lib';
+import { StackEnvironment } from './cross-account';
 import { isDomainName, isInZone } from './domain-names';
 import { error, Finding, warning } from './findings';
 
@@ -308,6 +309,19 @@ export function validateGatewaySecurityGroups(count: number): Finding[] {
     + '(https://docs.aws.amazon.com/vpc/latest/privatelink/create-resource-gateway.html). Merge their rules into fewer groups.')];
 }
 
+/**
+ * A resource gateway has network interfaces in its subnets, at least one ("Create a resource gateway in VPC Lattice").
+ *
+ * @param selectionProblem aws-cdk-lib's reason when the selection names what the VPC does not have
+ */
+export function validateGatewaySubnetsSelected(selectedCount: number, selectionProblem?: string): Finding[] {
+  if (selectedCount > 0) {
+    return [];
+  }
+  return [error(`\`vpcSubnets\` selects no subnet of the VPC${selectionProblem ? ` (${selectionProblem})` : ''}, so the resource `
+    + `gateway has nowhere to go (${RESOURCE_GATEWAYS}). Select subnets the VPC has, one per AZ, in as many AZs as possible.`)];
+}
+
 /** A resource gateway in one AZ is reachable only from endpoints that share that AZ, and an outage there stops it. */
 export function warnSingleAzGateway(availabilityZones: string[]): Finding[] {
   const azs = [...new Set(availabilityZones)];
@@ -385,4 +399,22 @@ export function validateGatewayAzOverlap(endpointAzs: string[], gatewayAzs: stri
   return [error(`\`vpcSubnets\` places the endpoint in ${[...new Set(endpointAzs)].join(', ')}, none of which the resource `
     + `gateway of ${sharePath} is in (${[...new Set(gatewayAzs)].join(', ')}); at least one AZ of a resource endpoint and its `
     + `resource gateway must overlap (${RESOURCE_GATEWAYS}). Select a subnet in one of the gateway's AZs.`)];
+}
+
+/**
+ * CDK passes a token between stacks of one Region only (and never between an environment-agnostic stack and one of a known
+ * environment), so a share object cannot reach an endpoint elsewhere: the construct throws this, instead of aws-cdk-lib's
+ * reference error at synth. Undefined when the share can be referenced.
+ */
+export function crossRegionShareMessage(sharePath: string, share: StackEnvironment, endpoint: StackEnvironment): string | undefined {
+  const agnostic = (env: StackEnvironment) => [env.account, env.region].some(value => Token.isUnresolved(value));
+  const where = (env: StackEnvironment) => agnostic(env) ? 'an environment-agnostic stack' : env.region;
+  const agnosticOnOneSide = agnostic(share) !== agnostic(endpoint);
+  const otherRegion = !Token.isUnresolved(share.region) && !Token.isUnresolved(endpoint.region) && share.region !== endpoint.region;
+  if (!agnosticOnOneSide && !otherRegion) {
+    return undefined;
+  }
+  return `\`resourceShare\` is the share at ${sharePath} in ${where(share)}, but this stack is in ${where(endpoint)}, and CDK passes the `
+    + 'resource configuration ARN only between stacks of one account and Region. Give both stacks the same `env`, or pass '
+    + '`resourceConfigurationArn` from the share\'s ResourceConfigurationArn output.';
 }

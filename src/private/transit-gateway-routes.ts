@@ -18,7 +18,8 @@ export function addTransitGatewayRoutes(scope: Construct, subnets: ec2.ISubnet[]
       continue;
     }
     routeTableIds.add(routeTableId);
-    for (const destination of destinations) {
+    // A destination given twice is one route (a second would be a second construct of one ID).
+    for (const destination of new Set(destinations)) {
       routes.push(new ec2.CfnRoute(scope, `${subnet.node.id}To${destinationId(scope, destination)}`, {
         routeTableId,
         transitGatewayId,

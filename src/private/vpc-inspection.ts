@@ -3,6 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
 import { AppInventory } from './app-inventory';
 import { InternetRoute } from './egress-vpc-rules';
+import { REGION_PATTERN } from './regions';
 
 // These look across the whole app rather than at the VPC construct, because users add routes, CIDR blocks and
 // endpoints with L1s anywhere; the app inventory has them, by the VPC's or route table's ID.
@@ -151,9 +152,12 @@ export function localPrivateDnsEndpoints(vpc: ec2.IVpc, scope: IConstruct, servi
     .filter(endpoint => services.includes(endpoint.service));
 }
 
-/** `com.amazonaws.<region>.ecr.api` -> `ecr.api`; the tail of a name joined with a deploy-time Region, `.ecr.api` -> `ecr.api`. */
+/**
+ * `com.amazonaws.<region>.ecr.api` -> `ecr.api`, whatever the prefix (`cn.com.amazonaws` in the China Regions); the tail
+ * of a name joined with a deploy-time Region, `.ecr.api` -> `ecr.api`.
+ */
 function shortNameAfterRegion(serviceName: string): string {
-  return serviceName.startsWith('.') ? serviceName.slice(1) : serviceName.split('.').slice(3).join('.');
+  return serviceName.startsWith('.') ? serviceName.slice(1) : serviceName.replace(new RegExp(`^.*?\\.${REGION_PATTERN}\\.`), '');
 }
 
 /** The literal end of a resolved string: itself, or the last part of an `Fn::Join` that ends in a literal. */

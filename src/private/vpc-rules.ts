@@ -122,13 +122,16 @@ export function clientPeer(entry: string): ec2.IPeer | undefined {
   return PREFIX_LIST_ID.test(entry) ? ec2.Peer.prefixList(entry) : undefined;
 }
 
-/** Each `clientCidrs` entry must be an IPv4 or IPv6 CIDR block or a prefix list ID. */
-export function validateClientCidrs(clientCidrs: string[]): Finding[] {
+/**
+ * Each `clientCidrs` entry (or entry of another prop of networks, like a spoke's `hubCidrs`) must be an IPv4 or IPv6
+ * CIDR block or a prefix list ID.
+ */
+export function validateClientCidrs(clientCidrs: string[], prop = 'clientCidrs'): Finding[] {
   const invalid = clientCidrs.filter(entry => clientPeer(entry) === undefined);
   if (invalid.length === 0) {
     return [];
   }
-  return [error('`clientCidrs` must hold IPv4 or IPv6 CIDR blocks (10.20.0.0/16, 2001:db8::/56) or prefix list IDs '
+  return [error(`\`${prop}\` must hold IPv4 or IPv6 CIDR blocks (10.20.0.0/16, 2001:db8::/56) or prefix list IDs `
     + `(pl-0123456789abcdef0), got ${invalid.map(entry => `'${entry}'`).join(', ')}. Fix or remove them.`)];
 }
 

@@ -250,6 +250,8 @@ describe('validateLoadBalancerSubnets', () => {
 });
 
 describe('validateParameterName', () => {
+  const SERVICE_NAME_PARAMETER = { prop: 'serviceNameParameter', example: '/services/orders/endpoint-service-name' };
+
   const STACK = { partition: 'aws', region: 'us-east-1', account: '123456789012' };
   const PREFIX = 'arn:aws:ssm:us-east-1:123456789012:parameter/';
 
@@ -259,7 +261,7 @@ describe('validateParameterName', () => {
     `/${[...Array(15).keys()].join('/')}`,
     `/${'x'.repeat(1011 - PREFIX.length)}`,
   ])('accepts %s', name => {
-    expect(validateParameterName(name, STACK)).toEqual([]);
+    expect(validateParameterName(name, STACK, SERVICE_NAME_PARAMETER)).toEqual([]);
   });
 
   test.each([
@@ -271,19 +273,19 @@ describe('validateParameterName', () => {
     [`/${[...Array(16).keys()].join('/')}`, 'a hierarchy has at most 15 levels'],
     [`/${'x'.repeat(1012 - PREFIX.length)}`, 'the name with its ARN prefix may have at most 1011 characters, this one has 1012'],
   ])('fails on %s: %s', (name, problem) => {
-    expect(errors(validateParameterName(name, STACK))).toEqual([
+    expect(errors(validateParameterName(name, STACK, SERVICE_NAME_PARAMETER))).toEqual([
       `\`serviceNameParameter\` is not a name SSM accepts, got '${name}': ${problem}; use a name like /services/orders/endpoint-service-name`,
     ]);
   });
 
   test('skips a token name', () => {
-    expect(validateParameterName(TOKEN, STACK)).toEqual([]);
-    expect(validateParameterName(undefined, STACK)).toEqual([]);
+    expect(validateParameterName(TOKEN, STACK, SERVICE_NAME_PARAMETER)).toEqual([]);
+    expect(validateParameterName(undefined, STACK, SERVICE_NAME_PARAMETER)).toEqual([]);
   });
 
   test('counts values known only at deploy time with their shortest length', () => {
     const agnostic = { partition: TOKEN, region: TOKEN, account: TOKEN };
-    expect(validateParameterName(`/${'x'.repeat(1011 - PREFIX.length)}`, agnostic)).toEqual([]);
-    expect(errors(validateParameterName(`/${'x'.repeat(1012 - PREFIX.length)}`, agnostic))).toHaveLength(1);
+    expect(validateParameterName(`/${'x'.repeat(1011 - PREFIX.length)}`, agnostic, SERVICE_NAME_PARAMETER)).toEqual([]);
+    expect(errors(validateParameterName(`/${'x'.repeat(1012 - PREFIX.length)}`, agnostic, SERVICE_NAME_PARAMETER))).toHaveLength(1);
   });
 });

@@ -1,0 +1,191 @@
+import { Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as fc from 'fast-check';
+import { Choice, mistakes } from './choices';
+import { EnvSpec, envSpec, mostly, sometimes } from './environment';
+import {
+  clientCidr, clientCidrMistake, ClientCidrSpec, clientCidrSpec, parameterNameSpec, principalMistake, sharePrincipal,
+  SharePrincipalSpec, sharePrincipalSpec, transitGatewayId, TransitGatewaySpec, transitGatewaySpec,
+} from './hub-choices';
+import { bundle, BundleSpec, bundleSpec, interfaceService, InterfaceServiceSpec, interfaceServiceSpec, policy, PolicySpec, policySpec, RESTRICTABLE_SERVICES } from './services';
+import { buildVpc, VpcSpec, vpcSpec } from './vpcs';
+import { CentralEndpointHub, EndpointBundle } from '../../src';
+
+/** Services whose zones the zone table gives (dotted names, wildcards, dual-stack names), beside services.ts's. */
+const TABLE_SERVICE_KEYS = ['ECR', 'ECR_DOCKER', 'EKS', 'EKS_AUTH', 'KINESIS_STREAMS', 'SAGEMAKER_API', 'APIGATEWAY',
+  'CODEARTIFACT_REPOSITORIES'] as const;
+
+/** A service to centralize: any of services.ts's (a PrivateLink service or a deploy-time name is a mistake here). */
+export type HubServiceSpec = InterfaceServiceSpec | { readonly kind: 'table'; readonly key: typeof TABLE_SERVICE_KEYS[number] };
+
+export const hubServiceSpec: fc.Arbitrary<HubServiceSpec> = fc.oneof(
+  { weight: 3, arbitrary: interfaceServiceSpec },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('table' as const), key: fc.constantFrom(...TABLE_SERVICE_KEYS) }) },
+);
+
+export function hubService(stack: Stack, spec: HubServiceSpec): ec2.IInterfaceVpcEndpointService {
+  return spec.kind === 'table' ? ec2.InterfaceVpcEndpointAwsService[spec.key] : interfaceService(stack, spec);
+}
+
+/** A hub has zones for AWS services' public names only. */
+function isAwsServiceSpec(spec: HubServiceSpec): boolean {
+  return spec.kind !== 'privatelink' && spec.kind !== 'token';
+}
+
+function shortNameOf(spec: HubServiceSpec): string | undefined {
+  switch (spec.kind) {
+    case 'constant':
+    case 'table':
+      return ec2.InterfaceVpcEndpointAwsService[spec.key].shortName;
+    case 'named':
+      return spec.shortName;
+    default:
+      return undefined;
+  }
+}
+
+/** A VPC of the hub's account that uses the zones directly, maybe with an endpoint of its own for a service. */
+export interface AssociatedVpcSpec {
+  readonly kind: 'new' | 'imported';
+  /** An interface endpoint with private DNS (on unless false) of STS in the VPC. */
+  readonly localSts?: { readonly privateDnsEnabled: boolean };
+}
+
+export interface HubSpec {
+  readonly env: EnvSpec;
+  /** Undefined for a VPC the hub defines. */
+  readonly vpc?: VpcSpec;
+  readonly maxAzs?: number;
+  readonly services: HubServiceSpec[];
+  readonly bundles: BundleSpec[];
+  readonly endpointPolicy?: PolicySpec;
+  readonly clientCidrs?: ClientCidrSpec[];
+  readonly transitGateway?: TransitGatewaySpec;
+  readonly profileEnabled?: boolean;
+  readonly allowedPrincipals: SharePrincipalSpec[];
+  readonly associatedVpcs: AssociatedVpcSpec[];
+  readonly parameterPrefix?: Choice<string>;
+  /** add* calls after construction. */
+  readonly later: {
+    readonly services: HubServiceSpec[];
+    readonly bundles: BundleSpec[];
+    readonly principals: SharePrincipalSpec[];
+    readonly associatedVpcs: AssociatedVpcSpec[];
+  };
+}
+
+const associatedVpcSpec: fc.Arbitrary<AssociatedVpcSpec> = fc.record({
+  kind: fc.constantFrom('new' as const, 'imported' as const),
+  localSts: sometimes(fc.record({ privateDnsEnabled: fc.boolean() })),
+}, { requiredKeys: ['kind'] });
+
+const few = <T>(arbitrary: fc.Arbitrary<T>, maxLength: number) => mostly(fc.constant([] as T[]), fc.array(arbitrary, { minLength: 1, maxLength }));
+
+export const hubSpec: fc.Arbitrary<HubSpec> = fc.record({
+  env: envSpec(RESTRICTABLE_SERVICES),
+  // Mostly a VPC the hub defines, whose lack of an internet path is checked.
+  vpc: fc.oneof({ weight: 2, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: vpcSpec }),
+  maxAzs: sometimes(fc.integer({ min: 1, max: 3 })),
+  services: fc.array(hubServiceSpec, { maxLength: 4 }),
+  bundles: few(bundleSpec, 2),
+  endpointPolicy: sometimes(policySpec),
+  clientCidrs: sometimes(fc.array(clientCidrSpec, { maxLength: 3 })),
+  transitGateway: sometimes(transitGatewaySpec),
+  profileEnabled: sometimes(fc.boolean()),
+  allowedPrincipals: few(sharePrincipalSpec('allowedPrincipals'), 2),
+  associatedVpcs: few(associatedVpcSpec, 1),
+  parameterPrefix: sometimes(parameterNameSpec('parameterPrefix', '/network/endpoint-hub')),
+  later: fc.record({
+    services: few(hubServiceSpec, 2),
+    bundles: few(bundleSpec, 1),
+    principals: few(sharePrincipalSpec('allowedPrincipals'), 1),
+    associatedVpcs: few(associatedVpcSpec, 1),
+  }),
+}, { requiredKeys: ['env', 'services', 'bundles', 'allowedPrincipals', 'associatedVpcs', 'later'] });
+
+/** Every service the hub is asked to centralize, directly or through bundles, now or later. */
+function allServiceSpecs(spec: HubSpec): { services: HubServiceSpec[]; bundled: HubServiceSpec[] } {
+  const bundled = [...spec.bundles, ...spec.later.bundles].flatMap(b => b.kind === 'custom' ? b.services : []);
+  return { services: [...spec.services, ...spec.later.services], bundled };
+}
+
+/** The props a spec gets wrong, each of which must be reported. */
+export function hubMistakes(spec: HubSpec): string[] {
+  const { services, bundled } = allServiceSpecs(spec);
+  const principals = [...spec.allowedPrincipals, ...spec.later.principals];
+  const centralizesSts = [...services, ...bundled].some(s => isAwsServiceSpec(s) && shortNameOf(s) === 'sts')
+    || [...spec.bundles, ...spec.later.bundles].some(b => b.kind === 'preset'
+      && EndpointBundle[b.name].interfaceEndpoints.some(s => s instanceof ec2.InterfaceVpcEndpointAwsService && s.shortName === 'sts'));
+  const localPrivateDns = centralizesSts && [...spec.associatedVpcs, ...spec.later.associatedVpcs].some(vpc => vpc.localSts?.privateDnsEnabled);
+  return [
+    ...services.some(s => !isAwsServiceSpec(s)) ? ['interfaceEndpoints'] : [],
+    ...bundled.some(s => !isAwsServiceSpec(s)) ? ['bundles'] : [],
+    ...(spec.clientCidrs ?? []).map(clientCidrMistake).filter((m): m is string => m !== undefined),
+    ...principals.map(principalMistake).filter((m): m is string => m !== undefined),
+    ...spec.profileEnabled === false && principals.length > 0 ? ['profileEnabled'] : [],
+    ...spec.vpc !== undefined && spec.maxAzs !== undefined ? ['maxAzs'] : [],
+    ...localPrivateDns ? ['associatedVpcs'] : [],
+    ...mistakes([spec.parameterPrefix]),
+  ];
+}
+
+export interface HubRequest {
+  readonly construct: CentralEndpointHub;
+  /** Every service asked for, in order, with repeats. */
+  readonly services: ec2.IInterfaceVpcEndpointService[];
+  readonly clientCidrs: string[];
+  readonly transitGatewayId?: string;
+  readonly principals: string[];
+}
+
+export function buildHub(stack: Stack, spec: HubSpec, id = 'Hub'): HubRequest {
+  const vpc = spec.vpc && buildVpc(stack, spec.env, spec.vpc, `${id}Network`);
+  const initialServices = spec.services.map(s => hubService(stack, s));
+  const bundles = spec.bundles.map(b => bundle(stack, b));
+  const clientCidrs = spec.clientCidrs?.map(c => clientCidr(stack, c));
+  const tgw = spec.transitGateway && transitGatewayId(stack, spec.transitGateway);
+  const principals = spec.allowedPrincipals.map(p => sharePrincipal(stack, p));
+  const construct = new CentralEndpointHub(stack, id, {
+    vpc,
+    maxAzs: spec.maxAzs,
+    interfaceEndpoints: initialServices,
+    bundles,
+    endpointPolicy: spec.endpointPolicy && policy(spec.endpointPolicy),
+    clientCidrs,
+    transitGatewayId: tgw,
+    profileEnabled: spec.profileEnabled,
+    allowedPrincipals: principals,
+    associatedVpcs: spec.associatedVpcs.map((a, i) => associatedVpc(stack, a, `${id}Associated${i}`)),
+    parameterPrefix: spec.parameterPrefix?.value,
+  });
+  const laterServices = spec.later.services.map(s => hubService(stack, s));
+  laterServices.forEach(s => construct.addInterfaceEndpoint(s));
+  const laterBundles = spec.later.bundles.map(b => bundle(stack, b));
+  laterBundles.forEach(b => construct.addBundle(b));
+  const laterPrincipals = spec.later.principals.map(p => sharePrincipal(stack, p));
+  laterPrincipals.forEach(p => construct.addAllowedPrincipal(p));
+  spec.later.associatedVpcs.forEach((a, i) => construct.associateVpc(associatedVpc(stack, a, `${id}LaterAssociated${i}`)));
+  return {
+    construct,
+    services: [...initialServices, ...bundles.flatMap(b => b.interfaceEndpoints),
+      ...laterServices, ...laterBundles.flatMap(b => b.interfaceEndpoints)],
+    clientCidrs: clientCidrs ?? [],
+    transitGatewayId: tgw,
+    principals: [...principals, ...laterPrincipals],
+  };
+}
+
+function associatedVpc(stack: Stack, spec: AssociatedVpcSpec, id: string): ec2.IVpc {
+  const vpc = spec.kind === 'new'
+    ? new ec2.Vpc(stack, id, { maxAzs: 1, natGateways: 0, subnetConfiguration: [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] })
+    : ec2.Vpc.fromVpcAttributes(stack, id, {
+      vpcId: 'vpc-0bbbbbbbbbbbbbbbb',
+      vpcCidrBlock: '10.1.0.0/16',
+      availabilityZones: ['us-east-1a'],
+      isolatedSubnetIds: ['subnet-0bbbbbbbbbbbbbbbb'],
+    });
+  if (spec.localSts) {
+    vpc.addInterfaceEndpoint(`${id}Sts`, { service: ec2.InterfaceVpcEndpointAwsService.STS, privateDnsEnabled: spec.localSts.privateDnsEnabled });
+  }
+  return vpc;
+}
