@@ -1,13 +1,13 @@
-import { test } from '@fast-check/jest';
 import { CfnElement, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { FactName } from 'aws-cdk-lib/region-info';
 import { schemaViolations } from '../schema';
 import { buildHub, HubRequest, HubSpec, hubMistakes, hubSpec } from './central-endpoint-hub.arbitrary';
-import { appAndStack, PROPERTY_PARAMETERS, PROPERTY_TIMEOUT_MS } from './environment';
+import { describeConstructProperty } from './construct-property';
+import { appAndStack } from './environment';
 import { eachServiceOnce, noInternetPath, oneSubnetPerAz } from './invariants';
 import { clientSources, destinationKind, ingressOnlyFrom, transitGatewayRoutes } from './network-invariants';
-import { assertRunEndedWell, logicalIdPaths, OutcomeCounts, resourcesOfType, runConfiguration, TemplateJson } from './outcome';
+import { logicalIdPaths, resourcesOfType, runConfiguration, TemplateJson } from './outcome';
 import { vpcFacts } from './vpcs';
 import { serviceShortName } from '../../src/private/service-names';
 import { clientPortsOf } from '../../src/private/service-ports';
@@ -120,19 +120,9 @@ function invariantViolations(stack: Stack, spec: HubSpec, request: HubRequest, t
   ];
 }
 
-describe('CentralEndpointHub properties', () => {
-  const outcomes = new OutcomeCounts();
-
-  test.prop([hubSpec], PROPERTY_PARAMETERS)('ends in a template that keeps the invariants, or in errors naming the construct', spec => {
-    const { app, stack } = appAndStack(spec.env);
-    const result = runConfiguration(app, stack, ['Hub', 'Hub/Endpoints'].map(id => `${stack.node.path}/${id}`), hubMistakes(spec),
-      () => buildHub(stack, spec),
-      (request, template) => invariantViolations(stack, spec, request, template));
-    outcomes.add(result);
-    assertRunEndedWell(result);
-  }, PROPERTY_TIMEOUT_MS);
-
-  test('the configurations reach templates, not only errors', () => {
-    expect(outcomes.templateShare).toBeGreaterThan(1 / 3);
-  });
+describeConstructProperty('CentralEndpointHub', hubSpec, spec => {
+  const { app, stack } = appAndStack(spec.env);
+  return runConfiguration(app, stack, ['Hub', 'Hub/Endpoints'].map(id => `${stack.node.path}/${id}`), hubMistakes(spec),
+    () => buildHub(stack, spec),
+    (request, template) => invariantViolations(stack, spec, request, template));
 });

@@ -1,10 +1,10 @@
-import { test } from '@fast-check/jest';
 import { CfnElement, Stack } from 'aws-cdk-lib';
 import { schemaViolations } from '../schema';
+import { describeConstructProperty } from './construct-property';
 import { buildConsumer, consumerMistakes, ConsumerRequest, ConsumerSpec, consumerSpec } from './endpoint-consumer.arbitrary';
-import { appAndStack, PROPERTY_PARAMETERS, PROPERTY_TIMEOUT_MS } from './environment';
+import { appAndStack } from './environment';
 import { clientSource, eachServiceOnce, ingressOnlyFrom, ipv4Sources, oneSubnetPerAz } from './invariants';
-import { assertRunEndedWell, logicalIdPaths, OutcomeCounts, resourcesOfType, runConfiguration, TemplateJson } from './outcome';
+import { logicalIdPaths, resourcesOfType, runConfiguration, TemplateJson } from './outcome';
 import { vpcFacts } from './vpcs';
 
 function invariantViolations(stack: Stack, spec: ConsumerSpec, request: ConsumerRequest, template: TemplateJson): string[] {
@@ -31,20 +31,10 @@ function invariantViolations(stack: Stack, spec: ConsumerSpec, request: Consumer
   return [...violations, ...schemaViolations(template, spec.env.region)];
 }
 
-describe('EndpointConsumer properties', () => {
-  const outcomes = new OutcomeCounts();
-
-  test.prop([consumerSpec], PROPERTY_PARAMETERS)('ends in a template that keeps the invariants, or in errors naming the construct', spec => {
-    const { app, stack } = appAndStack(spec.env);
-    const paths = ['Consumer', 'SecondConsumer', 'Provider'].map(id => `${stack.node.path}/${id}`).concat('ProviderStack/Provider');
-    const result = runConfiguration(app, stack, paths, consumerMistakes(spec),
-      () => buildConsumer(app, stack, spec),
-      (request, template) => invariantViolations(stack, spec, request, template));
-    outcomes.add(result);
-    assertRunEndedWell(result);
-  }, PROPERTY_TIMEOUT_MS);
-
-  test('the configurations reach templates, not only errors', () => {
-    expect(outcomes.templateShare).toBeGreaterThan(1 / 3);
-  });
+describeConstructProperty('EndpointConsumer', consumerSpec, spec => {
+  const { app, stack } = appAndStack(spec.env);
+  const paths = ['Consumer', 'SecondConsumer', 'Provider'].map(id => `${stack.node.path}/${id}`).concat('ProviderStack/Provider');
+  return runConfiguration(app, stack, paths, consumerMistakes(spec),
+    () => buildConsumer(app, stack, spec),
+    (request, template) => invariantViolations(stack, spec, request, template));
 });

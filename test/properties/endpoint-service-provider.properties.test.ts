@@ -1,10 +1,10 @@
-import { test } from '@fast-check/jest';
 import { Stack } from 'aws-cdk-lib';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { schemaViolations } from '../schema';
+import { describeConstructProperty } from './construct-property';
 import { buildProvider, providerMistakes, ProviderRequest, ProviderSpec, providerSpec } from './endpoint-service-provider.arbitrary';
-import { appAndStack, PROPERTY_PARAMETERS, PROPERTY_TIMEOUT_MS } from './environment';
-import { assertRunEndedWell, logicalIdPaths, OutcomeCounts, resourcesOfType, runConfiguration, TemplateJson } from './outcome';
+import { appAndStack } from './environment';
+import { logicalIdPaths, resourcesOfType, runConfiguration, TemplateJson } from './outcome';
 import { vpcFacts } from './vpcs';
 
 function invariantViolations(stack: Stack, spec: ProviderSpec, request: ProviderRequest, template: TemplateJson): string[] {
@@ -52,19 +52,9 @@ function invariantViolations(stack: Stack, spec: ProviderSpec, request: Provider
   return [...violations, ...schemaViolations(template, spec.env.region)];
 }
 
-describe('EndpointServiceProvider properties', () => {
-  const outcomes = new OutcomeCounts();
-
-  test.prop([providerSpec], PROPERTY_PARAMETERS)('ends in a template that keeps the invariants, or in errors naming the construct', spec => {
-    const { app, stack } = appAndStack(spec.env);
-    const result = runConfiguration(app, stack, [`${stack.node.path}/Provider`], providerMistakes(spec),
-      () => buildProvider(stack, spec),
-      (request, template) => invariantViolations(stack, spec, request, template));
-    outcomes.add(result);
-    assertRunEndedWell(result);
-  }, PROPERTY_TIMEOUT_MS);
-
-  test('the configurations reach templates, not only errors', () => {
-    expect(outcomes.templateShare).toBeGreaterThan(1 / 3);
-  });
+describeConstructProperty('EndpointServiceProvider', providerSpec, spec => {
+  const { app, stack } = appAndStack(spec.env);
+  return runConfiguration(app, stack, [`${stack.node.path}/Provider`], providerMistakes(spec),
+    () => buildProvider(stack, spec),
+    (request, template) => invariantViolations(stack, spec, request, template));
 });

@@ -1,11 +1,11 @@
-import { test } from '@fast-check/jest';
 import { CfnElement, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { schemaViolations } from '../schema';
 import { clientCidrsMistakes } from './client-cidrs';
-import { appAndStack, PROPERTY_PARAMETERS, PROPERTY_TIMEOUT_MS } from './environment';
+import { describeConstructProperty } from './construct-property';
+import { appAndStack } from './environment';
 import { clientSource, eachServiceOnce, gatewayRouteTables, ingressOnlyFrom, ipv4Sources, noInternetPath, oneSubnetPerAz } from './invariants';
-import { assertRunEndedWell, logicalIdPaths, OutcomeCounts, runConfiguration, RunResult, TemplateJson } from './outcome';
+import { logicalIdPaths, runConfiguration, RunResult, TemplateJson } from './outcome';
 import { buildEgressVpc, EgressVpcRequest, EgressVpcSpec, egressVpcSpec } from './private-egress-vpc.arbitrary';
 import { vpcFacts } from './vpcs';
 import { serviceShortName } from '../../src/private/service-names';
@@ -38,16 +38,4 @@ function run(spec: EgressVpcSpec): RunResult<EgressVpcRequest> {
     (request, template) => invariantViolations(stack, spec, request, template));
 }
 
-describe('PrivateEgressVpc properties', () => {
-  const outcomes = new OutcomeCounts();
-
-  test.prop([egressVpcSpec], PROPERTY_PARAMETERS)('ends in a template that keeps the invariants, or in errors naming the construct', spec => {
-    const result = run(spec);
-    outcomes.add(result);
-    assertRunEndedWell(result);
-  }, PROPERTY_TIMEOUT_MS);
-
-  test('the configurations reach templates, not only errors', () => {
-    expect(outcomes.templateShare).toBeGreaterThan(1 / 3);
-  });
-});
+describeConstructProperty('PrivateEgressVpc', egressVpcSpec, run);

@@ -1,9 +1,9 @@
-import { test } from '@fast-check/jest';
 import { CfnElement, Stack } from 'aws-cdk-lib';
 import { schemaViolations } from '../schema';
-import { appAndStack, PROPERTY_PARAMETERS, PROPERTY_TIMEOUT_MS } from './environment';
+import { describeConstructProperty } from './construct-property';
+import { appAndStack } from './environment';
 import { clientSources, destinationKind, ingressOnlyFrom } from './network-invariants';
-import { assertRunEndedWell, logicalIdPaths, OutcomeCounts, resourcesOfType, runConfiguration, TemplateJson } from './outcome';
+import { logicalIdPaths, resourcesOfType, runConfiguration, TemplateJson } from './outcome';
 import { buildEndpoint, EndpointRequest, EndpointSpec, endpointMistakes, endpointSpec } from './private-resource-endpoint.arbitrary';
 import { subnetsOnePerAz } from './resource-invariants';
 import { vpcFacts } from './vpcs';
@@ -25,20 +25,10 @@ function invariantViolations(stack: Stack, spec: EndpointSpec, request: Endpoint
   return [...violations, ...schemaViolations(template, spec.env.region)];
 }
 
-describe('PrivateResourceEndpoint properties', () => {
-  const outcomes = new OutcomeCounts();
-
-  test.prop([endpointSpec], PROPERTY_PARAMETERS)('ends in a template that keeps the invariants, or in errors naming the construct', spec => {
-    const { app, stack } = appAndStack(spec.env);
-    const paths = [`${stack.node.path}/Endpoint`, `${stack.node.path}/Share`, 'ProviderStack/Share'];
-    const result = runConfiguration(app, stack, paths, endpointMistakes(spec),
-      () => buildEndpoint(app, stack, spec),
-      (request, template) => invariantViolations(stack, spec, request, template));
-    outcomes.add(result);
-    assertRunEndedWell(result);
-  }, PROPERTY_TIMEOUT_MS);
-
-  test('the configurations reach templates, not only errors', () => {
-    expect(outcomes.templateShare).toBeGreaterThan(1 / 3);
-  });
+describeConstructProperty('PrivateResourceEndpoint', endpointSpec, spec => {
+  const { app, stack } = appAndStack(spec.env);
+  const paths = [`${stack.node.path}/Endpoint`, `${stack.node.path}/Share`, 'ProviderStack/Share'];
+  return runConfiguration(app, stack, paths, endpointMistakes(spec),
+    () => buildEndpoint(app, stack, spec),
+    (request, template) => invariantViolations(stack, spec, request, template));
 });

@@ -1,8 +1,8 @@
-import { test } from '@fast-check/jest';
 import { CfnElement, Stack } from 'aws-cdk-lib';
 import { schemaViolations } from '../schema';
-import { appAndStack, PROPERTY_PARAMETERS, PROPERTY_TIMEOUT_MS } from './environment';
-import { assertRunEndedWell, logicalIdPaths, OutcomeCounts, resourcesOfType, runConfiguration, TemplateJson } from './outcome';
+import { describeConstructProperty } from './construct-property';
+import { appAndStack } from './environment';
+import { logicalIdPaths, resourcesOfType, runConfiguration, TemplateJson } from './outcome';
 import { buildShare, ShareRequest, ShareSpec, shareMistakes, shareSpec } from './private-resource-share.arbitrary';
 import { resourceShareViolations } from './resource-invariants';
 import { vpcFacts } from './vpcs';
@@ -59,19 +59,9 @@ function invariantViolations(stack: Stack, spec: ShareSpec, request: ShareReques
   return [...violations, ...schemaViolations(template, spec.env.region)];
 }
 
-describe('PrivateResourceShare properties', () => {
-  const outcomes = new OutcomeCounts();
-
-  test.prop([shareSpec], PROPERTY_PARAMETERS)('ends in a template that keeps the invariants, or in errors naming the construct', spec => {
-    const { app, stack } = appAndStack(spec.env);
-    const result = runConfiguration(app, stack, [`${stack.node.path}/Share`], shareMistakes(spec),
-      () => buildShare(stack, spec),
-      (request, template) => invariantViolations(stack, spec, request, template));
-    outcomes.add(result);
-    assertRunEndedWell(result);
-  }, PROPERTY_TIMEOUT_MS);
-
-  test('the configurations reach templates, not only errors', () => {
-    expect(outcomes.templateShare).toBeGreaterThan(1 / 3);
-  });
+describeConstructProperty('PrivateResourceShare', shareSpec, spec => {
+  const { app, stack } = appAndStack(spec.env);
+  return runConfiguration(app, stack, [`${stack.node.path}/Share`], shareMistakes(spec),
+    () => buildShare(stack, spec),
+    (request, template) => invariantViolations(stack, spec, request, template));
 });
