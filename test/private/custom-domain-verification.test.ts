@@ -1,53 +1,19 @@
+import { cloudFormationEvent, loadHandler as loadWith, responseBody as body } from './handler-harness';
 import { HANDLER_SOURCE } from '../../src/private/custom-domain-verification';
 
-/** What the handler sent: the VPC Lattice commands and the response PUT to CloudFormation. */
-interface Calls {
-  readonly commands: unknown[];
-  readonly responses: { url: string; init: { method: string; headers: Record<string, string>; body: string } }[];
-}
-
-/**
- * Loads the handler's source as the Lambda Node.js runtime would, with the AWS SDK's VPC Lattice client and `fetch`
- * replaced by recorders; the client answers with `txtMethodConfig`, or fails with `failWith`.
- */
-function loadHandler(txtMethodConfig: { name: string; value: string }, failWith?: Error) {
-  const calls: Calls = { commands: [], responses: [] };
-  class GetDomainVerificationCommand {
-    constructor(public readonly input: unknown) {}
-  }
-  class VPCLatticeClient {
-    public async send(command: GetDomainVerificationCommand) {
-      calls.commands.push(command.input);
-      if (failWith) {
-        throw failWith;
-      }
-      return { id: 'dv-0123456789abcdef0', status: 'PENDING', txtMethodConfig };
-    }
-  }
-  const sdk: Record<string, unknown> = { '@aws-sdk/client-vpc-lattice': { VPCLatticeClient, GetDomainVerificationCommand } };
-  const fetch = async (url: string, init: Calls['responses'][number]['init']) => {
-    calls.responses.push({ url, init });
-  };
-  const module = { exports: {} as { handler?: (event: unknown) => Promise<void> } };
-  new Function('require', 'exports', 'fetch', HANDLER_SOURCE)((name: string) => sdk[name], module.exports, fetch);
-  return { handler: module.exports.handler!, calls };
-}
+/** The handler, with the VPC Lattice client's call recorded: it answers with `txtMethodConfig`, or fails with `failWith`. */
+const loadHandler = (txtMethodConfig: { name: string; value: string }, failWith?: Error) => loadWith(HANDLER_SOURCE, {
+  module: '@aws-sdk/client-vpc-lattice',
+  client: 'VPCLatticeClient',
+  command: 'GetDomainVerificationCommand',
+  answer: { id: 'dv-0123456789abcdef0', status: 'PENDING', txtMethodConfig },
+  failWith,
+});
 
 const ARN = 'arn:aws:vpc-lattice:us-east-1:123456789012:domainverification/dv-0123456789abcdef0';
 
-function event(requestType: string, domainName = 'orders.example.com', physicalResourceId?: string) {
-  return {
-    RequestType: requestType,
-    ResponseURL: 'https://cloudformation-custom-resource-response.s3.amazonaws.com/presigned',
-    StackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/TestStack/guid',
-    RequestId: 'request-1',
-    LogicalResourceId: 'ShareDomainVerificationTxtMethodConfig',
-    ...(physicalResourceId ? { PhysicalResourceId: physicalResourceId } : {}),
-    ResourceProperties: { ServiceToken: 'arn', DomainVerificationArn: ARN, DomainName: domainName },
-  };
-}
-
-const body = (calls: Calls) => JSON.parse(calls.responses[0].init.body);
+const event = (requestType: string, domainName = 'orders.example.com', physicalResourceId?: string) => cloudFormationEvent(requestType,
+  'ShareDomainVerificationTxtMethodConfig', { DomainVerificationArn: ARN, DomainName: domainName }, physicalResourceId);
 
 describe('CustomDomainVerification handler', () => {
   test.each(['Create', 'Update'])('reads the verification\'s TXT record on %s and reports it to CloudFormation', async (requestType) => {

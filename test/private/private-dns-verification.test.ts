@@ -1,49 +1,17 @@
+import { cloudFormationEvent, loadHandler as loadWith } from './handler-harness';
 import { HANDLER_SOURCE } from '../../src/private/private-dns-verification';
 
-/** What the handler sent: the EC2 commands and the response PUT to CloudFormation. */
-interface Calls {
-  readonly commands: unknown[];
-  readonly responses: { url: string; init: { method: string; headers: Record<string, string>; body: string } }[];
-}
+/** The handler, with the EC2 client's call recorded; `failWith` makes it fail. */
+const loadHandler = (failWith?: Error) => loadWith(HANDLER_SOURCE, {
+  module: '@aws-sdk/client-ec2',
+  client: 'EC2Client',
+  command: 'StartVpcEndpointServicePrivateDnsVerificationCommand',
+  answer: {},
+  failWith,
+});
 
-/**
- * Loads the handler's source as the Lambda Node.js runtime would, with the AWS SDK's EC2 client and `fetch`
- * replaced by recorders; `failWith` makes the EC2 call fail.
- */
-function loadHandler(failWith?: Error): { handler: (event: unknown) => Promise<void>; calls: Calls } {
-  const calls: Calls = { commands: [], responses: [] };
-  class StartVpcEndpointServicePrivateDnsVerificationCommand {
-    constructor(public readonly input: unknown) {}
-  }
-  class EC2Client {
-    public async send(command: StartVpcEndpointServicePrivateDnsVerificationCommand) {
-      calls.commands.push(command.input);
-      if (failWith) {
-        throw failWith;
-      }
-      return {};
-    }
-  }
-  const sdk: Record<string, unknown> = { '@aws-sdk/client-ec2': { EC2Client, StartVpcEndpointServicePrivateDnsVerificationCommand } };
-  const fetch = async (url: string, init: Calls['responses'][number]['init']) => {
-    calls.responses.push({ url, init });
-  };
-  const module = { exports: {} as { handler?: (event: unknown) => Promise<void> } };
-  new Function('require', 'exports', 'fetch', HANDLER_SOURCE)((name: string) => sdk[name], module.exports, fetch);
-  return { handler: module.exports.handler!, calls };
-}
-
-function event(requestType: string, physicalResourceId?: string) {
-  return {
-    RequestType: requestType,
-    ResponseURL: 'https://cloudformation-custom-resource-response.s3.amazonaws.com/presigned',
-    StackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/TestStack/guid',
-    RequestId: 'request-1',
-    LogicalResourceId: 'ProviderPrivateDnsVerification',
-    ...(physicalResourceId ? { PhysicalResourceId: physicalResourceId } : {}),
-    ResourceProperties: { ServiceToken: 'arn', ServiceId: 'vpce-svc-0123456789abcdef0', PrivateDnsName: 'api.example.com' },
-  };
-}
+const event = (requestType: string, physicalResourceId?: string) => cloudFormationEvent(requestType, 'ProviderPrivateDnsVerification',
+  { ServiceId: 'vpce-svc-0123456789abcdef0', PrivateDnsName: 'api.example.com' }, physicalResourceId);
 
 describe('PrivateDnsVerification handler', () => {
   test.each(['Create', 'Update'])('starts the verification of the service on %s and reports success', async (requestType) => {
