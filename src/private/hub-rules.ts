@@ -218,7 +218,11 @@ export function warnVpcsPerProfile(spokeCount: number): Finding[] {
     + `quota of ${quota.value} VPCs per Route 53 Profile (${quota.source}); request an increase before deploying them.`)];
 }
 
-/** The hub's zones and endpoints are regional: spokes in another Region resolve the services there to no hub endpoint. */
+/**
+ * The hub's zones and endpoints are regional: a profile applies its configuration "to multiple VPCs in the same AWS
+ * Region" (Route 53 Profiles launch post, https://aws.amazon.com/blogs/aws/unify-dns-management-using-amazon-route-53-profiles-with-multiple-vpcs-and-aws-accounts/),
+ * and the hub's zones answer for the services of its own Region.
+ */
 export function validateSpokeRegion(spokeRegion: string, hubRegion: string): Finding[] {
   if (Token.isUnresolved(spokeRegion) !== Token.isUnresolved(hubRegion)) {
     const where = (region: string) => Token.isUnresolved(region) ? 'environment-agnostic' : `in ${region}`;
