@@ -162,6 +162,9 @@ const floorModules = {
 };
 project.addTask('test:floor', {
   description: `Runs the tests against aws-cdk-lib ${CDK_FLOOR} and constructs ${CONSTRUCTS_FLOOR}`,
+  // The properties run 1,000 configurations each against the development version in `npm test`; against the floor, 200
+  // show that the floor synthesizes the same kinds of configuration, at a fifth of their share of CI's time.
+  env: { PROPERTY_RUNS: '200' },
   steps: [
     {
       exec: `npm install --prefix ${floorDir} --no-save --no-package-lock --no-audit --no-fund `
