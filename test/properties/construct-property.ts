@@ -1,7 +1,14 @@
 import { test } from '@fast-check/jest';
 import * as fc from 'fast-check';
-import { PROPERTY_PARAMETERS, PROPERTY_TIMEOUT_MS } from './environment';
+import { NUM_RUNS, PROPERTY_PARAMETERS, PROPERTY_TIMEOUT_MS } from './environment';
 import { assertRunEndedWell, OutcomeCounts, RunResult } from './outcome';
+
+/**
+ * Runs from which the template share is decided: it is about 0.4 for some constructs, and at 100 runs its sampling
+ * error (about 0.05) is as wide as its margin over 1/3, so it is checked by the long runs (`test:properties:long`, which
+ * CI runs), not by `npm test`.
+ */
+const RUNS_TO_DECIDE_TEMPLATE_SHARE = 1000;
 
 /**
  * The property of a construct: every random configuration ends in a template that keeps the construct's invariants, or
@@ -19,7 +26,8 @@ export function describeConstructProperty<Spec>(construct: string, spec: fc.Arbi
       assertRunEndedWell(result);
     }, PROPERTY_TIMEOUT_MS);
 
-    test('the configurations reach templates, not only errors', () => {
+    const decidable = NUM_RUNS >= RUNS_TO_DECIDE_TEMPLATE_SHARE;
+    (decidable ? test : test.skip)('the configurations reach templates, not only errors', () => {
       expect(outcomes.templateShare).toBeGreaterThan(1 / 3);
     });
   });

@@ -3,7 +3,7 @@ import { CfnElement, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { buildConsumer, consumerSpec } from './endpoint-consumer.arbitrary';
 import { buildProvider, providerSpec } from './endpoint-service-provider.arbitrary';
-import { appAndStack, PROPERTY_TIMEOUT_MS } from './environment';
+import { appAndStack, NUM_RUNS, PROPERTY_TIMEOUT_MS } from './environment';
 import { logicalIdPaths, synthesize, TemplateJson } from './outcome';
 import { buildEgressVpc, egressVpcSpec } from './private-egress-vpc.arbitrary';
 import { bundle, bundleSpec, interfaceService, interfaceServiceSpec } from './services';
@@ -14,8 +14,8 @@ import { EndpointConsumer } from '../../src';
 // touches nothing else either). Each run synthesizes a configuration with and without the addition and compares the
 // templates; configurations that end without a template (checked by the other properties) are skipped.
 
-/** Twice the work of a property run, so fewer runs. */
-const PARAMETERS = { numRuns: Math.max(1, Math.round(Number(process.env.PROPERTY_RUNS ?? 1000) / 5)), markInterruptAsFailure: true };
+/** Each run synthesizes twice, so half the runs of a construct's property. */
+const PARAMETERS = { numRuns: Math.max(1, Math.round(NUM_RUNS / 2)), markInterruptAsFailure: true };
 
 /** The logical IDs of resources added, removed and changed between two templates. */
 function diff(before: TemplateJson, after: TemplateJson) {

@@ -7,7 +7,7 @@ import * as fc from 'fast-check';
 /**
  * Runs per property in `npm test`; `npx projen test:properties:long` raises it through this variable.
  */
-export const NUM_RUNS = Number(process.env.PROPERTY_RUNS ?? 1000);
+export const NUM_RUNS = Number(process.env.PROPERTY_RUNS ?? 100);
 
 /**
  * fast-check parameters of every property. A run cut short (by the time limit below) is a failure, never a silent
