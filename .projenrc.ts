@@ -147,7 +147,7 @@ project.addTask('bench', {
   exec: 'node --expose-gc --require ts-node/register bench/run.ts',
 });
 
-// The property tests (test/properties/) run 100 configurations per construct in `npm test`; this runs 2,000, and CI
+// The property tests (test/properties/) run 500 configurations per construct in `npm test`; this runs 2,000, and CI
 // runs it once. PROPERTY_RUNS set in the environment wins (`PROPERTY_RUNS=20000 npx projen test:properties:long`).
 project.addTask('test:properties:long', {
   description: 'Runs the property tests with 2,000 configurations per construct (PROPERTY_RUNS)',

@@ -4,9 +4,9 @@ import { NUM_RUNS, PROPERTY_PARAMETERS, PROPERTY_TIMEOUT_MS } from './environmen
 import { assertRunEndedWell, OutcomeCounts, RunResult } from './outcome';
 
 /**
- * Runs from which the template share is decided: it is about 0.4 for some constructs, and at 100 runs its sampling
- * error (about 0.05) is as wide as its margin over 1/3, so it is checked by the long runs (`test:properties:long`, which
- * CI runs), not by `npm test`.
+ * Runs from which the template share is decided. It is about 0.4 for the resource share: at 500 runs its sampling error
+ * (0.022) would fail a sound generator once in about 400 runs, at 1,000 once in 30,000. So the long runs
+ * (`test:properties:long`, which CI runs) check it, not `npm test`.
  */
 const RUNS_TO_DECIDE_TEMPLATE_SHARE = 1000;
 

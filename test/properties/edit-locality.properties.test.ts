@@ -14,8 +14,8 @@ import { EndpointConsumer } from '../../src';
 // touches nothing else either). Each run synthesizes a configuration with and without the addition and compares the
 // templates; configurations that end without a template (checked by the other properties) are skipped.
 
-/** Each run synthesizes twice, so half the runs of a construct's property. */
-const PARAMETERS = { numRuns: Math.max(1, Math.round(NUM_RUNS / 2)), markInterruptAsFailure: true };
+/** Twice the work of a property run, so fewer runs. */
+const PARAMETERS = { numRuns: Math.max(1, Math.round(NUM_RUNS / 5)), markInterruptAsFailure: true };
 
 /** The logical IDs of resources added, removed and changed between two templates. */
 function diff(before: TemplateJson, after: TemplateJson) {
