@@ -200,7 +200,7 @@ project.addTask('test:floor', {
     // carry aws-cdk-lib's table of Regions (the mapping of endpoint service name prefixes), which grows with each
     // release: they are checked with the development version only.
     {
-      exec: `jest --ci --testPathIgnorePatterns /node_modules/ test/integ.test.ts 'test/private/(facts|rules|cost)/' `
+      exec: "jest --ci --testPathIgnorePatterns /node_modules/ test/integ.test.ts 'test/private/(facts|rules|cost)/' "
         + `--moduleNameMapper='${JSON.stringify(floorModules)}'`,
     },
   ],
