@@ -190,6 +190,10 @@ const floorModules = {
 };
 project.addTask('test:floor', {
   description: `Runs the tests that synthesize against aws-cdk-lib ${CDK_FLOOR} and constructs ${CONSTRUCTS_FLOOR}`,
+  // The property runs turn aws-cdk-lib's own template validation off with an App prop that the floor does not have yet
+  // (they check templates against the resource schemas themselves, test/schema.ts); its environment variable works in
+  // both versions.
+  env: { CDK_VALIDATION: 'false' },
   steps: [
     {
       exec: `npm install --prefix ${floorDir} --no-save --no-package-lock --no-audit --no-fund `
