@@ -8,10 +8,12 @@ import { FactName } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 import { CentralEndpointHubCostEstimate } from './cost';
 import { EndpointBundle } from './endpoint-bundle';
-import { AppInventory } from './private/app-inventory';
-import { endpointAliasTarget } from './private/endpoint-alias-target';
-import { addRules, Finding } from './private/findings';
-import { estimateHubCost } from './private/hub-cost-model';
+import { estimateHubCost } from './private/cost/hub-cost-model';
+import { endpointConstructId, serviceShortName } from './private/facts/service-names';
+import { hasSourcedZones, serviceZones } from './private/facts/service-zones';
+import { AppInventory } from './private/inventory/app-inventory';
+import { localPrivateDnsEndpoints, primaryIpv4CidrBlock } from './private/inventory/vpc-inspection';
+import { addRules, Finding } from './private/rules/findings';
 import {
   validateCentralizedService,
   warnVpcsPerZone,
@@ -25,15 +27,13 @@ import {
   warnNoSpokeCidrs,
   warnSpokesNeedGatewayEndpoints,
   ZoneClash,
-} from './private/hub-rules';
-import { physicalName } from './private/physical-names';
-import { validateParameterName } from './private/provider-rules';
-import { validateSharePrincipals } from './private/ram-rules';
-import { endpointConstructId, serviceShortName } from './private/service-names';
-import { hasSourcedZones, serviceZones } from './private/service-zones';
-import { addTransitGatewayRoutes, subnetsWithoutRouteTable } from './private/transit-gateway-routes';
-import { localPrivateDnsEndpoints, primaryIpv4CidrBlock } from './private/vpc-inspection';
-import { validateVpcDns } from './private/vpc-rules';
+} from './private/rules/hub';
+import { validateParameterName } from './private/rules/provider';
+import { validateSharePrincipals } from './private/rules/ram';
+import { validateVpcDns } from './private/rules/vpc';
+import { endpointAliasTarget } from './private/wiring/endpoint-alias-target';
+import { physicalName } from './private/wiring/physical-names';
+import { addTransitGatewayRoutes, subnetsWithoutRouteTable } from './private/wiring/transit-gateway-routes';
 import { InterfaceEndpointAccessOptions, InterfaceEndpointVpcProps, PrivateEgressVpc } from './private-egress-vpc';
 
 /**

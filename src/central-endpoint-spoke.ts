@@ -3,10 +3,11 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as route53profiles from 'aws-cdk-lib/aws-route53profiles';
 import { Construct } from 'constructs';
 import { CentralEndpointHub } from './central-endpoint-hub';
-import { AppInventory } from './private/app-inventory';
-import { ipv4CidrsNotContained } from './private/cidr-blocks';
-import { crossAccountReferenceMessage } from './private/cross-account';
-import { addRules, Finding } from './private/findings';
+import { AppInventory } from './private/inventory/app-inventory';
+import { findIpv4CidrBlocks, localPrivateDnsEndpoints } from './private/inventory/vpc-inspection';
+import { ipv4CidrsNotContained } from './private/rules/cidr-blocks';
+import { crossAccountReferenceMessage } from './private/rules/cross-account';
+import { addRules, Finding } from './private/rules/findings';
 import {
   validateHubHasProfile,
   validateNoLocalPrivateDns,
@@ -16,11 +17,10 @@ import {
   validateSpokeRegion,
   validateSpokeWiring,
   warnVpcsPerProfile,
-} from './private/hub-rules';
-import { physicalName } from './private/physical-names';
-import { addTransitGatewayRoutes, subnetsWithoutRouteTable } from './private/transit-gateway-routes';
-import { findIpv4CidrBlocks, localPrivateDnsEndpoints } from './private/vpc-inspection';
-import { validateClientCidrs, validateVpcDns } from './private/vpc-rules';
+} from './private/rules/hub';
+import { validateClientCidrs, validateVpcDns } from './private/rules/vpc';
+import { physicalName } from './private/wiring/physical-names';
+import { addTransitGatewayRoutes, subnetsWithoutRouteTable } from './private/wiring/transit-gateway-routes';
 
 /**
  * Properties of a CentralEndpointSpoke.

@@ -6,8 +6,10 @@ import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import { EndpointConsumerCostEstimate } from './cost';
 import { EndpointServiceProvider } from './endpoint-service-provider';
-import { AppInventory } from './private/app-inventory';
-import { supportedAzSubnets } from './private/availability-zones';
+import { estimateConsumerCost } from './private/cost/cost-model';
+import { serviceShortName } from './private/facts/service-names';
+import { AppInventory } from './private/inventory/app-inventory';
+import { findIpv4CidrBlocks } from './private/inventory/vpc-inspection';
 import {
   DnsChoice,
   mixedEnvironmentProviderMessage,
@@ -22,17 +24,12 @@ import {
   validateServiceRegion,
   validateUniqueZone,
   warnCrossRegionServiceName,
-} from './private/consumer-rules';
-import { estimateConsumerCost } from './private/cost-model';
-import { crossAccountReferenceMessage } from './private/cross-account';
-import { normalizeDomainName } from './private/domain-names';
-import { addRules } from './private/findings';
-import { knownZoneName, validateZoneNameKnown } from './private/hosted-zones';
-import { subnetFamilies, validateDnsRecordIpType, validateIpAddressType } from './private/ip-family-rules';
-import { serviceShortName } from './private/service-names';
-import { selectSubnets } from './private/subnet-selection';
-import { allowEndpointClientsAtSynth } from './private/vpc-ingress';
-import { findIpv4CidrBlocks } from './private/vpc-inspection';
+} from './private/rules/consumer';
+import { crossAccountReferenceMessage } from './private/rules/cross-account';
+import { normalizeDomainName } from './private/rules/domain-names';
+import { addRules } from './private/rules/findings';
+import { knownZoneName, validateZoneNameKnown } from './private/rules/hosted-zones';
+import { subnetFamilies, validateDnsRecordIpType, validateIpAddressType } from './private/rules/ip-family';
 import {
   toPlacement,
   validateClientCidrs,
@@ -42,7 +39,10 @@ import {
   validateVpcDns,
   warnUnknownCidrBlocks,
   warnUnsupportedAzs,
-} from './private/vpc-rules';
+} from './private/rules/vpc';
+import { supportedAzSubnets } from './private/wiring/availability-zones';
+import { selectSubnets } from './private/wiring/subnet-selection';
+import { allowEndpointClientsAtSynth } from './private/wiring/vpc-ingress';
 
 /**
  * Properties of an `EndpointConsumer`.

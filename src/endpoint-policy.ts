@@ -1,7 +1,7 @@
 import { Fn, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { AWS_OWNED_BUCKETS, AwsOwnedBucketRow } from './private/aws-owned-buckets';
+import { AWS_OWNED_BUCKETS, AwsOwnedBucketRow } from './private/facts/aws-owned-buckets';
 
 /**
  * What a policy preset needs to know about the one endpoint it renders a policy for.

@@ -8,13 +8,11 @@ import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { FactName } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 import { EndpointServiceProviderCostEstimate } from './cost';
-import { AppInventory } from './private/app-inventory';
-import { estimateProviderCost } from './private/cost-model';
-import { addRules } from './private/findings';
-import { knownZoneName, validateZoneNameKnown } from './private/hosted-zones';
-import { subnetFamilies } from './private/ip-family-rules';
-import { suppressNagRules } from './private/nag-suppressions';
-import { PrivateDnsVerification } from './private/private-dns-verification';
+import { estimateProviderCost } from './private/cost/cost-model';
+import { AppInventory } from './private/inventory/app-inventory';
+import { addRules } from './private/rules/findings';
+import { knownZoneName, validateZoneNameKnown } from './private/rules/hosted-zones';
+import { subnetFamilies } from './private/rules/ip-family';
 import {
   validateAllowedRegions,
   validateCreatedLoadBalancerProps,
@@ -29,9 +27,11 @@ import {
   validatePrivateDnsName,
   validateUniqueOutputKey,
   VpcIdentity,
-} from './private/provider-rules';
-import { selectSubnets, SubnetSelectionResult } from './private/subnet-selection';
-import { toPlacement } from './private/vpc-rules';
+} from './private/rules/provider';
+import { toPlacement } from './private/rules/vpc';
+import { suppressNagRules } from './private/wiring/nag-suppressions';
+import { PrivateDnsVerification } from './private/wiring/private-dns-verification';
+import { selectSubnets, SubnetSelectionResult } from './private/wiring/subnet-selection';
 
 /** The endpoint events a connection notification reports: every one there is. */
 const CONNECTION_EVENTS = ['Connect', 'Accept', 'Reject', 'Delete'];

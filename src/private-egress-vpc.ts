@@ -6,8 +6,11 @@ import { Construct } from 'constructs';
 import { MonthlyCostEstimate } from './cost';
 import { EndpointBundle } from './endpoint-bundle';
 import { EndpointPolicy } from './endpoint-policy';
-import { supportedAzSubnets } from './private/availability-zones';
-import { estimateCost } from './private/cost-model';
+import { estimateCost } from './private/cost/cost-model';
+import { supportsEndpointPolicy } from './private/facts/endpoint-policy-support';
+import { endpointConstructId, serviceShortName, SERVICES_WITH_BOTH_ENDPOINT_TYPES } from './private/facts/service-names';
+import { clientPortsOf } from './private/facts/service-ports';
+import { countQuotaEndpoints, findGatewayEndpoints, findInternetRoutes, findIpv4CidrBlocks } from './private/inventory/vpc-inspection';
 import {
   validateAdoptedVpcProps,
   validateBundleDependencies,
@@ -25,16 +28,10 @@ import {
   validateResolverOnlyDns,
   warnPolicyNotApplied,
   warnUnreachableResolverOnlyEndpoints,
-} from './private/egress-vpc-rules';
-import { supportsEndpointPolicy } from './private/endpoint-policy-support';
-import { addRules, error, Finding } from './private/findings';
-import { subnetFamilies, validateDnsRecordIpType, validateIpAddressType } from './private/ip-family-rules';
-import { validateEndpointPolicy } from './private/policy-rules';
-import { endpointConstructId, serviceShortName, SERVICES_WITH_BOTH_ENDPOINT_TYPES } from './private/service-names';
-import { clientPortsOf } from './private/service-ports';
-import { selectSubnets } from './private/subnet-selection';
-import { allowEndpointClientsAtSynth } from './private/vpc-ingress';
-import { countQuotaEndpoints, findGatewayEndpoints, findInternetRoutes, findIpv4CidrBlocks } from './private/vpc-inspection';
+} from './private/rules/egress-vpc';
+import { addRules, error, Finding } from './private/rules/findings';
+import { subnetFamilies, validateDnsRecordIpType, validateIpAddressType } from './private/rules/ip-family';
+import { validateEndpointPolicy } from './private/rules/policy';
 import {
   toPlacement,
   validateClientCidrs,
@@ -42,7 +39,10 @@ import {
   validateVpcDns,
   warnUnknownCidrBlocks,
   warnUnsupportedAzs,
-} from './private/vpc-rules';
+} from './private/rules/vpc';
+import { supportedAzSubnets } from './private/wiring/availability-zones';
+import { selectSubnets } from './private/wiring/subnet-selection';
+import { allowEndpointClientsAtSynth } from './private/wiring/vpc-ingress';
 
 /**
  * Options for a gateway endpoint (S3, S3 Express or DynamoDB).

@@ -2,9 +2,10 @@ import { Fn, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { PrivateResourceCostEstimate } from './cost';
-import { estimateResourceEndpointCost } from './private/cost-model';
-import { crossAccountReferenceMessage } from './private/cross-account';
-import { addRules, Finding } from './private/findings';
+import { estimateResourceEndpointCost } from './private/cost/cost-model';
+import { findIpv4CidrBlocks } from './private/inventory/vpc-inspection';
+import { crossAccountReferenceMessage } from './private/rules/cross-account';
+import { addRules, Finding } from './private/rules/findings';
 import {
   crossRegionShareMessage,
   validateEndpointPortRanges,
@@ -12,10 +13,7 @@ import {
   validateNotGatewayVpc,
   validatePortRanges,
   validateResourceConfigurationArn,
-} from './private/resource-rules';
-import { selectSubnets } from './private/subnet-selection';
-import { allowEndpointClientsAtSynth } from './private/vpc-ingress';
-import { findIpv4CidrBlocks } from './private/vpc-inspection';
+} from './private/rules/resource';
 import {
   toPlacement,
   validateClientCidrs,
@@ -24,7 +22,9 @@ import {
   validateOneSubnetPerAz,
   validateVpcDns,
   warnUnknownCidrBlocks,
-} from './private/vpc-rules';
+} from './private/rules/vpc';
+import { selectSubnets } from './private/wiring/subnet-selection';
+import { allowEndpointClientsAtSynth } from './private/wiring/vpc-ingress';
 import { PrivateResourceShare } from './private-resource-share';
 import { PortRange } from './resource-definition';
 

@@ -7,13 +7,12 @@ import * as ssm from 'aws-cdk-lib/aws-ssm';
 import * as vpclattice from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
 import { PrivateResourceCostEstimate } from './cost';
-import { estimateResourceGatewayCost } from './private/cost-model';
-import { CustomDomainVerification } from './private/custom-domain-verification';
-import { addRules } from './private/findings';
-import { knownZoneName, validateZoneNameKnown } from './private/hosted-zones';
-import { physicalName } from './private/physical-names';
-import { validateParameterName } from './private/provider-rules';
-import { validateSharePrincipals } from './private/ram-rules';
+import { estimateResourceGatewayCost } from './private/cost/cost-model';
+import { findIpv4CidrBlocks } from './private/inventory/vpc-inspection';
+import { addRules } from './private/rules/findings';
+import { knownZoneName, validateZoneNameKnown } from './private/rules/hosted-zones';
+import { validateParameterName } from './private/rules/provider';
+import { validateSharePrincipals } from './private/rules/ram';
 import {
   DefinitionFacts,
   validateAddressFamilies,
@@ -27,10 +26,11 @@ import {
   validatePortRangesGiven,
   validateResourceConfigurationName,
   warnSingleAzGateway,
-} from './private/resource-rules';
-import { selectSubnets } from './private/subnet-selection';
-import { findIpv4CidrBlocks } from './private/vpc-inspection';
-import { toPlacement, validateOneSubnetPerAz } from './private/vpc-rules';
+} from './private/rules/resource';
+import { toPlacement, validateOneSubnetPerAz } from './private/rules/vpc';
+import { CustomDomainVerification } from './private/wiring/custom-domain-verification';
+import { physicalName } from './private/wiring/physical-names';
+import { selectSubnets } from './private/wiring/subnet-selection';
 import { PortRange, ResourceDefinition, ResourceGatewayIpAddressType } from './resource-definition';
 
 /**

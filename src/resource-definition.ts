@@ -1,7 +1,7 @@
 import { Token, Tokenization } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as rds from 'aws-cdk-lib/aws-rds';
-import { DefinitionFacts } from './private/resource-rules';
+import { DefinitionFacts } from './private/rules/resource';
 
 /**
  * TCP ports that consumers may use to reach a resource: one port or a range. Resource configurations accept TCP

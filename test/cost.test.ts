@@ -1,6 +1,6 @@
 import { App, Stack } from 'aws-cdk-lib';
-import { CostEstimateInput, estimateConsumerCost, estimateCost, estimateProviderCost } from '../src/private/cost-model';
-import { PRICE_TABLE } from '../src/private/price-table';
+import { CostEstimateInput, estimateConsumerCost, estimateCost, estimateProviderCost } from '../src/private/cost/cost-model';
+import { PRICE_TABLE } from '../src/private/cost/price-table';
 
 /** `count` interface services, each in `azs` AZs, named svc1, svc2, ... */
 function services(count: number, azs: number) {

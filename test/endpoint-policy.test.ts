@@ -5,8 +5,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { EndpointPolicy, EndpointPolicyBindOptions, PrivateEgressVpc } from '../src';
 import { testStack, validationErrors } from './util';
-import { supportsEndpointPolicy } from '../src/private/endpoint-policy-support';
-import { addRules } from '../src/private/findings';
+import { supportsEndpointPolicy } from '../src/private/facts/endpoint-policy-support';
+import { addRules } from '../src/private/rules/findings';
 import {
   EndpointPolicyRuleInput,
   MAX_ENDPOINT_POLICY_CHARACTERS,
@@ -14,7 +14,7 @@ import {
   validatePolicyPrincipals,
   validatePolicySize,
   validatePolicySupport,
-} from '../src/private/policy-rules';
+} from '../src/private/rules/policy';
 
 const S3_GATEWAY: EndpointPolicyBindOptions = { serviceShortName: 's3', gateway: true };
 const DYNAMODB_GATEWAY: EndpointPolicyBindOptions = { serviceShortName: 'dynamodb', gateway: true };

@@ -9,9 +9,9 @@ import { eachServiceOnce, noInternetPath, oneSubnetPerAz } from './invariants';
 import { clientSources, destinationKind, ingressOnlyFrom, transitGatewayRoutes } from './network-invariants';
 import { logicalIdPaths, resourcesOfType, runConfiguration, TemplateJson } from './outcome';
 import { vpcFacts } from './vpcs';
-import { serviceShortName } from '../../src/private/service-names';
-import { clientPortsOf } from '../../src/private/service-ports';
-import { serviceZones } from '../../src/private/service-zones';
+import { serviceShortName } from '../../src/private/facts/service-names';
+import { clientPortsOf } from '../../src/private/facts/service-ports';
+import { serviceZones } from '../../src/private/facts/service-zones';
 
 /**
  * Each centralized AWS service: one endpoint with private DNS off, and each zone of the zone table with an alias A record

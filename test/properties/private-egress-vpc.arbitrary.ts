@@ -9,7 +9,7 @@ import {
 } from './services';
 import { buildVpc, SubnetGroupSpec, subnetGroups, subnetSelection, SubnetSelectionSpec, subnetSelectionSpec, VpcSpec, vpcSpec } from './vpcs';
 import { PrivateEgressVpc } from '../../src';
-import { selectSubnets } from '../../src/private/subnet-selection';
+import { selectSubnets } from '../../src/private/wiring/subnet-selection';
 
 /** An `add*` call after construction. */
 export type LaterCall =

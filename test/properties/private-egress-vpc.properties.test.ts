@@ -8,8 +8,8 @@ import { clientSource, eachServiceOnce, gatewayRouteTables, ingressOnlyFrom, ipv
 import { logicalIdPaths, runConfiguration, RunResult, TemplateJson } from './outcome';
 import { buildEgressVpc, EgressVpcRequest, EgressVpcSpec, egressVpcSpec } from './private-egress-vpc.arbitrary';
 import { vpcFacts } from './vpcs';
-import { serviceShortName } from '../../src/private/service-names';
-import { clientPortsOf } from '../../src/private/service-ports';
+import { serviceShortName } from '../../src/private/facts/service-names';
+import { clientPortsOf } from '../../src/private/facts/service-ports';
 
 function invariantViolations(stack: Stack, spec: EgressVpcSpec, request: EgressVpcRequest, template: TemplateJson): string[] {
   const own = new Set([...logicalIdPaths(stack)].filter(([, path]) => path.startsWith(`${request.construct.node.path}/`)).map(([id]) => id));

@@ -1,0 +1,64 @@
+/**
+ * The default quota of interface (and Gateway Load Balancer) endpoints per VPC ("AWS PrivateLink quotas",
+ * https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-limits-endpoints.html), which PrivateEgressVpc and the hub check.
+ */
+export const INTERFACE_ENDPOINTS_PER_VPC_QUOTA = 50;
+
+/** A default AWS quota that a hub's design can reach, with the page that states it. */
+export interface HubQuota {
+  /** The quota's name as its page gives it. */
+  readonly name: string;
+  /** The default value. */
+  readonly value: number;
+  /** Whether an increase can be requested (Service Quotas or a support case). */
+  readonly adjustable: boolean;
+  readonly source: string;
+}
+
+const ROUTE53_QUOTAS_PAGE = 'https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/DNSLimitations.html';
+const ASSOCIATE_PROFILE_PAGE = 'https://docs.aws.amazon.com/Route53/latest/APIReference/API_route53profiles_AssociateProfile.html';
+
+/** The quotas a hub checks at synth. Each row's comment says what it limits in a hub. */
+export const HUB_QUOTAS = {
+  /**
+   * Spoke VPCs (and the hub's, if associated) per profile: "a Profile can be associated with 1000 of VPCs (and you can
+   * request a higher quota)" (AssociateProfile).
+   */
+  vpcsPerProfile: {
+    name: 'VPCs associated with a Route 53 Profile',
+    value: 1000,
+    adjustable: true,
+    source: ASSOCIATE_PROFILE_PAGE,
+  },
+  /** "A VPC can have only one Profile associated with it" (AssociateProfile): a spoke cannot take a second hub's profile. */
+  profilesPerVpc: {
+    name: 'Route 53 Profiles associated with a VPC',
+    value: 1,
+    adjustable: false,
+    source: ASSOCIATE_PROFILE_PAGE,
+  },
+  /**
+   * Direct association (no profile): each spoke VPC is one association of every hub zone. The stored copy of the
+   * Route 53 quotas page gives 100 (adjustable); re-check the live page, which may give more.
+   */
+  vpcsPerPrivateHostedZone: {
+    name: 'Amazon VPCs that you can associate with a private hosted zone',
+    value: 100,
+    adjustable: true,
+    source: ROUTE53_QUOTAS_PAGE,
+  },
+  /** The hub's zones count against the account's hosted zones (Route 53 quotas page, quotas on hosted zones). */
+  hostedZonesPerAccount: {
+    name: 'Hosted zones',
+    value: 500,
+    adjustable: true,
+    source: ROUTE53_QUOTAS_PAGE,
+  },
+  /** The hub's endpoints, the same quota PrivateEgressVpc checks ("AWS PrivateLink quotas"). */
+  interfaceEndpointsPerVpc: {
+    name: 'Interface and Gateway Load Balancer endpoints per VPC',
+    value: INTERFACE_ENDPOINTS_PER_VPC_QUOTA,
+    adjustable: true,
+    source: 'https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-limits-endpoints.html',
+  },
+} satisfies Record<string, HubQuota>;

@@ -1,0 +1,252 @@
+import { Token } from 'aws-cdk-lib';
+import { error, Finding, warning } from './findings';
+import { HUB_QUOTAS } from '../facts/quotas';
+import { GATEWAY_SERVICE_SHORT_NAMES } from '../facts/service-names';
+
+// Rules of the central endpoint hub and its spokes. The design is AWS's "Centralized access to VPC private endpoints"
+// (https://docs.aws.amazon.com/whitepapers/latest/building-scalable-secure-multi-vpc-network-infrastructure/centralized-access-to-vpc-private-endpoints.html):
+// endpoints in a hub VPC with private DNS off, a private hosted zone per service shared with the spokes.
+
+/** A hub zone answers for an AWS service's public names; a PrivateLink endpoint service has none. */
+export function validateCentralizedService(notAwsServices: string[]): Finding[] {
+  if (notAwsServices.length === 0) {
+    return [];
+  }
+  return [error(`${notAwsServices.map(name => `'${name}'`).join(', ')} ${notAwsServices.length === 1 ? 'is' : 'are'} not an AWS service `
+    + '(`ec2.InterfaceVpcEndpointAwsService`): a hub answers for the public DNS names of AWS services, and a PrivateLink '
+    + 'endpoint service has none. Reach it from each VPC with an `EndpointConsumer`, or share it with a '
+    + '`PrivateResourceShare`.')];
+}
+
+/**
+ * A hub zone for S3 or DynamoDB answers the service's name in every spoke with the hub endpoint, which takes the spokes'
+ * traffic off their free gateway endpoints and bills it per GB at the hub endpoint and the Transit Gateway.
+ */
+export function warnGatewayServicesCentralized(centralizedServices: string[]): Finding[] {
+  const gatewayServices = centralizedServices.filter(service => GATEWAY_SERVICE_SHORT_NAMES.includes(service));
+  if (gatewayServices.length === 0) {
+    return [];
+  }
+  return [warning('gatewayServiceCentralized', `${gatewayServices.join(' and ')} ${gatewayServices.length === 1 ? 'is' : 'are'} `
+    + 'centralized: the hub\'s zones answer their names in every spoke with the hub endpoint, which pulls the spokes\' '
+    + 'traffic off their free gateway endpoints and bills it per GB at the hub endpoint and at the Transit Gateway. Keep '
+    + 'them on gateway endpoints in each spoke (gateway endpoints serve only their own VPC, so they cannot be '
+    + 'centralized); centralize them only for clients that cannot use a gateway endpoint, and acknowledge this warning.')];
+}
+
+/**
+ * A hub zone whose name is assumed rather than sourced: a dotted short name or a service outside `com.amazonaws` may be
+ * answered at another name, which the zone would not take over.
+ *
+ * @param services the short names and assumed zone names of those services
+ */
+export function warnAssumedZoneNames(services: { shortName: string; zoneName: string }[]): Finding[] {
+  if (services.length === 0) {
+    return [];
+  }
+  return [warning('assumedZoneName', `the library's table of service DNS names does not list ${services.map(s => `'${s.shortName}'`).join(', ')}, `
+    + `so ${services.length === 1 ? 'its zone is' : 'their zones are'} named after the service: ${services.map(s => s.zoneName).join(', ')}. `
+    + 'Check the private DNS name in the service\'s PrivateLink documentation; if it differs, clients keep resolving the public '
+    + 'name. Acknowledge this warning once checked.')];
+}
+
+/** A bundle's gateway endpoints as the rules see them. */
+export interface HubBundle {
+  readonly name: string;
+  readonly requiredGatewayEndpoints: string[];
+}
+
+/** The gateway endpoints a bundle depends on (ECR's image layers come from S3) stay with each spoke. */
+export function warnSpokesNeedGatewayEndpoints(bundles: HubBundle[]): Finding[] {
+  const needing = bundles.filter(bundle => bundle.requiredGatewayEndpoints.length > 0);
+  if (needing.length === 0) {
+    return [];
+  }
+  const needs = needing.map(bundle => `${bundle.name} needs ${bundle.requiredGatewayEndpoints.join(' and ')}`).join('; ');
+  return [warning('spokesNeedGatewayEndpoints', `bundles depend on gateway endpoints (${needs}), which serve only their own `
+    + 'VPC: every spoke needs its own (free) gateway endpoints for them, such as a `PrivateEgressVpc` adopting the spoke '
+    + 'VPC with `gatewayEndpoints`. Acknowledge this warning once the spokes have them.')];
+}
+
+/** Without the spokes' CIDR blocks, the endpoint security group admits only the hub VPC. */
+export function warnNoSpokeCidrs(clientCidrs: string[], centralizedServiceCount: number): Finding[] {
+  if (clientCidrs.length > 0 || centralizedServiceCount === 0) {
+    return [];
+  }
+  return [warning('noSpokeCidrs', '`clientCidrs` is empty, so the endpoint security group admits only the hub VPC\'s own '
+    + 'CIDR blocks and every spoke\'s connection is refused. List the spokes\' CIDR blocks or a prefix list that holds them.')];
+}
+
+/** Principals share the profile; a hub without one has nothing to share. */
+export function validateProfileSharing(profileEnabled: boolean, principals: string[]): Finding[] {
+  if (profileEnabled || principals.length === 0) {
+    return [];
+  }
+  return [error(`\`allowedPrincipals\` (${principals.join(', ')}) share the hub's Route 53 Profile, but \`profileEnabled\` is false. `
+    + 'Turn the profile on, or remove the principals: without a profile, only VPCs of the hub\'s account can use the zones '
+    + '(`associateVpc()`).')];
+}
+
+/** The hub's zones count against the account's hosted zones; an increase must be in place before the deploy. */
+export function warnHostedZoneQuota(zoneCount: number): Finding[] {
+  const quota = HUB_QUOTAS.hostedZonesPerAccount;
+  if (zoneCount <= quota.value) {
+    return [];
+  }
+  return [warning('hostedZoneQuota', `the hub defines ${zoneCount} private hosted zones, above the default quota of ${quota.value} `
+    + `hosted zones per account (${quota.source}); the deploy fails unless "${quota.name}" has been raised. Centralize fewer `
+    + 'services, or request an increase.')];
+}
+
+/** Each hub zone is associated with the hub VPC and every VPC of `associateVpc()`; an increase must be in place before the deploy. */
+export function warnVpcsPerZone(vpcCount: number): Finding[] {
+  const quota = HUB_QUOTAS.vpcsPerPrivateHostedZone;
+  if (vpcCount <= quota.value) {
+    return [];
+  }
+  return [warning('vpcsPerZone', `each hub zone is associated with ${vpcCount} VPCs (the hub's and ${vpcCount - 1} from \`associateVpc()\`), `
+    + `above the default quota of ${quota.value} VPCs per private hosted zone (${quota.source}); the deploy fails unless it has been `
+    + 'raised. Share the zones through the profile instead, or request an increase.')];
+}
+
+/** A zone of the same name elsewhere in the app, associated with a VPC that a hub zone is associated with too. */
+export interface ZoneClash {
+  readonly zoneName: string;
+  /** The VPC, as messages name it. */
+  readonly vpc: string;
+  readonly otherZonePaths: string[];
+}
+
+/**
+ * Route 53 refuses to associate a VPC with two private hosted zones of the same name (`ConflictingDomainExists`,
+ * https://docs.aws.amazon.com/Route53/latest/APIReference/API_AssociateVPCWithHostedZone.html).
+ */
+export function validateNoZoneClashes(clashes: ZoneClash[]): Finding[] {
+  return clashes.map(clash => error(`the hub zone '${clash.zoneName}' and ${clash.otherZonePaths.join(', ')} have the same name in `
+    + `${clash.vpc}; Route 53 refuses a second zone of one name for a VPC (ConflictingDomainExists). Remove the other zone, `
+    + 'or do not centralize the service.'));
+}
+
+/** An interface endpoint with private DNS in a VPC that uses the hub's zone for the same service. */
+export interface LocalPrivateDnsEndpoint {
+  readonly service: string;
+  readonly path: string;
+}
+
+/**
+ * An endpoint's private DNS is a private hosted zone of the service's name that AWS manages in the VPC: beside a hub
+ * zone of that name in the same VPC, it is a second zone of one name, which Route 53 refuses or resolves to one of
+ * them ("Centralized access to VPC private endpoints").
+ *
+ * @param vpc the VPC, as messages name it
+ */
+export function validateNoLocalPrivateDns(vpc: string, endpoints: LocalPrivateDnsEndpoint[]): Finding[] {
+  return endpoints.map(endpoint => error(`${endpoint.path} is an interface endpoint of '${endpoint.service}' with private DNS in `
+    + `${vpc}, which also uses the hub's zone for '${endpoint.service}': two zones would answer the same name. Remove the local `
+    + 'endpoint (the hub serves the service) or turn its private DNS off.'));
+}
+
+/** What a spoke is given to reach the hub. */
+export interface SpokeWiring {
+  readonly hubGiven: boolean;
+  readonly profileIdGiven: boolean;
+  readonly transitGatewayIdGiven: boolean;
+  readonly hubCidrCount: number;
+}
+
+/** A spoke associates with exactly one profile and routes to the hub through a Transit Gateway. */
+export function validateSpokeWiring(wiring: SpokeWiring): Finding[] {
+  const findings: Finding[] = [];
+  if (wiring.hubGiven === wiring.profileIdGiven) {
+    findings.push(error(wiring.hubGiven
+      ? 'both `hub` and `profileId` are given; a VPC is associated with one Route 53 Profile. Give `hub` for a hub in this '
+        + 'app and account, `profileId` otherwise.'
+      : 'neither `hub` nor `profileId` is given, so the VPC would not use the hub\'s zones. Give `hub` for a hub in this app '
+        + 'and account, or the hub\'s profile ID (its `ProfileId` output or `<parameterPrefix>/profile-id` parameter).'));
+  }
+  if (wiring.transitGatewayIdGiven && wiring.hubCidrCount === 0) {
+    findings.push(error('`transitGatewayId` is given without `hubCidrs`, so no route to the hub can be added. Give the hub '
+      + 'VPC\'s CIDR blocks (its `HubCidr` output), or `hub`.'));
+  }
+  if (!wiring.transitGatewayIdGiven && wiring.hubCidrCount > 0 && !wiring.hubGiven) {
+    findings.push(error('`hubCidrs` is given without `transitGatewayId`, which the routes to the hub go through. Give the '
+      + 'Transit Gateway\'s ID, or remove `hubCidrs` if the VPC reaches the hub another way.'));
+  }
+  return findings;
+}
+
+/**
+ * Routes through the Transit Gateway go on the route tables of the VPC's private and isolated subnets: one whose table
+ * is not known (an imported VPC without route table IDs) would be left without them.
+ *
+ * @param leadingTo where the routes lead, as messages name it: "the hub", "the spokes"
+ */
+export function validateRouteTablesKnown(subnetsWithoutRouteTable: string[], leadingTo: string): Finding[] {
+  if (subnetsWithoutRouteTable.length === 0) {
+    return [];
+  }
+  return [error(`the route tables of ${subnetsWithoutRouteTable.join(', ')} are not known, so their routes to ${leadingTo} `
+    + 'through `transitGatewayId` cannot be added. Import the VPC with its subnets\' route table IDs (`privateSubnetRouteTableIds`, '
+    + '`isolatedSubnetRouteTableIds`).')];
+}
+
+/** A spoke associates with the hub's profile; a hub without one is used through `associateVpc()`. */
+export function validateHubHasProfile(hubPath: string, hasProfile: boolean): Finding[] {
+  if (hasProfile) {
+    return [];
+  }
+  return [error(`\`hub\` ${hubPath} has no Route 53 Profile (\`profileEnabled: false\`), so the spoke has nothing to associate with. `
+    + 'Turn the hub\'s profile on, or associate the VPC with the hub\'s zones directly with `hub.associateVpc(vpc)` instead of a spoke.')];
+}
+
+/** Route 53 associates a VPC with at most one profile (AssociateProfile, "A VPC can have only one Profile associated with it"). */
+export function validateOneProfilePerVpc(otherAssociationPaths: string[]): Finding[] {
+  if (otherAssociationPaths.length === 0) {
+    return [];
+  }
+  return [error(`the VPC is already associated with a Route 53 Profile by ${otherAssociationPaths.join(', ')}, and a VPC takes `
+    + `one profile (${HUB_QUOTAS.profilesPerVpc.source}). Put the other profile's resources into the hub's, or use one of them.`)];
+}
+
+/** The hub's profile takes a limited number of VPC associations. */
+export function warnVpcsPerProfile(spokeCount: number): Finding[] {
+  const quota = HUB_QUOTAS.vpcsPerProfile;
+  if (spokeCount <= quota.value) {
+    return [];
+  }
+  return [warning('vpcsPerProfile', `${spokeCount} spokes in this app associate with the hub's profile, above the default `
+    + `quota of ${quota.value} VPCs per Route 53 Profile (${quota.source}); request an increase before deploying them.`)];
+}
+
+/**
+ * The hub's zones and endpoints are regional: a profile applies its configuration "to multiple VPCs in the same AWS
+ * Region" (Route 53 Profiles launch post, https://aws.amazon.com/blogs/aws/unify-dns-management-using-amazon-route-53-profiles-with-multiple-vpcs-and-aws-accounts/),
+ * and the hub's zones answer for the services of its own Region.
+ */
+export function validateSpokeRegion(spokeRegion: string, hubRegion: string): Finding[] {
+  if (Token.isUnresolved(spokeRegion) !== Token.isUnresolved(hubRegion)) {
+    const where = (region: string) => Token.isUnresolved(region) ? 'environment-agnostic' : `in ${region}`;
+    return [error(`the spoke's stack is ${where(spokeRegion)} and the hub's ${where(hubRegion)}; the spoke takes the hub's profile ID `
+      + 'from the hub\'s stack, which aws-cdk-lib passes only between stacks of one Region. Give both stacks the same `env`, or '
+      + 'give the spoke the hub\'s `profileId` instead of `hub`.')];
+  }
+  if (Token.isUnresolved(spokeRegion) || spokeRegion === hubRegion) {
+    return [];
+  }
+  return [error(`the spoke is in ${spokeRegion} and the hub in ${hubRegion}; a Route 53 Profile is associated with VPCs of its own `
+    + 'Region, and the hub\'s zones answer for the services of its Region. Give the spoke a hub in its Region.')];
+}
+
+/**
+ * A spoke's CIDR block that the hub's endpoint security group does not admit: its connections would be refused.
+ *
+ * @param notAdmitted the spoke's literal IPv4 CIDR blocks that no literal `clientCidrs` entry of the hub contains
+ */
+export function validateSpokeAdmitted(hubPath: string, notAdmitted: string[]): Finding[] {
+  if (notAdmitted.length === 0) {
+    return [];
+  }
+  return [error(`the spoke's CIDR ${notAdmitted.length === 1 ? 'block' : 'blocks'} ${notAdmitted.join(', ')} ${notAdmitted.length === 1 ? 'is' : 'are'} `
+    + `in none of the \`clientCidrs\` of ${hubPath}, so its endpoints would refuse the spoke. Add them (or a block that holds them) `
+    + 'to the hub\'s `clientCidrs`.')];
+}
