@@ -56,11 +56,6 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // Property-based tests (test/properties/): the generators use fast-check, the tests its jest binding.
     'fast-check@^4',
     '@fast-check/jest@^2',
-    // Assertions of the deployable integration tests (test/integ.*.ts); the newest alpha published, whose aws-cdk-lib
-    // peer range includes the development version. (@aws-cdk/integ-runner is not used: its newest release, 2.197.10,
-    // reads cloud assemblies up to schema 53, and aws-cdk-lib 2.276 writes 55. test/integ.test.ts checks the
-    // templates against snapshots instead, and the README deploys them with the CDK CLI.)
-    '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
   ],
 
   jestOptions: {

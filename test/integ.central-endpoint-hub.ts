@@ -1,8 +1,8 @@
-import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { CentralEndpointHub, CentralEndpointSpoke } from '../src';
+import { assertInvocation } from './integ-assertion';
 
 const HUB_CIDR = '10.0.0.0/16';
 const SPOKE_CIDR = '10.1.0.0/16';
@@ -61,12 +61,14 @@ export function centralEndpointHubIntegApp(): App {
     ].join('\n')),
   });
 
-  const integ = new IntegTest(app, 'CentralEndpointHubTest', { testCases: [stack] });
-  integ.assertions
-    .invokeFunction({ functionName: probe.functionName })
-    .expect(ExpectedResult.objectLike({ StatusCode: 200, Payload: JSON.stringify({ stsAddressInHub: true, sts: 'reachable' }) }))
-    // Retried until it holds (the profile's association takes a while to apply), and the deploy fails if it never does.
-    .waitForAssertions({ totalTimeout: Duration.minutes(10), interval: Duration.seconds(30) });
+  // Retried until it holds (the profile's association takes a while to apply), and the deploy fails if it never does.
+  assertInvocation(app, 'CentralEndpointHubAssertions', {
+    testStack: stack,
+    probe,
+    expected: { stsAddressInHub: true, sts: 'reachable' },
+    totalTimeout: Duration.minutes(10),
+    queryInterval: Duration.seconds(30),
+  });
   return app;
 }
 

@@ -1,4 +1,3 @@
-import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { App, Aws, Duration, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
@@ -6,6 +5,7 @@ import * as elbv2targets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { EndpointConsumer, EndpointServiceProvider, PrivateEgressVpc } from '../src';
+import { assertInvocation } from './integ-assertion';
 
 const GREETING = 'hello from the provider';
 const DOMAIN_NAME = 'orders.integ.internal';
@@ -60,12 +60,14 @@ export function endpointServiceIntegApp(): App {
   });
   consumer.connections.allowDefaultPortFrom(client);
 
-  const integ = new IntegTest(app, 'EndpointServiceTest', { testCases: [stack] });
-  integ.assertions
-    .invokeFunction({ functionName: client.functionName })
-    .expect(ExpectedResult.objectLike({ StatusCode: 200, Payload: JSON.stringify(GREETING) }))
-    // The endpoint and its zone answer a while after the stack is created; the deploy fails if it never holds.
-    .waitForAssertions({ totalTimeout: Duration.minutes(5), interval: Duration.seconds(15) });
+  // The endpoint and its zone answer a while after the stack is created; the deploy fails if it never holds.
+  assertInvocation(app, 'EndpointServiceAssertions', {
+    testStack: stack,
+    probe: client,
+    expected: GREETING,
+    totalTimeout: Duration.minutes(5),
+    queryInterval: Duration.seconds(15),
+  });
   return app;
 }
 

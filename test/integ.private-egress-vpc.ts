@@ -1,9 +1,9 @@
-import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { PrivateEgressVpc } from '../src';
+import { assertInvocation } from './integ-assertion';
 
 /**
  * A deployable test of PrivateEgressVpc: a Lambda function in its isolated subnets, which have no route out of the
@@ -44,12 +44,14 @@ export function privateEgressVpcIntegApp(): App {
   });
   bucket.grantRead(probe);
 
-  const integ = new IntegTest(app, 'PrivateEgressVpcTest', { testCases: [stack] });
-  integ.assertions
-    .invokeFunction({ functionName: probe.functionName })
-    .expect(ExpectedResult.objectLike({ StatusCode: 200, Payload: JSON.stringify({ s3: 'reachable', sts: 'reachable' }) }))
-    // Retried until it holds, and the deploy fails if it never does: the test needs no test runner to judge it.
-    .waitForAssertions({ totalTimeout: Duration.minutes(5), interval: Duration.seconds(15) });
+  // Retried until it holds, and the deploy fails if it never does: the test needs no test runner to judge it.
+  assertInvocation(app, 'PrivateEgressVpcAssertions', {
+    testStack: stack,
+    probe,
+    expected: { s3: 'reachable', sts: 'reachable' },
+    totalTimeout: Duration.minutes(5),
+    queryInterval: Duration.seconds(15),
+  });
   return app;
 }
 
