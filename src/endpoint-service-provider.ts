@@ -1,4 +1,4 @@
-import { CfnOutput, CfnResource, Fn, Lazy, Stack } from 'aws-cdk-lib';
+import { CfnOutput, Fn, Lazy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -29,8 +29,15 @@ import {
   VpcIdentity,
 } from './private/rules/provider';
 import { toPlacement } from './private/rules/vpc';
-import { suppressNagRules } from './private/wiring/nag-suppressions';
 import { PrivateDnsVerification } from './private/wiring/private-dns-verification';
+import {
+  defaultLoadBalancerSubnets,
+  defineProviderLoadBalancer,
+  givenCreatedLoadBalancerProps,
+  loadBalancerIpAddressType,
+  schemeOf,
+  supportsIpv6,
+} from './private/wiring/provider-load-balancer';
 import { selectSubnets, SubnetSelectionResult } from './private/wiring/subnet-selection';
 
 /** The endpoint events a connection notification reports: every one there is. */
@@ -282,8 +289,8 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
       this.availabilityZones = props.availabilityZones ?? [];
     } else {
       // A selection that selects nothing is reported at synth; the NLB is defined without subnets until then.
-      loadBalancerSubnets = selectSubnets(props.vpc, { ...(props.vpcSubnets ?? defaultSubnets(props.vpc)), onePerAz: true });
-      this.networkLoadBalancer = this.defineLoadBalancer(props, props.targets!, loadBalancerSubnets.subnets);
+      loadBalancerSubnets = selectSubnets(props.vpc, { ...(props.vpcSubnets ?? defaultLoadBalancerSubnets(props.vpc)), onePerAz: true });
+      this.networkLoadBalancer = defineProviderLoadBalancer(this, props, props.targets!, loadBalancerSubnets.subnets);
       this.availabilityZones = loadBalancerSubnets.subnets.map(subnet => subnet.availabilityZone);
     }
 
@@ -380,34 +387,6 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
     return estimateProviderCost({ region: Stack.of(this).region, networkLoadBalancers: this.definesLoadBalancer ? 1 : 0 });
   }
 
-  private defineLoadBalancer(props: EndpointServiceProviderProps, targets: elbv2.INetworkLoadBalancerTarget[], subnets: ec2.ISubnet[]) {
-    const securityGroups = props.securityGroups ?? [];
-    const enforceSecurityGroupInboundRulesOnPrivateLinkTraffic = props.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic ?? false;
-    const loadBalancer = new elbv2.NetworkLoadBalancer(this, 'LoadBalancer', {
-      vpc: props.vpc,
-      vpcSubnets: { subnets },
-      internetFacing: false,
-      crossZoneEnabled: true,
-      // An endpoint service that supports IPv6 needs dual-stack NLBs (validateLoadBalancerIpv6).
-      ipAddressType: supportsIpv6(props) ? elbv2.IpAddressType.DUAL_STACK : undefined,
-      // Also without security groups when the app's feature flags would add a default one.
-      ...(securityGroups.length > 0
-        ? { securityGroups, enforceSecurityGroupInboundRulesOnPrivateLinkTraffic }
-        : { disableSecurityGroups: true }),
-    });
-    loadBalancer.addListener('Listener', { port: props.port, protocol: elbv2.Protocol.TCP }).addTargets('Targets', {
-      port: props.targetPort ?? props.port,
-      protocol: elbv2.Protocol.TCP,
-      targets,
-      healthCheck: props.healthCheck,
-    });
-    suppressNagRules(loadBalancer.node.defaultChild as CfnResource, [{
-      id: 'AwsSolutions-ELB2',
-      reason: 'NLB access logs record only TLS connections, and this NLB has a TCP listener only: the logs would stay empty',
-    }]);
-    return loadBalancer;
-  }
-
   /**
    * CloudFormation sets the name and returns the verification record; the record goes into the zone and
    * verification starts once it exists, so one deploy ends with verification under way.
@@ -500,27 +479,6 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
   }
 }
 
-/** Private subnets with egress when the VPC has them, else isolated ones: never public subnets. */
-/** Whether the endpoint service accepts IPv6 requests. */
-function supportsIpv6(props: EndpointServiceProviderProps): boolean {
-  return (props.supportedIpAddressTypes ?? []).includes(ec2.IpAddressType.IPV6);
-}
-
-/**
- * The IP address type of the NLB: as defined in the app (IPv4 when not set, the default), as given when imported, or
- * undefined when an imported NLB was given none.
- */
-function loadBalancerIpAddressType(loadBalancer: elbv2.INetworkLoadBalancer): string | undefined {
-  if (loadBalancer instanceof elbv2.NetworkLoadBalancer) {
-    return loadBalancer.ipAddressType ?? elbv2.IpAddressType.IPV4;
-  }
-  return loadBalancer.ipAddressType;
-}
-
-function defaultSubnets(vpc: ec2.IVpc): ec2.SubnetSelection {
-  return { subnetType: vpc.privateSubnets.length > 0 ? ec2.SubnetType.PRIVATE_WITH_EGRESS : ec2.SubnetType.PRIVATE_ISOLATED };
-}
-
 /** The L1 under the L2 endpoint service (which names it after itself, so it is not the default child). */
 function cfnServiceOf(service: ec2.VpcEndpointService): ec2.CfnVPCEndpointService {
   const cfnService = service.node.children.find(ec2.CfnVPCEndpointService.isCfnVPCEndpointService);
@@ -528,26 +486,6 @@ function cfnServiceOf(service: ec2.VpcEndpointService): ec2.CfnVPCEndpointServic
     throw new Error(`${service.node.path} has no AWS::EC2::VPCEndpointService child; this aws-cdk-lib version is not supported`);
   }
   return cfnService;
-}
-
-/** The scheme of an NLB defined in this app; undefined for an imported one, whose scheme cannot be read. */
-function schemeOf(loadBalancer: elbv2.INetworkLoadBalancer): string | undefined {
-  if (!(loadBalancer instanceof elbv2.NetworkLoadBalancer)) {
-    return undefined;
-  }
-  return (loadBalancer.node.defaultChild as elbv2.CfnLoadBalancer).scheme;
-}
-
-/** The props given that only shape an NLB the construct defines. */
-function givenCreatedLoadBalancerProps(props: EndpointServiceProviderProps): string[] {
-  const createdOnly = {
-    targetPort: props.targetPort,
-    healthCheck: props.healthCheck,
-    vpcSubnets: props.vpcSubnets,
-    securityGroups: props.securityGroups,
-    enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: props.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic,
-  };
-  return Object.entries(createdOnly).filter(([, value]) => value !== undefined).map(([prop]) => prop);
 }
 
 function vpcIdentity(vpc: ec2.IVpc | undefined): VpcIdentity | undefined {
