@@ -4,14 +4,11 @@ import * as ram from 'aws-cdk-lib/aws-ram';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as route53profiles from 'aws-cdk-lib/aws-route53profiles';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
-import { FactName } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 import { CentralEndpointHubCostEstimate } from './cost';
 import { EndpointBundle } from './endpoint-bundle';
 import { estimateHubCost } from './private/cost/hub-cost-model';
-import { endpointConstructId, serviceShortName } from './private/facts/service-names';
-import { hasSourcedZones, serviceZones } from './private/facts/service-zones';
-import { AppInventory } from './private/inventory/app-inventory';
+import { serviceShortName } from './private/facts/service-names';
 import { localPrivateDnsEndpoints, primaryIpv4CidrBlock } from './private/inventory/vpc-inspection';
 import { addRules, Finding } from './private/rules/findings';
 import {
@@ -26,13 +23,12 @@ import {
   warnHostedZoneQuota,
   warnNoSpokeCidrs,
   warnSpokesNeedGatewayEndpoints,
-  ZoneClash,
 } from './private/rules/hub';
 import { validateParameterName } from './private/rules/provider';
 import { validateSharePrincipals } from './private/rules/ram';
 import { validateVpcDns } from './private/rules/vpc';
-import { endpointAliasTarget } from './private/wiring/endpoint-alias-target';
 import { physicalName } from './private/wiring/physical-names';
+import { ServiceZoneSet } from './private/wiring/service-zones';
 import { addTransitGatewayRoutes, subnetsWithoutRouteTable } from './private/wiring/transit-gateway-routes';
 import { InterfaceEndpointAccessOptions, InterfaceEndpointVpcProps, PrivateEgressVpc } from './private-egress-vpc';
 
@@ -129,13 +125,9 @@ export class CentralEndpointHub extends Construct {
   private readonly routes: ec2.CfnRoute[] = [];
   private readonly profile?: route53profiles.CfnProfile;
   private readonly services = new Map<string, CentralizedService>();
-  private readonly zones = new Map<string, route53.PrivateHostedZone>();
-  private readonly zoneScope: Construct;
+  private readonly serviceZones: ServiceZoneSet;
   private readonly notCentralized: string[] = [];
-  /** Zones named after a service the zone table does not list, where that name is likely not the service's. */
-  private readonly assumedZoneNames: Array<{ shortName: string; zoneName: string }> = [];
   private readonly bundles: EndpointBundle[] = [];
-  private readonly associatedVpcs: ec2.IVpc[] = [];
   private readonly allowedPrincipals: string[] = [];
   private readonly allowExternalPrincipals: boolean;
   private profileShare?: ram.CfnResourceShare;
@@ -163,7 +155,6 @@ export class CentralEndpointHub extends Construct {
     this.endpointSecurityGroup = this.endpoints.endpointSecurityGroup;
     this.vpcCidrBlock = primaryIpv4CidrBlock(this.vpc);
     this.clientCidrs = [...props.clientCidrs ?? []];
-    this.zoneScope = new Construct(this, 'Zones');
     this.allowExternalPrincipals = props.allowExternalPrincipals ?? false;
 
     if (props.profileEnabled ?? true) {
@@ -171,6 +162,7 @@ export class CentralEndpointHub extends Construct {
       this.profileId = this.profile.attrId;
       this.profileArn = this.profile.attrArn;
     }
+    this.serviceZones = new ServiceZoneSet(this, { vpc: this.vpc, profile: this.profile });
 
     const workloadSubnets = [...this.vpc.privateSubnets, ...this.vpc.isolatedSubnets];
     if (props.transitGatewayId !== undefined) {
@@ -217,11 +209,10 @@ export class CentralEndpointHub extends Construct {
    */
   public associateVpc(vpc: ec2.IVpc): void {
     // A zone lists each VPC once: the schema of AWS::Route53::HostedZone refuses a repeated one.
-    if ([this.vpc, ...this.associatedVpcs].some(associated => associated.vpcId === vpc.vpcId)) {
+    if ([this.vpc, ...this.serviceZones.associatedVpcs].some(associated => associated.vpcId === vpc.vpcId)) {
       return;
     }
-    this.associatedVpcs.push(vpc);
-    this.zones.forEach(zone => zone.addVpc(vpc));
+    this.serviceZones.associateVpc(vpc);
   }
 
   /**
@@ -263,7 +254,7 @@ export class CentralEndpointHub extends Construct {
     return estimateHubCost({
       region: Stack.of(this).region,
       interfaceEndpoints: ownEstimate.interfaceEndpoints.map(({ service, availabilityZones }) => ({ service, availabilityZones })),
-      hostedZones: this.zones.size,
+      hostedZones: this.serviceZones.zones.size,
       profile: this.profile !== undefined,
       spokes: options.spokes,
       spokeAvailabilityZones: options.spokeAvailabilityZones
@@ -281,46 +272,8 @@ export class CentralEndpointHub extends Construct {
       this.services.set(key, { shortName, zones: [] });
       return;
     }
-    const stack = Stack.of(this);
-    // The partition's DNS suffix as a literal where the Region is known: zone names are compared at synth.
-    const dnsSuffix = stack.regionalFact(FactName.DOMAIN_SUFFIX, 'amazonaws.com');
-    const serviceZoneList = serviceZones(shortName, stack.region, dnsSuffix);
-    if (!hasSourcedZones(shortName) && (shortName.includes('.') || !service.name.startsWith('com.amazonaws.'))) {
-      this.assumedZoneNames.push(...serviceZoneList.map(({ zoneName }) => ({ shortName, zoneName })));
-    }
-    const zones = serviceZoneList.map(({ zoneName, wildcard }) => {
-      const zone = this.defineZone(zoneName, stack.region);
-      const target = endpointAliasTarget(dnsEntries);
-      new route53.ARecord(zone, 'Alias', { zone, recordName: `${zoneName}.`, target });
-      if (wildcard) {
-        new route53.ARecord(zone, 'WildcardAlias', { zone, recordName: `*.${zoneName}.`, target });
-      }
-      return zone;
-    });
+    const zones = this.serviceZones.defineServiceZones(service, shortName, dnsEntries);
     this.services.set(key, { shortName, zones });
-  }
-
-  /** A zone of the hub VPC, in the profile and associated with the VPCs of `associateVpc()`; its ID comes from its name. */
-  private defineZone(zoneName: string, region: string): route53.PrivateHostedZone {
-    // A service answered under two DNS suffixes has two zones of one label (`eks.<region>.amazonaws.com` and the dual-stack
-    // `eks.<region>.api.aws`); the zone table lists the partition's first, so the dual-stack one is the second.
-    const labelId = zoneConstructId(zoneName, region);
-    const id = this.zoneScope.node.tryFindChild(labelId) ? `${labelId}DualStack` : labelId;
-    const zone = new route53.PrivateHostedZone(this.zoneScope, id, {
-      zoneName,
-      vpc: this.vpc,
-      comment: `${zoneName} answered by the central interface endpoint of ${this.node.path}`,
-    });
-    this.associatedVpcs.forEach(vpc => zone.addVpc(vpc));
-    if (this.profile) {
-      new route53profiles.CfnProfileResourceAssociation(zone, 'ProfileAssociation', {
-        name: physicalName(zone, 64),
-        profileId: this.profile.attrId,
-        resourceArn: zone.hostedZoneArn,
-      });
-    }
-    this.zones.set(zoneName, zone);
-    return zone;
   }
 
   /**
@@ -366,11 +319,12 @@ export class CentralEndpointHub extends Construct {
   /** @param routedSubnets the subnets whose route tables get routes to the spokes */
   private validate(routedSubnets: ec2.ISubnet[]): Finding[] {
     const vpcDetails = this.vpc instanceof ec2.Vpc ? this.vpc : undefined;
-    const zoneNames = [...this.zones.keys()];
+    const zoneNames = [...this.serviceZones.zones.keys()];
+    const associatedVpcs = this.serviceZones.associatedVpcs;
     return [
       ...validateCentralizedService(this.notCentralized),
       ...warnGatewayServicesCentralized(this.centralizedServices),
-      ...warnAssumedZoneNames(this.assumedZoneNames),
+      ...warnAssumedZoneNames(this.serviceZones.assumedZoneNames),
       ...warnSpokesNeedGatewayEndpoints(this.bundles.map(bundle => ({
         name: bundle.name,
         requiredGatewayEndpoints: bundle.requiredGatewayEndpoints.map(serviceShortName),
@@ -380,23 +334,12 @@ export class CentralEndpointHub extends Construct {
       ...validateSharePrincipals(this.allowedPrincipals, 'A Route 53 Profile is'),
       ...validateRouteTablesKnown(subnetsWithoutRouteTable(routedSubnets), 'the spokes'),
       ...warnHostedZoneQuota(zoneNames.length),
-      ...warnVpcsPerZone(zoneNames.length > 0 ? 1 + this.associatedVpcs.length : 0),
+      ...warnVpcsPerZone(zoneNames.length > 0 ? 1 + associatedVpcs.length : 0),
       ...validateVpcDns(zoneNames.length > 0 ? ['the hub\'s private hosted zones'] : [],
         vpcDetails?.dnsSupportEnabled, vpcDetails?.dnsHostnamesEnabled),
-      ...validateNoZoneClashes([this.vpc, ...this.associatedVpcs].flatMap(vpc => this.zoneClashes(vpc))),
-      ...this.associatedVpcs.flatMap(vpc => validateNoLocalPrivateDns(vpc.node.path, localPrivateDnsEndpoints(vpc, this, this.centralizedServices))),
+      ...validateNoZoneClashes([this.vpc, ...associatedVpcs].flatMap(vpc => this.serviceZones.clashes(vpc))),
+      ...associatedVpcs.flatMap(vpc => validateNoLocalPrivateDns(vpc.node.path, localPrivateDnsEndpoints(vpc, this, this.centralizedServices))),
     ];
-  }
-
-  /** The hub zones that share their name with another private hosted zone of the app in the VPC. */
-  private zoneClashes(vpc: ec2.IVpc): ZoneClash[] {
-    return [...this.zones].map(([zoneName, zone]) => ({
-      zoneName,
-      vpc: vpc.node.path,
-      otherZonePaths: AppInventory.of(this).privateHostedZones(vpc.vpcId, zoneName)
-        .filter(other => other.construct !== zone)
-        .map(other => other.construct.node.path),
-    })).filter(clash => clash.otherZonePaths.length > 0);
   }
 }
 
@@ -420,10 +363,4 @@ export interface CentralEndpointHubCostOptions {
    * @default true
    */
   readonly transitGatewayAttachments?: boolean;
-}
-
-/** A zone's construct ID, from what precedes the Region in its name: `api.ecr.<region>...` -> `ApiEcr`. */
-function zoneConstructId(zoneName: string, region: string): string {
-  const label = zoneName.split(`.${region}.`)[0];
-  return endpointConstructId({ name: `com.amazonaws.region.${label}`, port: 443 });
 }
