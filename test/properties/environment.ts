@@ -11,6 +11,10 @@ import * as fc from 'fast-check';
  * generators make.
  */
 export const NUM_RUNS = Number(process.env.PROPERTY_RUNS ?? 500);
+// A count that is no positive integer would let every property pass without trying a configuration.
+if (!Number.isInteger(NUM_RUNS) || NUM_RUNS < 1) {
+  throw new Error(`PROPERTY_RUNS must be a positive integer, got '${process.env.PROPERTY_RUNS}'`);
+}
 
 /**
  * fast-check parameters of every property. A run cut short (by the time limit below) is a failure, never a silent
