@@ -3,21 +3,23 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ram from 'aws-cdk-lib/aws-ram';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as route53profiles from 'aws-cdk-lib/aws-route53profiles';
-import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import { CentralEndpointHubCostEstimate } from './cost';
 import { EndpointBundle } from './endpoint-bundle';
 import { estimateHubCost } from './private/cost/hub-cost-model';
 import { serviceShortName } from './private/facts/service-names';
-import { localPrivateDnsEndpoints, primaryIpv4CidrBlock } from './private/inventory/vpc-inspection';
+import { findIpv4CidrBlocks, localPrivateDnsEndpoints, primaryIpv4CidrBlock } from './private/inventory/vpc-inspection';
+import { ipv4CidrsWithin, uniqueNetworks } from './private/rules/cidr-blocks';
 import { addRules, Finding } from './private/rules/findings';
 import {
+  associatedVpcEnvironmentMessage,
   validateCentralizedService,
   warnVpcsPerZone,
   validateNoLocalPrivateDns,
   validateNoZoneClashes,
   validateProfileSharing,
   validateRouteTablesKnown,
+  validateRoutesLeaveVpc,
   warnAssumedZoneNames,
   warnGatewayServicesCentralized,
   warnHostedZoneQuota,
@@ -28,6 +30,7 @@ import { validateParameterName } from './private/rules/provider';
 import { validateSharePrincipals } from './private/rules/ram';
 import { validateVpcDns } from './private/rules/vpc';
 import { physicalName } from './private/wiring/physical-names';
+import { publishParameter } from './private/wiring/published-parameter';
 import { ServiceZoneSet } from './private/wiring/service-zones';
 import { addTransitGatewayRoutes, subnetsWithoutRouteTable } from './private/wiring/transit-gateway-routes';
 import { InterfaceEndpointAccessOptions, InterfaceEndpointVpcProps, PrivateEgressVpc } from './private-egress-vpc';
@@ -135,6 +138,7 @@ export class CentralEndpointHub extends Construct {
   constructor(scope: Construct, id: string, props: CentralEndpointHubProps = {}) {
     super(scope, id);
 
+    const clientCidrs = props.clientCidrs && uniqueNetworks(props.clientCidrs);
     // The hub's endpoints are a PrivateEgressVpc's, with private DNS off: the hub's own zones answer for the services
     // instead, in every VPC they are shared with. It has no gateway endpoints, which serve only their own VPC.
     this.endpoints = new PrivateEgressVpc(this, 'Endpoints', {
@@ -148,13 +152,13 @@ export class CentralEndpointHub extends Construct {
       endpointPolicy: props.endpointPolicy,
       endpointSubnets: props.endpointSubnets,
       endpointAzs: props.endpointAzs,
-      clientCidrs: props.clientCidrs,
+      clientCidrs,
       privateDnsEnabled: false,
     });
     this.vpc = this.endpoints.vpc;
     this.endpointSecurityGroup = this.endpoints.endpointSecurityGroup;
     this.vpcCidrBlock = primaryIpv4CidrBlock(this.vpc);
-    this.clientCidrs = [...props.clientCidrs ?? []];
+    this.clientCidrs = clientCidrs ?? [];
     this.allowExternalPrincipals = props.allowExternalPrincipals ?? false;
 
     if (props.profileEnabled ?? true) {
@@ -208,6 +212,7 @@ export class CentralEndpointHub extends Construct {
    * cannot give: use the profile there. A VPC already associated, or the hub VPC, is left as it is.
    */
   public associateVpc(vpc: ec2.IVpc): void {
+    this.refuseVpcOfOtherEnvironment(vpc);
     // A zone lists each VPC once: the schema of AWS::Route53::HostedZone refuses a repeated one.
     if ([this.vpc, ...this.serviceZones.associatedVpcs].some(associated => associated.vpcId === vpc.vpcId)) {
       return;
@@ -277,6 +282,19 @@ export class CentralEndpointHub extends Construct {
   }
 
   /**
+   * A VPC of another account cannot be associated with a zone by CloudFormation, and a VPC of another Region (or of a stack
+   * whose Region is given while the hub's is not, or the reverse) cannot be referenced: synth would fail in aws-cdk-lib,
+   * naming neither the hub nor the fix.
+   */
+  private refuseVpcOfOtherEnvironment(vpc: ec2.IVpc): void {
+    const [own, other] = [Stack.of(this), Stack.of(vpc)];
+    const problem = own === other ? undefined : associatedVpcEnvironmentMessage(vpc.node.path, other, own);
+    if (problem) {
+      throw new Error(`CentralEndpointHub ${this.node.path}: ${problem}`);
+    }
+  }
+
+  /**
    * The profile's share. The managed permission lets its accounts associate the profile with their VPCs and nothing
    * more ("Working with shared Route 53 Profiles", https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/sharing-profiles.html).
    */
@@ -311,7 +329,7 @@ export class CentralEndpointHub extends Construct {
     for (const { id, parameter, description, value } of values) {
       new CfnOutput(this, id, { description, value });
       if (parameterPrefix !== undefined) {
-        new ssm.StringParameter(this, `${id}Parameter`, { parameterName: `${parameterPrefix}/${parameter}`, description, stringValue: value });
+        publishParameter(this, `${id}Parameter`, { parameterName: `${parameterPrefix}/${parameter}`, description, stringValue: value });
       }
     }
   }
@@ -333,6 +351,9 @@ export class CentralEndpointHub extends Construct {
       ...validateProfileSharing(this.profile !== undefined, this.allowedPrincipals),
       ...validateSharePrincipals(this.allowedPrincipals, 'A Route 53 Profile is'),
       ...validateRouteTablesKnown(subnetsWithoutRouteTable(routedSubnets), 'the spokes'),
+      ...(routedSubnets.length > 0
+        ? validateRoutesLeaveVpc('clientCidrs', 'the hub VPC', ipv4CidrsWithin(this.clientCidrs, findIpv4CidrBlocks(this.vpc, this)))
+        : []),
       ...warnHostedZoneQuota(zoneNames.length),
       ...warnVpcsPerZone(zoneNames.length > 0 ? 1 + associatedVpcs.length : 0),
       ...validateVpcDns(zoneNames.length > 0 ? ['the hub\'s private hosted zones'] : [],

@@ -5,14 +5,16 @@ import { Construct } from 'constructs';
 import { CentralEndpointHub } from './central-endpoint-hub';
 import { AppInventory } from './private/inventory/app-inventory';
 import { findIpv4CidrBlocks, localPrivateDnsEndpoints } from './private/inventory/vpc-inspection';
-import { ipv4CidrsNotContained } from './private/rules/cidr-blocks';
+import { ipv4CidrsNotContained, ipv4CidrsWithin, uniqueNetworks } from './private/rules/cidr-blocks';
 import { crossAccountReferenceMessage } from './private/rules/cross-account';
 import { addRules, Finding } from './private/rules/findings';
 import {
   validateHubHasProfile,
   validateNoLocalPrivateDns,
   validateOneProfilePerVpc,
+  validateProfileId,
   validateRouteTablesKnown,
+  validateRoutesLeaveVpc,
   validateSpokeAdmitted,
   validateSpokeRegion,
   validateSpokeWiring,
@@ -113,7 +115,7 @@ export class CentralEndpointSpoke extends Construct {
     });
     this.profileAssociationId = this.association.attrId;
 
-    const hubCidrs = props.hubCidrs ?? (hub?.vpcCidrBlock ? [hub.vpcCidrBlock] : []);
+    const hubCidrs = uniqueNetworks(props.hubCidrs ?? (hub?.vpcCidrBlock ? [hub.vpcCidrBlock] : []));
     const workloadSubnets = [...props.vpc.privateSubnets, ...props.vpc.isolatedSubnets];
     if (props.transitGatewayId !== undefined) {
       this.routes.push(...addTransitGatewayRoutes(this, workloadSubnets, hubCidrs, props.transitGatewayId));
@@ -130,6 +132,10 @@ export class CentralEndpointSpoke extends Construct {
           hubCidrCount: hubCidrs.length,
         }),
         ...validateClientCidrs(hubCidrs, 'hubCidrs'),
+        ...validateProfileId(props.profileId),
+        ...(props.transitGatewayId !== undefined
+          ? validateRoutesLeaveVpc('hubCidrs', 'the spoke VPC', ipv4CidrsWithin(hubCidrs, findIpv4CidrBlocks(props.vpc, this)))
+          : []),
         ...(props.transitGatewayId !== undefined ? validateRouteTablesKnown(subnetsWithoutRouteTable(workloadSubnets), 'the hub') : []),
         ...validateVpcDns(['the hub\'s private hosted zones'], vpcDetails?.dnsSupportEnabled, vpcDetails?.dnsHostnamesEnabled),
         ...validateOneProfilePerVpc(this.otherProfileAssociations()),

@@ -10,6 +10,7 @@ import { estimateConsumerCost } from './private/cost/cost-model';
 import { serviceShortName } from './private/facts/service-names';
 import { AppInventory } from './private/inventory/app-inventory';
 import { findIpv4CidrBlocks } from './private/inventory/vpc-inspection';
+import { uniqueNetworks } from './private/rules/cidr-blocks';
 import {
   DnsChoice,
   mixedEnvironmentProviderMessage,
@@ -235,7 +236,7 @@ export class EndpointConsumer extends Construct implements ec2.IConnectable {
     this.endpointAzCount = placement.subnets.length;
     this.serviceLabel = serviceLabel(service, literalServiceName, provider);
 
-    const clientCidrs = props.clientCidrs ?? [];
+    const clientCidrs = uniqueNetworks(props.clientCidrs ?? []);
     const securityGroups = props.securityGroups ?? [this.defineSecurityGroup(vpc, service.port, clientCidrs)];
     const domainName = props.domainName === undefined ? undefined : normalizeDomainName(props.domainName);
     const privateDnsEnabled = props.privateDnsEnabled ?? (domainName === undefined && (service.privateDnsDefault ?? true));

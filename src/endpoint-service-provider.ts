@@ -4,7 +4,6 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { FactName } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 import { EndpointServiceProviderCostEstimate } from './cost';
@@ -38,6 +37,7 @@ import {
   schemeOf,
   supportsIpv6,
 } from './private/wiring/provider-load-balancer';
+import { publishParameter } from './private/wiring/published-parameter';
 import { selectSubnets, SubnetSelectionResult } from './private/wiring/subnet-selection';
 
 /** The endpoint events a connection notification reports: every one there is. */
@@ -445,7 +445,7 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
     const description = 'Name of the VPC endpoint service, for consumers\' interface endpoints';
     this.defineOutput('ServiceName', description, this.vpcEndpointServiceName);
     if (parameterName !== undefined) {
-      new ssm.StringParameter(this, 'ServiceNameParameter', {
+      publishParameter(this, 'ServiceNameParameter', {
         parameterName,
         description,
         stringValue: this.vpcEndpointServiceName,

@@ -8,6 +8,7 @@ import { EndpointPolicy } from './endpoint-policy';
 import { estimateCost } from './private/cost/cost-model';
 import { serviceShortName } from './private/facts/service-names';
 import { countQuotaEndpoints, findInternetRoutes, findIpv4CidrBlocks } from './private/inventory/vpc-inspection';
+import { uniqueNetworks } from './private/rules/cidr-blocks';
 import {
   validateAdoptedVpcProps,
   validateBundleDependencies,
@@ -18,6 +19,7 @@ import {
   validateInterfaceEndpointQuota,
   validateNoInternetRoutes,
   validateResolverOnlyDns,
+  vpcBlockProblem,
   warnUnreachableResolverOnlyEndpoints,
 } from './private/rules/egress-vpc';
 import { addRules, error, Finding } from './private/rules/findings';
@@ -289,6 +291,9 @@ export class PrivateEgressVpc extends Construct {
     this.vpcDefinedHere = props.vpc === undefined;
     const ipAddresses = props.ipAddresses ?? ec2.IpAddresses.cidr(DEFAULT_CIDR);
     const maxAzs = props.maxAzs ?? DEFAULT_MAX_AZS;
+    if (this.vpcDefinedHere) {
+      this.refuseUnfitVpcBlock(vpcPrefixLength(ipAddresses), maxAzs, props.cidrMask !== undefined);
+    }
     // A subnet size the VPC cannot hold is reported at synth; aws-cdk-lib would throw with no path first.
     // Read only with a mask to check: each read of the stack's AZs is recorded as an acknowledgment.
     this.cidrMaskFindings = props.vpc || props.cidrMask === undefined ? [] : validateCidrMask(props.cidrMask, vpcPrefixLength(ipAddresses),
@@ -332,7 +337,7 @@ export class PrivateEgressVpc extends Construct {
     });
 
     this.existingGatewayServices = (props.existingGatewayEndpoints ?? []).map(serviceShortName);
-    this.clientCidrs = [...props.clientCidrs ?? []];
+    this.clientCidrs = uniqueNetworks(props.clientCidrs ?? []);
 
     const gatewayServices = props.gatewayEndpoints ?? [ec2.GatewayVpcEndpointAwsService.S3, ec2.GatewayVpcEndpointAwsService.DYNAMODB]
       .filter(service => !this.existingGatewayServices.includes(serviceShortName(service)));
@@ -418,6 +423,20 @@ export class PrivateEgressVpc extends Construct {
       natGatewayAzs: this.vpc.availabilityZones.length,
       flowLogsEnabled: this.flowLogsEnabled,
     });
+  }
+
+  /**
+   * aws-cdk-lib throws, naming no construct, for a VPC block EC2 does not allow or too small for its subnets; nothing can
+   * be defined from it. The stack's AZs are read only where the count decides.
+   */
+  private refuseUnfitVpcBlock(prefixLength: number | undefined, maxAzs: number, cidrMaskGiven: boolean): void {
+    if (prefixLength === undefined || vpcBlockProblem(prefixLength, maxAzs, cidrMaskGiven) === undefined) {
+      return;
+    }
+    const problem = vpcBlockProblem(prefixLength, Math.min(maxAzs, Stack.of(this).availabilityZones.length), cidrMaskGiven);
+    if (problem !== undefined) {
+      throw new Error(`${this.node.path}: ${problem}`);
+    }
   }
 
   private addFlowLog(retention: logs.RetentionDays): void {

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { PrivateResourceCostEstimate } from './cost';
 import { estimateResourceEndpointCost } from './private/cost/cost-model';
 import { findIpv4CidrBlocks } from './private/inventory/vpc-inspection';
+import { uniqueNetworks } from './private/rules/cidr-blocks';
 import { crossAccountReferenceMessage } from './private/rules/cross-account';
 import { addRules, Finding } from './private/rules/findings';
 import {
@@ -156,7 +157,7 @@ export class PrivateResourceEndpoint extends Construct implements ec2.IConnectab
     this.portRanges = props.portRanges ?? resourceShare?.portRanges ?? [];
     this.resourceConfigurationArn = resourceShare?.resourceConfigurationArn ?? props.resourceConfigurationArn!;
 
-    const clientCidrs = props.clientCidrs ?? [];
+    const clientCidrs = uniqueNetworks(props.clientCidrs ?? []);
     const securityGroups = props.securityGroups ?? [this.defineSecurityGroup(vpc, clientCidrs)];
     const defaultPort = this.portRanges.length === 1 ? this.portRanges[0].toEc2Port() : undefined;
     this.connections = new ec2.Connections({ securityGroups, defaultPort });

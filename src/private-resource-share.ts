@@ -3,7 +3,6 @@ import { CfnOutput, Lazy, Names, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ram from 'aws-cdk-lib/aws-ram';
 import * as route53 from 'aws-cdk-lib/aws-route53';
-import * as ssm from 'aws-cdk-lib/aws-ssm';
 import * as vpclattice from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
 import { PrivateResourceCostEstimate } from './cost';
@@ -30,6 +29,7 @@ import {
 import { toPlacement, validateOneSubnetPerAz } from './private/rules/vpc';
 import { CustomDomainVerification } from './private/wiring/custom-domain-verification';
 import { physicalName } from './private/wiring/physical-names';
+import { publishParameter } from './private/wiring/published-parameter';
 import { selectSubnets } from './private/wiring/subnet-selection';
 import { PortRange, ResourceDefinition, ResourceGatewayIpAddressType } from './resource-definition';
 
@@ -345,7 +345,7 @@ export class PrivateResourceShare extends Construct implements ec2.IConnectable 
     const description = 'ARN of the resource configuration, for consumers\' resource endpoints';
     new CfnOutput(this, 'ResourceConfigurationArn', { description, value: this.resourceConfigurationArn });
     if (parameterName !== undefined) {
-      new ssm.StringParameter(this, 'ResourceConfigurationArnParameter', {
+      publishParameter(this, 'ResourceConfigurationArnParameter', {
         parameterName,
         description,
         stringValue: this.resourceConfigurationArn,

@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { CfnParameter, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
@@ -432,6 +432,79 @@ describe('CentralEndpointHub', () => {
   });
 
   describe('validation', () => {
+    test.each([
+      ['10.0.0.0/8', /`ipAddresses` must be a block from \/16 to \/28, the VPC sizes EC2 allows, got a \/8/],
+      ['10.0.0.0/29', /`ipAddresses` must be a block from \/16 to \/28, the VPC sizes EC2 allows, got a \/29/],
+      ['10.0.0.0/27', /a \/27 `ipAddresses` block cannot hold 3 subnets \(one per AZ\) of \/28 or larger. Give a \/26 block or larger/],
+    ])('refuses a hub VPC of %s at once, naming the hub, where aws-cdk-lib would throw', (cidr, message) => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // THEN
+      expect(() => hubIn(stack, { ipAddresses: ec2.IpAddresses.cidr(cidr) })).toThrow(new RegExp(`^TestStack/Hub/Endpoints: ${message.source}`));
+    });
+
+    test('refuses a route to the spokes inside the hub VPC\'s own block', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+
+      // WHEN
+      hubIn(stack, { clientCidrs: ['10.0.4.0/24', '10.1.0.0/16'], transitGatewayId: 'tgw-0123456789abcdef0' });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([expect.stringMatching(
+        /^\[TestStack\/Hub\] `clientCidrs` entry 10\.0\.4\.0\/24 is inside the hub VPC's own block 10\.0\.0\.0\/16: EC2 refuses a route/)]);
+    });
+
+    test('admits and routes a spoke IPv6 block once, in lower case, whatever its spelling', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      hubIn(stack, { clientCidrs: ['2001:DB8::/56', '2001:db8:0:0::/56'], transitGatewayId: 'tgw-0123456789abcdef0' });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      const ingress = template.findResources('AWS::EC2::SecurityGroup')[Object.keys(template.findResources('AWS::EC2::SecurityGroup'))[0]];
+      expect(ingress.Properties.SecurityGroupIngress.filter((rule: { CidrIpv6?: string }) => rule.CidrIpv6))
+        .toEqual([expect.objectContaining({ CidrIpv6: '2001:db8::/56' })]);
+      const routes = Object.values(template.findResources('AWS::EC2::Route')).map(route => route.Properties.DestinationIpv6CidrBlock);
+      expect(new Set(routes)).toEqual(new Set(['2001:db8::/56']));
+    });
+
+    test('refuses at once a VPC of another account given to associateVpc, with the fix', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+      const hub = hubIn(stack);
+      const other = new Stack(app, 'Other', { env: { account: '210987654321', region: 'us-east-1' } });
+
+      // THEN
+      expect(() => hub.associateVpc(isolatedVpc(other))).toThrow(/^CentralEndpointHub TestStack\/Hub: `associateVpc` got the VPC at Other\/Vpc in account 210987654321, but the hub is in account 123456789012: .* Share the hub's Route 53 Profile with that account \(`allowedPrincipals`\) and define a CentralEndpointSpoke there\.$/);
+    });
+
+    test('refuses at once a VPC of an environment-agnostic stack given to associateVpc', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+      const hub = hubIn(stack);
+      const other = new Stack(app, 'Other');
+
+      // THEN
+      expect(() => hub.associateVpc(isolatedVpc(other))).toThrow(
+        /^CentralEndpointHub TestStack\/Hub: `associateVpc` got the VPC at Other\/Vpc in an environment-agnostic stack, but the hub is in us-east-1/);
+    });
+
+    test('publishes under a parameterPrefix known only at deploy time', () => {
+      // GIVEN
+      const { stack } = testStack();
+      const prefix = new CfnParameter(stack, 'Prefix').valueAsString;
+
+      // WHEN
+      hubIn(stack, { parameterPrefix: prefix });
+
+      // THEN
+      Template.fromStack(stack).hasResourceProperties('AWS::SSM::Parameter', { Name: { 'Fn::Join': ['', [{ Ref: 'Prefix' }, '/profile-id']] } });
+    });
+
     test('rejects a PrivateLink endpoint service, which has no public name for a zone', () => {
       // GIVEN
       const { app, stack } = testStack();

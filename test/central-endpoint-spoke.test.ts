@@ -128,6 +128,42 @@ describe('CentralEndpointSpoke', () => {
       expect(validationErrors(app)).toEqual([expect.stringMatching(new RegExp(`^\\[SpokeStack/Spoke\\] ${message.source}`))]);
     });
 
+    test.each(['', 'rp 123', 'profile-1'])('rejects the profileId %j, which is no Route 53 Profile ID', profileId => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+
+      // WHEN
+      new CentralEndpointSpoke(stack, 'Spoke', { vpc, profileId });
+
+      // THEN
+      expect(validationErrors(app)).toEqual(['[SpokeStack/Spoke] `profileId` must be a Route 53 Profile ID such as rp-4987774726example, '
+        + `got '${profileId}'. Pass the hub's ProfileId output (or its \`<parameterPrefix>/profile-id\` SSM parameter).`]);
+    });
+
+    test('rejects a spoke VPC that overlaps the hub: EC2 refuses a Transit Gateway route inside the VPC\'s own block', () => {
+      // GIVEN: the spoke VPC is 10.1.0.0/16
+      const { app, stack, vpc } = setUp();
+
+      // WHEN
+      new CentralEndpointSpoke(stack, 'Spoke', { vpc, profileId: PROFILE_ID, transitGatewayId: TGW, hubCidrs: ['10.1.0.0/16', '10.1.128.0/24', '10.0.0.0/8'] });
+
+      // THEN: the route to 10.0.0.0/8 is less specific than the local route, which EC2 takes
+      expect(validationErrors(app)).toEqual(['10.1.0.0/16', '10.1.128.0/24'].map(cidr => expect.stringMatching(new RegExp(
+        `^\\[SpokeStack/Spoke\\] \`hubCidrs\` entry ${cidr.replace(/\./g, '\\.')} is inside the spoke VPC's own block 10\\.1\\.0\\.0/16: EC2 refuses`))));
+    });
+
+    test('routes once to a hub IPv6 block given in two spellings, in lower case', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      new CentralEndpointSpoke(stack, 'Spoke', { vpc, profileId: PROFILE_ID, transitGatewayId: TGW, hubCidrs: ['2001:DB8:0:0::/56', '2001:db8::/56'] });
+
+      // THEN
+      const routes = Template.fromStack(stack).findResources('AWS::EC2::Route');
+      expect(Object.values(routes).map(route => route.Properties.DestinationIpv6CidrBlock)).toEqual(AZS.map(() => '2001:db8:0:0::/56'));
+    });
+
     test('rejects routes for subnets whose route table is not known', () => {
       // GIVEN
       const { app, stack } = setUp();

@@ -244,6 +244,17 @@ describe('PrivateResourceEndpoint', () => {
         /^PrivateResourceEndpoint Agnostic\/Endpoint: `resourceShare` is the share at Provider\/Share in us-east-1, but this stack is in an environment-agnostic stack/);
     });
 
+    test('fails at once when a share of a Region-only stack is used beside an environment-agnostic stack', () => {
+      // GIVEN: the share's stack names its Region only, so its account is a token
+      const app = new App();
+      const shared = share(new Stack(app, 'Provider', { env: { region: REGION } }));
+      const stack = new Stack(app, 'Agnostic');
+
+      // THEN
+      expect(() => endpoint(stack, isolatedVpc(stack), { resourceShare: shared })).toThrow(
+        /^PrivateResourceEndpoint Agnostic\/Endpoint: `resourceShare` is the share at Provider\/Share in us-east-1, but this stack is in an environment-agnostic stack/);
+    });
+
     test('fails at once when a share object is used from another account, or no subnet is selected', () => {
       // GIVEN
       const app = new App();

@@ -33,3 +33,15 @@ export function crossAccountReferenceMessage(reference: CrossAccountReference, s
   return `\`${reference.prop}\` is ${reference.object} at ${reference.path} in account ${reference.account}, but this stack is in account `
     + `${stackAccount}, and CDK cannot pass ${reference.value} between accounts. ${reference.fix}`;
 }
+
+/**
+ * Where two stacks are, as messages name it, when CDK cannot reference an object of one from the other: CDK references
+ * objects only between stacks whose Regions are both given and equal, or both environment-agnostic (a Region-only stack
+ * has a given Region). Undefined when it can.
+ */
+export function crossRegionReferenceProblem(object: StackEnvironment, stack: StackEnvironment): { object: string; stack: string } | undefined {
+  const where = (env: StackEnvironment) => Token.isUnresolved(env.region) ? 'an environment-agnostic stack' : env.region;
+  const agnosticOnOneSide = Token.isUnresolved(object.region) !== Token.isUnresolved(stack.region);
+  const otherRegion = !Token.isUnresolved(object.region) && !Token.isUnresolved(stack.region) && object.region !== stack.region;
+  return agnosticOnOneSide || otherRegion ? { object: where(object), stack: where(stack) } : undefined;
+}

@@ -272,6 +272,26 @@ export function validateCrossRegionEndpoint(endpoint: CrossRegionEndpoint): Find
 const SUBNET_PREFIX_LENGTHS = { largest: 16, smallest: 28 };
 
 /**
+ * Why a VPC cannot be defined from a literal IPv4 block, or undefined when it can. EC2 takes VPC blocks from /16 to /28
+ * ("VPC CIDR blocks", https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html), the same range as subnets,
+ * and without `cidrMask` aws-cdk-lib cuts one equal subnet per AZ from the block, each /28 at the smallest.
+ *
+ * @param subnetsPerAzGiven whether `cidrMask` sizes the subnets (then `validateCidrMask` checks them)
+ */
+export function vpcBlockProblem(vpcPrefixLength: number, azCount: number, subnetsPerAzGiven: boolean): string | undefined {
+  if (vpcPrefixLength < SUBNET_PREFIX_LENGTHS.largest || vpcPrefixLength > SUBNET_PREFIX_LENGTHS.smallest) {
+    return `\`ipAddresses\` must be a block from /${SUBNET_PREFIX_LENGTHS.largest} to /${SUBNET_PREFIX_LENGTHS.smallest}, the VPC `
+      + `sizes EC2 allows, got a /${vpcPrefixLength}. Give a block in that range, like ec2.IpAddresses.cidr('10.0.0.0/16').`;
+  }
+  const azBits = Math.ceil(Math.log2(Math.max(azCount, 1)));
+  if (subnetsPerAzGiven || vpcPrefixLength + azBits <= SUBNET_PREFIX_LENGTHS.smallest) {
+    return undefined;
+  }
+  return `a /${vpcPrefixLength} \`ipAddresses\` block cannot hold ${azCount} subnets (one per AZ) of /${SUBNET_PREFIX_LENGTHS.smallest} `
+    + `or larger. Give a /${SUBNET_PREFIX_LENGTHS.smallest - azBits} block or larger, or lower \`maxAzs\`.`;
+}
+
+/**
  * The isolated subnets of a VPC the construct defines, one per AZ, must fit in the VPC's block and be sizes AWS allows.
  *
  * @param vpcPrefixLength the prefix length of the VPC's block, undefined when unknown (an IPAM pool)

@@ -1,4 +1,5 @@
 import { Token } from 'aws-cdk-lib';
+import { crossRegionReferenceProblem, StackEnvironment } from './cross-account';
 import { error, Finding, warning } from './findings';
 import { HUB_QUOTAS } from '../facts/quotas';
 import { GATEWAY_SERVICE_SHORT_NAMES } from '../facts/service-names';
@@ -249,4 +250,51 @@ export function validateSpokeAdmitted(hubPath: string, notAdmitted: string[]): F
   return [error(`the spoke's CIDR ${notAdmitted.length === 1 ? 'block' : 'blocks'} ${notAdmitted.join(', ')} ${notAdmitted.length === 1 ? 'is' : 'are'} `
     + `in none of the \`clientCidrs\` of ${hubPath}, so its endpoints would refuse the spoke. Add them (or a block that holds them) `
     + 'to the hub\'s `clientCidrs`.')];
+}
+
+// What Route 53 names a profile: `rp-` and letters and digits ("Profile", Route 53 Profiles API reference,
+// https://docs.aws.amazon.com/Route53/latest/APIReference/API_route53profiles_Profile.html, for example rp-4987774726example).
+const PROFILE_ID = /^rp-[0-9a-zA-Z]+$/;
+
+/** A spoke's `profileId` given as a literal must be a profile ID: an empty or mistyped one fails the deploy. */
+export function validateProfileId(profileId: string | undefined): Finding[] {
+  if (profileId === undefined || Token.isUnresolved(profileId) || PROFILE_ID.test(profileId)) {
+    return [];
+  }
+  return [error(`\`profileId\` must be a Route 53 Profile ID such as rp-4987774726example, got '${profileId}'. Pass the hub's `
+    + 'ProfileId output (or its `<parameterPrefix>/profile-id` SSM parameter).')];
+}
+
+/**
+ * EC2 refuses a route through a Transit Gateway to a block equal to or inside one of the route table's VPC blocks ("equal
+ * to or more specific than one of this VPC's CIDR blocks"): the VPC's local route covers it, so two VPCs that overlap
+ * cannot reach each other.
+ *
+ * @param prop the prop of the destinations
+ * @param vpcName the VPC whose route tables get the routes, as messages name it
+ * @param within each destination inside a block of that VPC, with the block
+ */
+export function validateRoutesLeaveVpc(prop: string, vpcName: string, within: Array<{ cidr: string; within: string }>): Finding[] {
+  return within.map(({ cidr, within: block }) => error(`\`${prop}\` entry ${cidr} is inside ${vpcName}'s own block ${block}: EC2 `
+    + 'refuses a route to it through the Transit Gateway, and the local route would keep that traffic in the VPC. Overlapping '
+    + `VPCs cannot reach each other: give the spoke and hub VPCs blocks that do not overlap, or remove ${cidr}.`));
+}
+
+/**
+ * Why `associateVpc` cannot take a VPC of another stack, or undefined when it can. Route 53 associates a private hosted
+ * zone with a VPC of another account only once that account authorizes it ("Associating an Amazon VPC and a private hosted
+ * zone that you created with different AWS accounts",
+ * https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/hosted-zone-private-associate-vpcs-different-accounts.html),
+ * which CloudFormation cannot do; and CDK references the VPC only between stacks of one Region.
+ */
+export function associatedVpcEnvironmentMessage(vpcPath: string, vpc: StackEnvironment, hub: StackEnvironment): string | undefined {
+  if (!Token.isUnresolved(vpc.account) && !Token.isUnresolved(hub.account) && vpc.account !== hub.account) {
+    return `\`associateVpc\` got the VPC at ${vpcPath} in account ${vpc.account}, but the hub is in account ${hub.account}: Route 53 `
+      + 'associates a private hosted zone with a VPC of another account only once that account authorizes it, which '
+      + 'CloudFormation cannot do. Share the hub\'s Route 53 Profile with that account (`allowedPrincipals`) and define a '
+      + 'CentralEndpointSpoke there.';
+  }
+  const region = crossRegionReferenceProblem(vpc, hub);
+  return region && `\`associateVpc\` got the VPC at ${vpcPath} in ${region.object}, but the hub is in ${region.stack}, and CDK `
+    + 'passes the VPC ID only between stacks of one Region. Give both stacks the same `env`.';
 }

@@ -1,6 +1,6 @@
 import { isIPv4, isIPv6 } from 'net';
 import { Token } from 'aws-cdk-lib';
-import { StackEnvironment } from './cross-account';
+import { crossRegionReferenceProblem, StackEnvironment } from './cross-account';
 import { isDomainName, isInZone } from './domain-names';
 import { error, Finding, warning } from './findings';
 
@@ -407,14 +407,11 @@ export function validateGatewayAzOverlap(endpointAzs: string[], gatewayAzs: stri
  * reference error at synth. Undefined when the share can be referenced.
  */
 export function crossRegionShareMessage(sharePath: string, share: StackEnvironment, endpoint: StackEnvironment): string | undefined {
-  const agnostic = (env: StackEnvironment) => [env.account, env.region].some(value => Token.isUnresolved(value));
-  const where = (env: StackEnvironment) => agnostic(env) ? 'an environment-agnostic stack' : env.region;
-  const agnosticOnOneSide = agnostic(share) !== agnostic(endpoint);
-  const otherRegion = !Token.isUnresolved(share.region) && !Token.isUnresolved(endpoint.region) && share.region !== endpoint.region;
-  if (!agnosticOnOneSide && !otherRegion) {
+  const problem = crossRegionReferenceProblem(share, endpoint);
+  if (!problem) {
     return undefined;
   }
-  return `\`resourceShare\` is the share at ${sharePath} in ${where(share)}, but this stack is in ${where(endpoint)}, and CDK passes the `
+  return `\`resourceShare\` is the share at ${sharePath} in ${problem.object}, but this stack is in ${problem.stack}, and CDK passes the `
     + 'resource configuration ARN only between stacks of one account and Region. Give both stacks the same `env`, or pass '
     + '`resourceConfigurationArn` from the share\'s ResourceConfigurationArn output.';
 }

@@ -1,5 +1,5 @@
 import { Token } from 'aws-cdk-lib';
-import { crossAccountReferenceMessage } from '../../../src/private/rules/cross-account';
+import { crossAccountReferenceMessage, crossRegionReferenceProblem } from '../../../src/private/rules/cross-account';
 
 const SHARE = {
   prop: 'resourceShare',
@@ -20,5 +20,22 @@ describe('crossAccountReferenceMessage', () => {
     expect(crossAccountReferenceMessage(SHARE, '111111111111')).toBeUndefined();
     expect(crossAccountReferenceMessage({ ...SHARE, account: Token.asString({ Ref: 'AWS::AccountId' }) }, '222222222222')).toBeUndefined();
     expect(crossAccountReferenceMessage(SHARE, Token.asString({ Ref: 'AWS::AccountId' }))).toBeUndefined();
+  });
+});
+
+describe('crossRegionReferenceProblem', () => {
+  const agnostic = { account: Token.asString({ Ref: 'AWS::AccountId' }), region: Token.asString({ Ref: 'AWS::Region' }) };
+
+  test('is none between stacks of one Region, or two environment-agnostic stacks', () => {
+    expect(crossRegionReferenceProblem({ account: '111111111111', region: 'us-east-1' }, { account: '111111111111', region: 'us-east-1' })).toBeUndefined();
+    expect(crossRegionReferenceProblem(agnostic, agnostic)).toBeUndefined();
+  });
+
+  test('names both sides for two Regions, or a given Region facing an environment-agnostic stack', () => {
+    expect(crossRegionReferenceProblem({ account: '111111111111', region: 'eu-west-1' }, { account: '111111111111', region: 'us-east-1' }))
+      .toEqual({ object: 'eu-west-1', stack: 'us-east-1' });
+    // A Region-only stack: its account is a token, its Region is given.
+    expect(crossRegionReferenceProblem({ account: agnostic.account, region: 'us-east-1' }, agnostic))
+      .toEqual({ object: 'us-east-1', stack: 'an environment-agnostic stack' });
   });
 });

@@ -1,5 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import {
+  vpcBlockProblem,
   validateAdoptedVpcProps,
   validateBundleDependencies,
   validateCidrMask,
@@ -139,5 +140,24 @@ describe('PrivateEgressVpc rules', () => {
     expect(validateCidrMask(Token.asNumber(TOKEN), 16, 3)).toEqual([]);
     expect([17, 29, 20.5].flatMap(mask => kinds(validateCidrMask(mask, 16, 3)))).toEqual(['error', 'error', 'error']);
     expect(validateCidrMask(15, undefined, 2)[0].message).toMatch(/^`cidrMask` must be a whole number from 16 to 28, got 15/);
+  });
+});
+
+describe('vpcBlockProblem', () => {
+  test('takes /16 to /28 blocks that hold a /28 subnet per AZ', () => {
+    expect(vpcBlockProblem(16, 6, false)).toBeUndefined();
+    expect(vpcBlockProblem(26, 3, false)).toBeUndefined();
+    expect(vpcBlockProblem(28, 1, false)).toBeUndefined();
+  });
+
+  test('refuses blocks outside the VPC sizes EC2 allows, with or without cidrMask', () => {
+    expect(vpcBlockProblem(8, 3, false)).toMatch(/^`ipAddresses` must be a block from \/16 to \/28, the VPC sizes EC2 allows, got a \/8/);
+    expect(vpcBlockProblem(29, 1, true)).toMatch(/got a \/29/);
+  });
+
+  test('refuses a block too small for a /28 subnet per AZ, unless cidrMask sizes the subnets', () => {
+    expect(vpcBlockProblem(27, 3, false)).toBe('a /27 `ipAddresses` block cannot hold 3 subnets (one per AZ) of /28 or larger. '
+      + 'Give a /26 block or larger, or lower `maxAzs`.');
+    expect(vpcBlockProblem(27, 3, true)).toBeUndefined();
   });
 });

@@ -1,5 +1,9 @@
+import { Token } from 'aws-cdk-lib';
 import { Finding } from '../../../src/private/rules/findings';
 import {
+  associatedVpcEnvironmentMessage,
+  validateProfileId,
+  validateRoutesLeaveVpc,
   warnGatewayServicesCentralized,
   warnHostedZoneQuota,
   warnSpokesNeedGatewayEndpoints,
@@ -42,5 +46,46 @@ describe('gateway services', () => {
       { name: 'ECR_IMAGE_PULL', requiredGatewayEndpoints: ['s3'] },
       { name: 'SESSION_MANAGER', requiredGatewayEndpoints: [] },
     ]))).toEqual([expect.stringMatching(/^warning spokesNeedGatewayEndpoints: bundles depend on gateway endpoints \(ECR_IMAGE_PULL needs s3\), /)]);
+  });
+});
+
+describe('validateProfileId', () => {
+  test('takes a profile ID, or a value known only at deploy time', () => {
+    expect(validateProfileId('rp-4987774726example')).toEqual([]);
+    expect(validateProfileId(Token.asString({ 'Fn::ImportValue': 'Hub:ProfileId' }))).toEqual([]);
+    expect(validateProfileId(undefined)).toEqual([]);
+  });
+
+  test.each(['', ' rp-1', 'rp-', 'profile'])('refuses %j', profileId => {
+    expect(messages(validateProfileId(profileId))).toEqual([expect.stringMatching(/^error undefined: `profileId` must be a Route 53 Profile ID/)]);
+  });
+});
+
+describe('validateRoutesLeaveVpc', () => {
+  test('refuses each destination inside the VPC, naming the block', () => {
+    expect(messages(validateRoutesLeaveVpc('hubCidrs', 'the spoke VPC', [{ cidr: '10.1.2.0/24', within: '10.1.0.0/16' }]))).toEqual([
+      expect.stringMatching(/^error undefined: `hubCidrs` entry 10\.1\.2\.0\/24 is inside the spoke VPC's own block 10\.1\.0\.0\/16: EC2 refuses/),
+    ]);
+    expect(validateRoutesLeaveVpc('hubCidrs', 'the spoke VPC', [])).toEqual([]);
+  });
+});
+
+describe('associatedVpcEnvironmentMessage', () => {
+  const hub = { account: '111111111111', region: 'us-east-1' };
+
+  test('is none for a VPC of the hub\'s account and Region', () => {
+    expect(associatedVpcEnvironmentMessage('Vpc', hub, hub)).toBeUndefined();
+  });
+
+  test('refuses another account, with the profile as the fix', () => {
+    expect(associatedVpcEnvironmentMessage('Other/Vpc', { ...hub, account: '222222222222' }, hub))
+      .toMatch(/^`associateVpc` got the VPC at Other\/Vpc in account 222222222222, but the hub is in account 111111111111: .*CentralEndpointSpoke there\.$/);
+  });
+
+  test('refuses another Region, or an environment-agnostic stack', () => {
+    expect(associatedVpcEnvironmentMessage('Other/Vpc', { ...hub, region: 'eu-west-1' }, hub))
+      .toMatch(/^`associateVpc` got the VPC at Other\/Vpc in eu-west-1, but the hub is in us-east-1/);
+    expect(associatedVpcEnvironmentMessage('Other/Vpc', { account: Token.asString({ Ref: 'AWS::AccountId' }), region: Token.asString({ Ref: 'AWS::Region' }) }, hub))
+      .toMatch(/in an environment-agnostic stack, but the hub is in us-east-1/);
   });
 });
