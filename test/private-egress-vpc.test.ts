@@ -442,6 +442,43 @@ describe('PrivateEgressVpc', () => {
   });
 
   describe('validation', () => {
+    test('fails when the stack\'s Region is no Region name', () => {
+      // GIVEN
+      const { app, stack } = testStack({ env: { account: '123456789012', region: 'eu-west1' } });
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', { cidrMask: 24 });
+
+      // THEN
+      expect(validationErrors(app)).toContain(
+        "[TestStack/Egress] the stack's Region 'eu-west1' is not a Region name (like eu-west-1 or us-gov-west-1). Fix `env.region` of the stack.");
+    });
+
+    test('fails when an interface endpoint\'s service name has characters no AWS service name has', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', { interfaceEndpoints: [new ec2.InterfaceVpcEndpointAwsService('secrets manager')] });
+
+      // THEN
+      expect(validationErrors(app)).toEqual(["[TestStack/Egress] interface endpoint service 'secrets manager' is no AWS service name: "
+        + 'those have only lower-case letters, digits, dots and hyphens (ssm, ecr.dkr, bedrock-runtime). Fix its spelling.']);
+    });
+
+    test('warns when an interface endpoint\'s service is not one aws-cdk-lib lists, with what it likely meant', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', { interfaceEndpoints: [new ec2.InterfaceVpcEndpointAwsService('secretmanager')] });
+
+      // THEN
+      Annotations.fromStack(stack).hasWarning('/TestStack/Egress', Match.stringLikeRegexp(
+        "interface endpoint service 'secretmanager' is not among the \\d+ services this aws-cdk-lib lists \\(InterfaceVpcEndpointAwsService\\); "
+        + "did you mean 'secretsmanager'\\?.*cdk-private-endpoints:PrivateEgressVpc.unknownService"));
+    });
+
     test('fails when a gateway endpoint is for a service that has none', () => {
       // GIVEN
       const { app, stack } = testStack();

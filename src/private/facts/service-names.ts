@@ -4,6 +4,15 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 export const GATEWAY_SERVICE_SHORT_NAMES = ['s3', 's3express', 'dynamodb'];
 
 /**
+ * The short names of the AWS services that aws-cdk-lib offers interface endpoints for (the static members of
+ * `InterfaceVpcEndpointAwsService`, which the CDK team keeps to EC2's list of endpoint services), read from the aws-cdk-lib
+ * in use, so the list grows with each release and is never older than it.
+ */
+export const KNOWN_INTERFACE_SERVICE_SHORT_NAMES: readonly string[] = [...new Set(Object.values(ec2.InterfaceVpcEndpointAwsService)
+  .filter((member): member is ec2.InterfaceVpcEndpointAwsService => member instanceof ec2.InterfaceVpcEndpointAwsService)
+  .map(service => service.shortName))];
+
+/**
  * Services with both gateway and interface endpoints. With private DNS, their interface endpoint answers only
  * through a Route 53 Resolver inbound endpoint (`PrivateDnsOnlyForInboundResolverEndpoint`), which the EC2 API
  * accepts only when the VPC also has the service's gateway endpoint.

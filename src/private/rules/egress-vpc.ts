@@ -1,5 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { error, Finding, warning } from './findings';
+import { closestName } from './spelling';
 import { SubnetPlacement, validateOneSubnetPerAz } from './vpc';
 import { CROSS_REGION_SERVICES, CROSS_REGION_SERVICES_SOURCE } from '../facts/cross-region-services';
 import { INTERFACE_ENDPOINTS_PER_VPC_QUOTA } from '../facts/quotas';
@@ -309,4 +310,29 @@ export function validateCidrMask(cidrMask: number | undefined, vpcPrefixLength: 
   const inVpc = vpcPrefixLength === undefined ? '' : ` for ${azCount} subnet${azCount === 1 ? '' : 's'} (one per AZ) in a /${vpcPrefixLength} VPC`;
   return [error(`\`cidrMask\` must be a whole number from ${smallestFitting} to ${SUBNET_PREFIX_LENGTHS.smallest}${inVpc}, got `
     + `${cidrMask}. Choose a subnet size in that range, or a larger \`ipAddresses\` block.`)];
+}
+
+// What AWS service short names are made of: lower-case letters and digits, in labels joined by dots and hyphens (ssm,
+// ecr.dkr, bedrock-runtime, s3-outposts).
+const SERVICE_SHORT_NAME = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
+
+/**
+ * An interface endpoint's AWS service must be one EC2 could offer: a name with spaces, capitals or other letters never
+ * is, and one that aws-cdk-lib does not list is most likely a typo (`secretmanager`) that would fail the deploy, unless
+ * the service is newer than the aws-cdk-lib in use, which the warning lets the user say.
+ *
+ * @param known the short names of the services aws-cdk-lib lists
+ */
+export function validateAwsServiceShortName(shortName: string, known: readonly string[]): Finding[] {
+  if (Token.isUnresolved(shortName) || known.includes(shortName)) {
+    return [];
+  }
+  if (!SERVICE_SHORT_NAME.test(shortName)) {
+    return [error(`interface endpoint service '${shortName}' is no AWS service name: those have only lower-case letters, digits, `
+      + 'dots and hyphens (ssm, ecr.dkr, bedrock-runtime). Fix its spelling.')];
+  }
+  const nearest = closestName(shortName, known);
+  return [warning('unknownService', `interface endpoint service '${shortName}' is not among the ${known.length} services this `
+    + `aws-cdk-lib lists (InterfaceVpcEndpointAwsService)${nearest ? `; did you mean '${nearest}'?` : '.'} Fix its spelling, or `
+    + 'acknowledge this warning for a service newer than this aws-cdk-lib.')];
 }

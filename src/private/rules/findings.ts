@@ -1,5 +1,6 @@
-import { Annotations } from 'aws-cdk-lib';
+import { Annotations, Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { validateStackRegion } from './environment';
 import { trackAppInventory } from '../inventory/app-inventory';
 
 /** Prefix of every warning ID this library emits, so users can acknowledge them by ID. */
@@ -37,7 +38,8 @@ export function addRules(scope: Construct, constructName: string, rules: () => F
   const reported = new Set<string>();
   scope.node.addValidation({
     validate: () => {
-      const findings = rules();
+      // Every construct checks its stack's Region: each is named after it, and uses it for service and zone names.
+      const findings = [...validateStackRegion(Stack.of(scope).region), ...rules()];
       for (const finding of findings.filter(f => f.severity === 'warning')) {
         const id = `${WARNING_ID_PREFIX}:${constructName}.${finding.slug}`;
         const key = `${id}\n${finding.message}`;

@@ -1,10 +1,13 @@
 import { Stack, Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { EndpointRecord, EndpointSet, InterfaceEndpointRecord, uniqueRouteTableIds, workloadSubnets } from './endpoint-set';
 import type { EndpointPolicy } from '../../endpoint-policy';
 import { supportsEndpointPolicy } from '../facts/endpoint-policy-support';
+import { KNOWN_INTERFACE_SERVICE_SHORT_NAMES } from '../facts/service-names';
 import { findGatewayEndpoints } from '../inventory/vpc-inspection';
 import {
+  validateAwsServiceShortName,
   validateCrossRegionEndpoint,
   validateEndpointPorts,
   validateGatewayEndpointClashes,
@@ -41,6 +44,8 @@ export function interfaceEndpointFindings(endpoints: EndpointSet, owner: Constru
   const records = [...endpoints.interfaceRecords.values()];
   const stack = Stack.of(owner);
   return [
+    ...records.filter(record => record.service instanceof ec2.InterfaceVpcEndpointAwsService)
+      .flatMap(record => validateAwsServiceShortName(record.shortName, KNOWN_INTERFACE_SERVICE_SHORT_NAMES)),
     ...records.flatMap(record => placementFindings(record, endpointSubnetsSelected)),
     ...records.flatMap(record => validateEndpointPorts(record.shortName, record.options?.ports ?? [])),
     ...records.flatMap(record => ipFamilyFindings(endpoints, record)),

@@ -1,5 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import {
+  validateAwsServiceShortName,
   vpcBlockProblem,
   validateAdoptedVpcProps,
   validateBundleDependencies,
@@ -21,6 +22,7 @@ import { Finding } from '../../../src/private/rules/findings';
 
 const TOKEN = Token.asString({ Ref: 'Something' });
 const kinds = (findings: Finding[]) => findings.map(f => f.severity);
+const messages = (findings: Finding[]) => findings.map(f => `${f.severity} ${f.slug}: ${f.message}`);
 
 describe('PrivateEgressVpc rules', () => {
   test('gateway services are s3, s3express and dynamodb; a token name is not judged', () => {
@@ -159,5 +161,31 @@ describe('vpcBlockProblem', () => {
     expect(vpcBlockProblem(27, 3, false)).toBe('a /27 `ipAddresses` block cannot hold 3 subnets (one per AZ) of /28 or larger. '
       + 'Give a /26 block or larger, or lower `maxAzs`.');
     expect(vpcBlockProblem(27, 3, true)).toBeUndefined();
+  });
+});
+
+describe('validateAwsServiceShortName', () => {
+  const known = ['ssm', 'secretsmanager', 'ecr.dkr', 'ecr.api'];
+
+  test('takes a listed service, or one known only at deploy time', () => {
+    expect(validateAwsServiceShortName('ecr.dkr', known)).toEqual([]);
+    expect(validateAwsServiceShortName(TOKEN, known)).toEqual([]);
+  });
+
+  test.each(['secrets manager', 'SecretsManager', 'sécrets', 'ssm.'])('refuses %j, which no AWS service name looks like', shortName => {
+    expect(messages(validateAwsServiceShortName(shortName, known))).toEqual([
+      `error undefined: interface endpoint service '${shortName}' is no AWS service name: those have only lower-case letters, `
+      + 'digits, dots and hyphens (ssm, ecr.dkr, bedrock-runtime). Fix its spelling.',
+    ]);
+  });
+
+  test('warns about an unlisted service, with the listed one it is likely a typo of', () => {
+    expect(messages(validateAwsServiceShortName('secretmanager', known))).toEqual([
+      'warning unknownService: interface endpoint service \'secretmanager\' is not among the 4 services this aws-cdk-lib lists '
+      + '(InterfaceVpcEndpointAwsService); did you mean \'secretsmanager\'? Fix its spelling, or acknowledge this warning for a '
+      + 'service newer than this aws-cdk-lib.',
+    ]);
+    expect(messages(validateAwsServiceShortName('quantum-ledger', known))).toEqual([expect.stringMatching(
+      /^warning unknownService: interface endpoint service 'quantum-ledger' is not among the 4 services this aws-cdk-lib lists \(InterfaceVpcEndpointAwsService\)\. Fix/)]);
   });
 });
