@@ -22,6 +22,7 @@ import {
   validateLoadBalancerIpv6,
   validateParameterName,
   validatePort,
+  validatePrincipalArns,
   validatePrincipals,
   validatePrivateDnsName,
   validateUniqueOutputKey,
@@ -332,6 +333,7 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
     const ownService = cfnServiceOf(service);
     addRules(this, 'EndpointServiceProvider', () => [
       ...validatePrincipals(this.allowedPrincipals.map(p => p.arn), props.allowAnyPrincipal ?? false, props.acceptanceRequired ?? true),
+      ...validatePrincipalArns(this.allowedPrincipals.map(p => p.arn)),
       ...validateLoadBalancer({
         scheme: schemeOf(this.networkLoadBalancer),
         otherEndpointServices: AppInventory.of(this).endpointServicesOfLoadBalancer(this.networkLoadBalancer.loadBalancerArn)

@@ -26,6 +26,7 @@ import { addRules, error, Finding } from './private/rules/findings';
 import { toPlacement, validateClientCidrs, validateEndpointIngress, validateVpcDns, warnUnknownCidrBlocks } from './private/rules/vpc';
 import { EndpointSet, uniqueRouteTableIds, workloadSubnets } from './private/wiring/endpoint-set';
 import { endpointPolicyFindings, gatewayEndpointFindings, interfaceEndpointFindings } from './private/wiring/endpoint-set-findings';
+import { boundedPath, MAX_DESCRIPTION_LENGTH } from './private/wiring/physical-names';
 import { selectSubnets } from './private/wiring/subnet-selection';
 import { allowEndpointClientsAtSynth } from './private/wiring/vpc-ingress';
 
@@ -442,6 +443,8 @@ export class PrivateEgressVpc extends Construct {
   private addFlowLog(retention: logs.RetentionDays): void {
     const logGroup = new logs.LogGroup(this, 'FlowLogGroup', { retention });
     new ec2.FlowLog(this, 'FlowLog', {
+      // aws-cdk-lib tags the flow log with its path, which CloudFormation refuses past 256 characters.
+      flowLogName: boundedPath(`${this.node.path}/FlowLog`, MAX_DESCRIPTION_LENGTH),
       resourceType: ec2.FlowLogResourceType.fromVpc(this.vpc),
       destination: ec2.FlowLogDestination.toCloudWatchLogs(logGroup),
       trafficType: ec2.FlowLogTrafficType.ALL,

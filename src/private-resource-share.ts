@@ -231,7 +231,7 @@ export class PrivateResourceShare extends Construct implements ec2.IConnectable 
     addRules(this, 'PrivateResourceShare', () => [
       ...parameterNameFindings,
       ...validateDefinition(facts),
-      ...validatePortRangesGiven(facts, props.portRanges !== undefined),
+      ...validatePortRangesGiven(facts, props.portRanges),
       ...validatePortRanges('portRanges', props.portRanges ?? []),
       ...validateCustomDomain(facts, { customDomainName: props.customDomainName, domainVerificationId: props.domainVerificationId }),
       ...validateZoneNameKnown('publicHostedZone', { given: props.publicHostedZone !== undefined, name: publicHostedZoneName },

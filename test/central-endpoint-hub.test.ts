@@ -2,6 +2,7 @@ import { CfnParameter, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
+import { Construct } from 'constructs';
 import { schemaCheckedTemplate } from './schema';
 import { AWS_SOLUTIONS_CHECKS, isolatedVpc, testStack, validationErrors } from './util';
 import { CentralEndpointHub, CentralEndpointHubProps } from '../src/central-endpoint-hub';
@@ -442,6 +443,27 @@ describe('CentralEndpointHub', () => {
 
       // THEN
       expect(() => hubIn(stack, { ipAddresses: ec2.IpAddresses.cidr(cidr) })).toThrow(new RegExp(`^TestStack/Hub/Endpoints: ${message.source}`));
+    });
+
+    test('keeps zone comments and the flow log\'s Name tag within 256 characters under a deep construct path', () => {
+      // GIVEN: a hub 400 characters deep
+      const { stack } = testStack();
+      let scope: Construct = stack;
+      for (let level = 0; level < 10; level++) {
+        scope = new Construct(scope, `ANetworkAccountConstructLevel${level}WithALongName`);
+      }
+
+      // WHEN
+      new CentralEndpointHub(scope, 'Hub', { ipAddresses: ec2.IpAddresses.cidr('10.0.0.0/16'), interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.STS] });
+
+      // THEN: each ends with the hub's path
+      const template = Template.fromStack(stack);
+      const comments = Object.values(template.findResources('AWS::Route53::HostedZone')).map(zone => zone.Properties.HostedZoneConfig.Comment);
+      const nameTags = Object.values(template.findResources('AWS::EC2::FlowLog'))
+        .map(flowLog => flowLog.Properties.Tags.find((tag: { Key: string }) => tag.Key === 'Name').Value);
+      expect(comments).toEqual([expect.stringMatching(/^sts\.us-east-1\.amazonaws\.com answered by the central interface endpoint of \.\.\..*Level9WithALongName\/Hub$/)]);
+      expect(nameTags).toEqual([expect.stringMatching(/^\.\.\..*Level9WithALongName\/Hub\/Endpoints\/FlowLog$/)]);
+      expect([...comments, ...nameTags].map(text => text.length)).toEqual([256, 256]);
     });
 
     test('refuses a route to the spokes inside the hub VPC\'s own block', () => {

@@ -653,6 +653,18 @@ describe('EndpointServiceProvider', () => {
       ]);
     });
 
+    test('fails on a bare account ID given as an ArnPrincipal, with the principal to use', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+
+      // WHEN
+      provider(stack, vpc, { allowedPrincipals: [new iam.ArnPrincipal('210987654321'), new iam.AccountPrincipal('111122223333')] });
+
+      // THEN
+      expect(validationErrors(app)).toEqual(['[TestStack/Provider] `allowedPrincipals` has the bare account ID 210987654321, which EC2 '
+        + "refuses: principals are ARNs. Use `new iam.AccountPrincipal('210987654321')` (arn:aws:iam::210987654321:root) instead."]);
+    });
+
     test('fails on a wildcard principal added after construction', () => {
       // GIVEN
       const { app, stack, vpc } = setUp();

@@ -24,6 +24,16 @@ export function validatePrincipals(principalArns: string[], allowAnyPrincipal: b
   return [];
 }
 
+/**
+ * EC2 takes principals of an endpoint service as ARNs (`AllowedPrincipals`): a bare account ID in an `iam.ArnPrincipal`
+ * is refused at deploy ("Manage permissions", https://docs.aws.amazon.com/vpc/latest/privatelink/configure-endpoint-service.html#add-remove-permissions).
+ */
+export function validatePrincipalArns(principalArns: string[]): Finding[] {
+  return principalArns.filter(arn => !Token.isUnresolved(arn) && /^\d{12}$/.test(arn)).map(account => error(
+    `\`allowedPrincipals\` has the bare account ID ${account}, which EC2 refuses: principals are ARNs. Use `
+    + `\`new iam.AccountPrincipal('${account}')\` (arn:aws:iam::${account}:root) instead.`));
+}
+
 /** What is known about the NLB behind the service. */
 export interface LoadBalancerFacts {
   /** The scheme of an NLB defined in this app (`internal` or `internet-facing`), undefined when unknown. */

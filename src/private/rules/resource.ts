@@ -104,14 +104,16 @@ export function validatePortRanges(prop: string, ranges: PortSpan[]): Finding[] 
  * A configuration of type ARN takes no port ranges (they apply to SINGLE, GROUP and CHILD configurations: CreateResourceConfiguration):
  * a database is reached on its own port. The others need them: the share admits nobody by default, not every port.
  */
-export function validatePortRangesGiven(definition: DefinitionFacts, portRangesGiven: boolean): Finding[] {
-  if (definition.kind === 'arn' && portRangesGiven) {
+export function validatePortRangesGiven(definition: DefinitionFacts, portRanges: readonly unknown[] | undefined): Finding[] {
+  // An empty list opens no port, the same as none: EC2 wants at least one for a resource that is no AWS resource.
+  const given = portRanges !== undefined && portRanges.length > 0;
+  if (definition.kind === 'arn' && given) {
     return [error(`\`portRanges\` is given for ${definition.description}, but a resource configuration of an AWS resource `
       + `(type ARN) takes no port ranges: consumers reach it on its own port (${CREATE_RESOURCE_CONFIGURATION_API}). Remove \`portRanges\`.`)];
   }
-  if (definition.kind !== 'arn' && !portRangesGiven) {
-    return [error(`\`portRanges\` is missing for ${definition.description}; name the ports consumers may use, like `
-      + '`portRanges: [PortRange.tcp(443)]`, so that no other port is open.')];
+  if (definition.kind !== 'arn' && !given) {
+    return [error(`\`portRanges\` is ${portRanges === undefined ? 'missing' : 'empty'} for ${definition.description}; name the ports `
+      + 'consumers may use, like `portRanges: [PortRange.tcp(443)]`, so that no other port is open.')];
   }
   return [];
 }

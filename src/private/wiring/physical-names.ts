@@ -10,3 +10,14 @@ export function physicalName(scope: IConstruct, maxLength: number): string {
   return Names.uniqueResourceName(scope, { maxLength, separator: '-' }).toLowerCase()
     .replace(/[^a-z0-9-]/g, '').replace(/-+/g, '-').replace(/^-|-$/g, '');
 }
+
+/** CloudFormation's limit of a tag value, and Route 53's of a hosted zone comment. */
+export const MAX_DESCRIPTION_LENGTH = 256;
+
+/**
+ * A construct path in a text whose length AWS limits (a tag value, a comment): the path, or its end after `...` where it
+ * is longer than `maxLength`, so that deep construct trees still deploy.
+ */
+export function boundedPath(path: string, maxLength: number): string {
+  return path.length <= maxLength ? path : `...${path.slice(path.length - maxLength + 3)}`;
+}

@@ -5,7 +5,7 @@ import * as route53profiles from 'aws-cdk-lib/aws-route53profiles';
 import { FactName } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 import { endpointAliasTarget } from './endpoint-alias-target';
-import { physicalName } from './physical-names';
+import { boundedPath, MAX_DESCRIPTION_LENGTH, physicalName } from './physical-names';
 import { endpointConstructId } from '../facts/service-names';
 import { hasSourcedZones, serviceZones } from '../facts/service-zones';
 import { AppInventory } from '../inventory/app-inventory';
@@ -83,7 +83,7 @@ export class ServiceZoneSet {
     const zone = new route53.PrivateHostedZone(this.scope, id, {
       zoneName,
       vpc: this.props.vpc,
-      comment: `${zoneName} answered by the central interface endpoint of ${this.owner.node.path}`,
+      comment: zoneComment(zoneName, this.owner.node.path),
     });
     this.associatedVpcs.forEach(vpc => zone.addVpc(vpc));
     if (this.props.profile) {
@@ -102,4 +102,10 @@ export class ServiceZoneSet {
 function zoneConstructId(zoneName: string, region: string): string {
   const label = zoneName.split(`.${region}.`)[0];
   return endpointConstructId({ name: `com.amazonaws.region.${label}`, port: 443 });
+}
+
+/** The zone's comment, naming the hub; Route 53 takes 256 characters at most. */
+function zoneComment(zoneName: string, hubPath: string): string {
+  const text = `${zoneName} answered by the central interface endpoint of `;
+  return text + boundedPath(hubPath, MAX_DESCRIPTION_LENGTH - text.length);
 }

@@ -74,17 +74,27 @@ describe('validatePortRanges', () => {
 });
 
 describe('validatePortRangesGiven', () => {
+  const tcp443 = [{ fromPort: 443, toPort: 443 }];
+
   test('rejects port ranges for a database, which is reached on its own port', () => {
-    expect(validatePortRangesGiven(rds, false)).toEqual([]);
-    expect(messages(validatePortRangesGiven(rds, true))).toEqual([
+    expect(validatePortRangesGiven(rds, undefined)).toEqual([]);
+    expect(validatePortRangesGiven(rds, [])).toEqual([]);
+    expect(messages(validatePortRangesGiven(rds, tcp443))).toEqual([
       expect.stringMatching(/^`portRanges` is given for the RDS instance at Stack\/Db, but a resource configuration of an AWS resource \(type ARN\) takes no port ranges/),
     ]);
   });
 
   test('requires port ranges for anything else', () => {
-    expect(validatePortRangesGiven(ip('10.0.0.1'), true)).toEqual([]);
-    expect(messages(validatePortRangesGiven(group(['a', ip('10.0.0.1')]), false))).toEqual([
+    expect(validatePortRangesGiven(ip('10.0.0.1'), tcp443)).toEqual([]);
+    expect(messages(validatePortRangesGiven(group(['a', ip('10.0.0.1')]), undefined))).toEqual([
       '`portRanges` is missing for a group of 1 resources; name the ports consumers may use, like `portRanges: [PortRange.tcp(443)]`, '
+      + 'so that no other port is open.',
+    ]);
+  });
+
+  test('takes an empty list as no port ranges, not as given', () => {
+    expect(messages(validatePortRangesGiven(ip('10.0.0.1'), []))).toEqual([
+      '`portRanges` is empty for the IP address 10.0.0.1; name the ports consumers may use, like `portRanges: [PortRange.tcp(443)]`, '
       + 'so that no other port is open.',
     ]);
   });
