@@ -10,7 +10,7 @@ import { estimateHubCost } from './private/cost/hub-cost-model';
 import { serviceShortName } from './private/facts/service-names';
 import { findIpv4CidrBlocks, localPrivateDnsEndpoints, primaryIpv4CidrBlock } from './private/inventory/vpc-inspection';
 import { ipv4CidrsWithin, uniqueNetworks } from './private/rules/cidr-blocks';
-import { addRules, Finding } from './private/rules/findings';
+import { Finding } from './private/rules/findings';
 import {
   associatedVpcEnvironmentMessage,
   validateCentralizedService,
@@ -29,6 +29,7 @@ import {
 import { validateParameterName } from './private/rules/provider';
 import { validateSharePrincipals } from './private/rules/ram';
 import { validateVpcDns } from './private/rules/vpc';
+import { addRules } from './private/wiring/add-rules';
 import { physicalName } from './private/wiring/physical-names';
 import { publishParameter } from './private/wiring/published-parameter';
 import { ServiceZoneSet } from './private/wiring/service-zones';

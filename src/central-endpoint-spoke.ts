@@ -7,7 +7,7 @@ import { AppInventory } from './private/inventory/app-inventory';
 import { findIpv4CidrBlocks, localPrivateDnsEndpoints } from './private/inventory/vpc-inspection';
 import { ipv4CidrsNotContained, ipv4CidrsWithin, uniqueNetworks } from './private/rules/cidr-blocks';
 import { crossAccountReferenceMessage } from './private/rules/cross-account';
-import { addRules, Finding } from './private/rules/findings';
+import { Finding } from './private/rules/findings';
 import {
   validateHubHasProfile,
   validateNoLocalPrivateDns,
@@ -21,6 +21,7 @@ import {
   warnVpcsPerProfile,
 } from './private/rules/hub';
 import { validateClientCidrs, validateVpcDns } from './private/rules/vpc';
+import { addRules } from './private/wiring/add-rules';
 import { physicalName } from './private/wiring/physical-names';
 import { addTransitGatewayRoutes, subnetsWithoutRouteTable } from './private/wiring/transit-gateway-routes';
 

@@ -28,7 +28,6 @@ import {
 } from './private/rules/consumer';
 import { crossAccountReferenceMessage } from './private/rules/cross-account';
 import { normalizeDomainName } from './private/rules/domain-names';
-import { addRules } from './private/rules/findings';
 import { knownZoneName, validateZoneNameKnown } from './private/rules/hosted-zones';
 import { subnetFamilies, validateDnsRecordIpType, validateIpAddressType } from './private/rules/ip-family';
 import {
@@ -41,6 +40,7 @@ import {
   warnUnknownCidrBlocks,
   warnUnsupportedAzs,
 } from './private/rules/vpc';
+import { addRules } from './private/wiring/add-rules';
 import { supportedAzSubnets } from './private/wiring/availability-zones';
 import { selectSubnets } from './private/wiring/subnet-selection';
 import { allowEndpointClientsAtSynth } from './private/wiring/vpc-ingress';

@@ -9,7 +9,6 @@ import { Construct } from 'constructs';
 import { EndpointServiceProviderCostEstimate } from './cost';
 import { estimateProviderCost } from './private/cost/cost-model';
 import { AppInventory } from './private/inventory/app-inventory';
-import { addRules } from './private/rules/findings';
 import { knownZoneName, validateZoneNameKnown } from './private/rules/hosted-zones';
 import { subnetFamilies } from './private/rules/ip-family';
 import {
@@ -29,6 +28,7 @@ import {
   VpcIdentity,
 } from './private/rules/provider';
 import { toPlacement } from './private/rules/vpc';
+import { addRules } from './private/wiring/add-rules';
 import { PrivateDnsVerification } from './private/wiring/private-dns-verification';
 import {
   defaultLoadBalancerSubnets,

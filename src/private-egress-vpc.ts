@@ -22,8 +22,9 @@ import {
   vpcBlockProblem,
   warnUnreachableResolverOnlyEndpoints,
 } from './private/rules/egress-vpc';
-import { addRules, error, Finding } from './private/rules/findings';
+import { error, Finding } from './private/rules/findings';
 import { toPlacement, validateClientCidrs, validateEndpointIngress, validateVpcDns, warnUnknownCidrBlocks } from './private/rules/vpc';
+import { addRules } from './private/wiring/add-rules';
 import { EndpointSet, uniqueRouteTableIds, workloadSubnets } from './private/wiring/endpoint-set';
 import { endpointPolicyFindings, gatewayEndpointFindings, interfaceEndpointFindings } from './private/wiring/endpoint-set-findings';
 import { boundedPath, MAX_DESCRIPTION_LENGTH } from './private/wiring/physical-names';

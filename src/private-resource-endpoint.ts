@@ -6,7 +6,7 @@ import { estimateResourceEndpointCost } from './private/cost/cost-model';
 import { findIpv4CidrBlocks } from './private/inventory/vpc-inspection';
 import { uniqueNetworks } from './private/rules/cidr-blocks';
 import { crossAccountReferenceMessage } from './private/rules/cross-account';
-import { addRules, Finding } from './private/rules/findings';
+import { Finding } from './private/rules/findings';
 import {
   crossRegionShareMessage,
   validateEndpointPortRanges,
@@ -24,6 +24,7 @@ import {
   validateVpcDns,
   warnUnknownCidrBlocks,
 } from './private/rules/vpc';
+import { addRules } from './private/wiring/add-rules';
 import { selectSubnets } from './private/wiring/subnet-selection';
 import { allowEndpointClientsAtSynth } from './private/wiring/vpc-ingress';
 import { PrivateResourceShare } from './private-resource-share';

@@ -8,7 +8,6 @@ import { Construct } from 'constructs';
 import { PrivateResourceCostEstimate } from './cost';
 import { estimateResourceGatewayCost } from './private/cost/cost-model';
 import { findIpv4CidrBlocks } from './private/inventory/vpc-inspection';
-import { addRules } from './private/rules/findings';
 import { knownZoneName, validateZoneNameKnown } from './private/rules/hosted-zones';
 import { validateParameterName } from './private/rules/provider';
 import { validateSharePrincipals } from './private/rules/ram';
@@ -27,6 +26,7 @@ import {
   warnSingleAzGateway,
 } from './private/rules/resource';
 import { toPlacement, validateOneSubnetPerAz } from './private/rules/vpc';
+import { addRules } from './private/wiring/add-rules';
 import { CustomDomainVerification } from './private/wiring/custom-domain-verification';
 import { physicalName } from './private/wiring/physical-names';
 import { publishParameter } from './private/wiring/published-parameter';

@@ -6,7 +6,6 @@ import { Construct } from 'constructs';
 import { EndpointPolicy, EndpointPolicyBindOptions, PrivateEgressVpc } from '../src';
 import { testStack, validationErrors } from './util';
 import { supportsEndpointPolicy } from '../src/private/facts/endpoint-policy-support';
-import { addRules } from '../src/private/rules/findings';
 import {
   EndpointPolicyRuleInput,
   MAX_ENDPOINT_POLICY_CHARACTERS,
@@ -15,6 +14,7 @@ import {
   validatePolicySize,
   validatePolicySupport,
 } from '../src/private/rules/policy';
+import { addRules } from '../src/private/wiring/add-rules';
 
 const S3_GATEWAY: EndpointPolicyBindOptions = { serviceShortName: 's3', gateway: true };
 const DYNAMODB_GATEWAY: EndpointPolicyBindOptions = { serviceShortName: 'dynamodb', gateway: true };

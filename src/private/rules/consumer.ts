@@ -3,8 +3,8 @@ import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { StackEnvironment } from './cross-account';
 import { isDomainName, isInZone, MAX_DOMAIN_LENGTH, normalizeDomainName } from './domain-names';
 import { error, Finding, warning } from './findings';
+import { isPlaceholderAz } from '../facts/placeholder-azs';
 import { isRegionName, REGION_PATTERN } from '../facts/regions';
-import { isPlaceholderAz } from '../wiring/availability-zones';
 
 // What EC2 names a PrivateLink endpoint service: `<prefix>.<region>.vpce-svc-<17 hex digits>`, where the prefix is
 // `com.amazonaws.vpce`, or `cn.com.amazonaws.vpce` in the China Regions (aws-cdk-lib's RegionInfo

@@ -2,8 +2,8 @@ import { Token } from 'aws-cdk-lib';
 import { isDomainName, isInZone, MAX_DOMAIN_LENGTH } from './domain-names';
 import { error, Finding, warning } from './findings';
 import { SubnetFamilies } from './ip-family';
+import { AZ_NAMES_NOT_KNOWN, isPlaceholderAz } from '../facts/placeholder-azs';
 import { isRegionName } from '../facts/regions';
-import { AZ_NAMES_NOT_KNOWN, isPlaceholderAz } from '../wiring/availability-zones';
 
 /**
  * Who may connect: a wildcard lets every AWS account request a connection, so it must be asked for by name;

@@ -2,7 +2,7 @@ import { isIPv6 } from 'net';
 import { Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { error, Finding, warning } from './findings';
-import { AZ_NAMES_NOT_KNOWN, isPlaceholderAz } from '../wiring/availability-zones';
+import { AZ_NAMES_NOT_KNOWN, isPlaceholderAz } from '../facts/placeholder-azs';
 
 // Rules that hold for every interface endpoint, whichever construct defines it.
 
