@@ -1,8 +1,8 @@
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { CentralEndpointHub, CentralEndpointSpoke } from '../src';
 import { assertInvocation } from './integ-assertion';
+import { CentralEndpointHub, CentralEndpointSpoke } from '../src';
 
 const HUB_CIDR = '10.0.0.0/16';
 const SPOKE_CIDR = '10.1.0.0/16';
@@ -12,8 +12,9 @@ const SPOKE_CIDR = '10.1.0.0/16';
  * endpoint of its own, both attached to a Transit Gateway of the test. A Lambda function in the spoke resolves STS's
  * public name, which must answer with an address of the hub VPC (the hub's zone, seen through the Route 53 Profile),
  * and calls STS there, which only the route through the Transit Gateway and the hub's security group let through. The
- * assertion stack's deploy fails unless the function returns what it returns after both. See the README's
- * "Integration tests" for how to deploy it; test/integ.test.ts checks its templates against committed snapshots.
+ * assertions stack (test/integ-assertion.ts) invokes the function until it returns what it returns after both, and
+ * its deploy fails if it does not within ten minutes. See the README's "Integration tests" for how to deploy it;
+ * test/integ.test.ts checks its templates against committed snapshots.
  */
 export function centralEndpointHubIntegApp(): App {
   const app = new App();
@@ -61,11 +62,11 @@ export function centralEndpointHubIntegApp(): App {
     ].join('\n')),
   });
 
-  // Retried until it holds (the profile's association takes a while to apply), and the deploy fails if it never does.
-  assertInvocation(app, 'CentralEndpointHubAssertions', {
+  assertInvocation(app, 'CentralEndpointHubIntegAssert', {
     testStack: stack,
     probe,
-    expected: { stsAddressInHub: true, sts: 'reachable' },
+    expectedPayload: { stsAddressInHub: true, sts: 'reachable' },
+    // Retried until it holds (the profile's association takes a while to apply), and the deploy fails if it never does.
     totalTimeout: Duration.minutes(10),
     queryInterval: Duration.seconds(30),
   });

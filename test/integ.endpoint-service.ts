@@ -4,8 +4,8 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as elbv2targets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { EndpointConsumer, EndpointServiceProvider, PrivateEgressVpc } from '../src';
 import { assertInvocation } from './integ-assertion';
+import { EndpointConsumer, EndpointServiceProvider, PrivateEgressVpc } from '../src';
 
 const GREETING = 'hello from the provider';
 const DOMAIN_NAME = 'orders.integ.internal';
@@ -14,8 +14,9 @@ const DOMAIN_NAME = 'orders.integ.internal';
  * A deployable test of EndpointServiceProvider and EndpointConsumer: the provider's NLB forwards to an internal ALB
  * that answers with a fixed text, and a Lambda function in the consumer's isolated VPC fetches that text through the
  * consumer's endpoint, by the consumer's split-horizon name. The two VPCs are not connected, so the text can only come
- * through PrivateLink. The assertion stack's deploy fails unless it does. See the README's "Integration tests" for
- * how to deploy it; test/integ.test.ts checks its templates against committed snapshots.
+ * through PrivateLink. The assertions stack (test/integ-assertion.ts) invokes the function until it returns the text,
+ * and its deploy fails if it does not within five minutes. See the README's "Integration tests" for how to deploy it;
+ * test/integ.test.ts checks its templates against committed snapshots.
  */
 export function endpointServiceIntegApp(): App {
   const app = new App();
@@ -60,11 +61,11 @@ export function endpointServiceIntegApp(): App {
   });
   consumer.connections.allowDefaultPortFrom(client);
 
-  // The endpoint and its zone answer a while after the stack is created; the deploy fails if it never holds.
-  assertInvocation(app, 'EndpointServiceAssertions', {
+  assertInvocation(app, 'EndpointServiceIntegAssert', {
     testStack: stack,
     probe: client,
-    expected: GREETING,
+    expectedPayload: GREETING,
+    // The endpoint and its zone answer a while after the stack is created; the deploy fails if it never holds.
     totalTimeout: Duration.minutes(5),
     queryInterval: Duration.seconds(15),
   });

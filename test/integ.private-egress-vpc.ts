@@ -2,15 +2,15 @@ import { App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { PrivateEgressVpc } from '../src';
 import { assertInvocation } from './integ-assertion';
+import { PrivateEgressVpc } from '../src';
 
 /**
  * A deployable test of PrivateEgressVpc: a Lambda function in its isolated subnets, which have no route out of the
  * VPC, reads an S3 bucket through the gateway endpoint and calls STS through the interface endpoint; either call would
- * time out without its endpoint. The assertion stack's deploy fails unless the function returns what it returns
- * after both calls. See the README's "Integration tests" for how to deploy it; test/integ.test.ts checks its
- * templates against committed snapshots.
+ * time out without its endpoint. The assertions stack (test/integ-assertion.ts) invokes the function until it returns
+ * what it returns after both calls, and its deploy fails if it does not within five minutes. See the README's
+ * "Integration tests" for how to deploy it; test/integ.test.ts checks its templates against committed snapshots.
  */
 export function privateEgressVpcIntegApp(): App {
   const app = new App();
@@ -44,11 +44,11 @@ export function privateEgressVpcIntegApp(): App {
   });
   bucket.grantRead(probe);
 
-  // Retried until it holds, and the deploy fails if it never does: the test needs no test runner to judge it.
-  assertInvocation(app, 'PrivateEgressVpcAssertions', {
+  assertInvocation(app, 'PrivateEgressVpcIntegAssert', {
     testStack: stack,
     probe,
-    expected: { s3: 'reachable', sts: 'reachable' },
+    expectedPayload: { s3: 'reachable', sts: 'reachable' },
+    // Retried until it holds, and the deploy fails if it never does: the test needs no test runner to judge it.
     totalTimeout: Duration.minutes(5),
     queryInterval: Duration.seconds(15),
   });
