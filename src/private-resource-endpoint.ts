@@ -14,6 +14,7 @@ import {
   validateNotGatewayVpc,
   validatePortRanges,
   validateResourceConfigurationArn,
+  warnPublicEndpointSubnets,
 } from './private/rules/resource';
 import {
   toPlacement,
@@ -185,6 +186,7 @@ export class PrivateResourceEndpoint extends Construct implements ec2.IConnectab
         ...validateEndpointPortRanges(this.portRanges.length > 0, props.securityGroups !== undefined),
         ...validatePortRanges('portRanges', props.portRanges ?? []),
         ...validateOneSubnetPerAz('vpcSubnets', selected.map(toPlacement), 'a resource endpoint'),
+        ...warnPublicEndpointSubnets(selected.filter(subnet => vpc.publicSubnets.includes(subnet)).map(subnet => toPlacement(subnet).subnetId)),
         // Given security groups are used as they are; the one defined here admits the VPC's CIDR blocks and clientCidrs.
         ...(props.securityGroups ? [] : validateEndpointIngress(findIpv4CidrBlocks(vpc, this).length, 1, 'the resource endpoint')),
         ...validateClientCidrsWithSecurityGroups(props.clientCidrs !== undefined, props.securityGroups !== undefined),

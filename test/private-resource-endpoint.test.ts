@@ -216,6 +216,31 @@ describe('PrivateResourceEndpoint', () => {
   });
 
   describe('validation', () => {
+    test('warns when the endpoint lands in public subnets, as the default selection of a VPC with public subnets only does', () => {
+      // GIVEN
+      const { stack } = testStack();
+      const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0, subnetConfiguration: [{ name: 'Public', subnetType: ec2.SubnetType.PUBLIC }] });
+
+      // WHEN
+      endpoint(stack, vpc);
+
+      // THEN
+      Annotations.fromStack(stack).hasWarning('/TestStack/Endpoint', Match.stringLikeRegexp(
+        'the resource endpoint is placed in public subnets \\(TestStack/Vpc/PublicSubnet1, TestStack/Vpc/PublicSubnet2\\).*'
+        + 'cdk-private-endpoints:PrivateResourceEndpoint.publicSubnets'));
+    });
+
+    test('does not warn about private or isolated subnets', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      endpoint(stack, vpc);
+
+      // THEN
+      expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('publicSubnets'))).toEqual([]);
+    });
+
     test('fails at once without exactly one of resourceShare and resourceConfigurationArn', () => {
       // GIVEN
       const { stack, vpc } = setUp();

@@ -417,3 +417,18 @@ export function crossRegionShareMessage(sharePath: string, share: StackEnvironme
     + 'resource configuration ARN only between stacks of one account and Region. Give both stacks the same `env`, or pass '
     + '`resourceConfigurationArn` from the share\'s ResourceConfigurationArn output.';
 }
+
+/**
+ * A resource endpoint in public subnets works, but sits where hosts with an internet path live; it is most often the
+ * default selection of a VPC without private subnets, or a mistaken `subnetType`.
+ *
+ * @param publicSubnets the selected subnets that are public, by ID or path
+ */
+export function warnPublicEndpointSubnets(publicSubnets: string[]): Finding[] {
+  if (publicSubnets.length === 0) {
+    return [];
+  }
+  return [warning('publicSubnets', `the resource endpoint is placed in public subnets (${publicSubnets.join(', ')}), which \`vpcSubnets\` `
+    + '(or the VPC\'s default subnets) selected. Select private or isolated subnets, like `vpcSubnets: { subnetType: '
+    + 'ec2.SubnetType.PRIVATE_ISOLATED }`, or acknowledge this warning.')];
+}
