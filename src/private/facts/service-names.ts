@@ -5,8 +5,8 @@ export const GATEWAY_SERVICE_SHORT_NAMES = ['s3', 's3express', 'dynamodb'];
 
 /**
  * The short names of the AWS services that aws-cdk-lib offers interface endpoints for (the static members of
- * `InterfaceVpcEndpointAwsService`, which the CDK team keeps to EC2's list of endpoint services), read from the aws-cdk-lib
- * in use, so the list grows with each release and is never older than it.
+ * `InterfaceVpcEndpointAwsService`), read from the aws-cdk-lib in use: the list grows with each release, and a service
+ * newer than it gets a warning that can be acknowledged, never an error.
  */
 export const KNOWN_INTERFACE_SERVICE_SHORT_NAMES: readonly string[] = [...new Set(Object.values(ec2.InterfaceVpcEndpointAwsService)
   .filter((member): member is ec2.InterfaceVpcEndpointAwsService => member instanceof ec2.InterfaceVpcEndpointAwsService)
