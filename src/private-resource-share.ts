@@ -15,6 +15,7 @@ import {
   DefinitionFacts,
   validateAddressFamilies,
   validateCustomDomain,
+  validateDatabasePortKnown,
   validateDefinition,
   validateDomainVerification,
   validateGatewaySecurityGroups,
@@ -231,6 +232,7 @@ export class PrivateResourceShare extends Construct implements ec2.IConnectable 
     addRules(this, 'PrivateResourceShare', () => [
       ...parameterNameFindings,
       ...validateDefinition(facts),
+      ...validateDatabasePortKnown(facts),
       ...validatePortRangesGiven(facts, props.portRanges),
       ...validatePortRanges('portRanges', props.portRanges ?? []),
       ...validateCustomDomain(facts, { customDomainName: props.customDomainName, domainVerificationId: props.domainVerificationId }),

@@ -86,11 +86,13 @@ export class ResourceDefinition {
    * Consumers reach it on its port; the cluster's security groups admit the resource gateway.
    */
   public static rdsCluster(cluster: rds.IDatabaseCluster): ResourceDefinition {
+    const port = clusterPort(cluster);
     return new ResourceDefinition({
       kind: 'arn',
       description: `the RDS cluster at ${cluster.node.path}`,
       arn: cluster.clusterArn,
-    }, [PortRange.tcp(cluster.clusterEndpoint.port)], cluster.connections);
+      importWithPort: port === undefined ? '`DatabaseCluster.fromDatabaseClusterAttributes()` with `clusterEndpointAddress` and `port`' : undefined,
+    }, port === undefined ? undefined : [PortRange.tcp(port)], cluster.connections);
   }
 
   /**
@@ -181,4 +183,16 @@ export enum ResourceGatewayIpAddressType {
   IPV6 = 'IPV6',
   /** Both: the subnets have IPv4 and IPv6 ranges, and the resource either address. */
   DUALSTACK = 'DUALSTACK',
+}
+
+/**
+ * The cluster's port; undefined for a cluster imported without its endpoint address and port, whose `clusterEndpoint`
+ * getter throws, which is the only way to tell.
+ */
+function clusterPort(cluster: rds.IDatabaseCluster): number | undefined {
+  try {
+    return cluster.clusterEndpoint.port;
+  } catch {
+    return undefined;
+  }
 }

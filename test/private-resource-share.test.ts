@@ -460,6 +460,20 @@ describe('PrivateResourceShare', () => {
   });
 
   describe('validation', () => {
+    test('reports an RDS cluster imported without its endpoint and port, instead of failing in aws-cdk-lib', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+      const cluster = rds.DatabaseCluster.fromDatabaseClusterAttributes(stack, 'Db', { clusterIdentifier: 'orders' });
+
+      // WHEN
+      share(stack, vpc, { resource: ResourceDefinition.rdsCluster(cluster), portRanges: undefined });
+
+      // THEN
+      expect(validationErrors(app)).toEqual(['[TestStack/Share] `resource` is the RDS cluster at TestStack/Db, imported without its '
+        + 'endpoint address and port, which consumers need. Import it with them: `DatabaseCluster.fromDatabaseClusterAttributes()` '
+        + 'with `clusterEndpointAddress` and `port`.']);
+    });
+
     test('reports vpcSubnets that select nothing, instead of failing in aws-cdk-lib', () => {
       // GIVEN
       const { app, stack, vpc } = setUp();

@@ -27,6 +27,8 @@ export interface DefinitionFacts {
   readonly ipAddressType?: 'IPV4' | 'IPV6';
   readonly ipAddress?: string;
   readonly members?: MemberFacts[];
+  /** For a database imported without its port (and endpoint address), how to import it with them. */
+  readonly importWithPort?: string;
 }
 
 /** One member of a group definition. */
@@ -431,4 +433,16 @@ export function warnPublicEndpointSubnets(publicSubnets: string[]): Finding[] {
   return [warning('publicSubnets', `the resource endpoint is placed in public subnets (${publicSubnets.join(', ')}), which \`vpcSubnets\` `
     + '(or the VPC\'s default subnets) selected. Select private or isolated subnets, like `vpcSubnets: { subnetType: '
     + 'ec2.SubnetType.PRIVATE_ISOLATED }`, or acknowledge this warning.')];
+}
+
+/**
+ * A database is reached on its port, which an import without `port` (and the endpoint address) lacks: aws-cdk-lib
+ * throws when it is read, naming neither the share nor the fix.
+ */
+export function validateDatabasePortKnown(definition: DefinitionFacts): Finding[] {
+  if (definition.importWithPort === undefined) {
+    return [];
+  }
+  return [error(`\`resource\` is ${definition.description}, imported without its endpoint address and port, which consumers need. `
+    + `Import it with them: ${definition.importWithPort}.`)];
 }

@@ -11,6 +11,7 @@ import {
   validateIpInVpc,
   validateNotGatewayVpc,
   validatePortRanges,
+  validateDatabasePortKnown,
   validatePortRangesGiven,
   validateResourceConfigurationArn,
   validateResourceConfigurationName,
@@ -268,6 +269,16 @@ describe('resource endpoint', () => {
       '`vpcSubnets` places the endpoint in us-east-1a, us-east-1b, none of which the resource gateway of S/Share is in (us-east-1c); '
       + 'at least one AZ of a resource endpoint and its resource gateway must overlap '
       + '(https://docs.aws.amazon.com/vpc/latest/privatelink/resource-gateway.html). Select a subnet in one of the gateway\'s AZs.',
+    ]);
+  });
+});
+
+describe('validateDatabasePortKnown', () => {
+  test('reports a database imported without its port, with how to import it', () => {
+    expect(validateDatabasePortKnown(rds)).toEqual([]);
+    expect(messages(validateDatabasePortKnown({ ...rds, importWithPort: 'the import with `port`' }))).toEqual([
+      '`resource` is the RDS instance at Stack/Db, imported without its endpoint address and port, which consumers need. '
+      + 'Import it with them: the import with `port`.',
     ]);
   });
 });
