@@ -20,7 +20,7 @@ export function addRules(scope: Construct, constructName: string, rules: () => F
   const reported = new Set<string>();
   scope.node.addValidation({
     validate: () => {
-      // Every construct checks its stack's Region: each is named after it, and uses it for service and zone names.
+      // Every construct checks its stack's Region, which its service names, zone names and ARNs are built from.
       const findings = [...validateStackRegion(Stack.of(scope).region), ...rules()];
       for (const finding of findings.filter(f => f.severity === 'warning')) {
         const id = `${WARNING_ID_PREFIX}:${constructName}.${finding.slug}`;
