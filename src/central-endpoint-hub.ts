@@ -30,6 +30,7 @@ import { validateParameterName } from './private/rules/provider';
 import { validateSharePrincipals } from './private/rules/ram';
 import { validateVpcDns } from './private/rules/vpc';
 import { addRules } from './private/wiring/add-rules';
+import { checkProps } from './private/wiring/check-props';
 import { physicalName } from './private/wiring/physical-names';
 import { publishParameter } from './private/wiring/published-parameter';
 import { ServiceZoneSet } from './private/wiring/service-zones';
@@ -138,6 +139,7 @@ export class CentralEndpointHub extends Construct {
 
   constructor(scope: Construct, id: string, props: CentralEndpointHubProps = {}) {
     super(scope, id);
+    checkProps(this, 'CentralEndpointHub', props);
 
     const clientCidrs = props.clientCidrs && uniqueNetworks(props.clientCidrs);
     // The hub's endpoints are a PrivateEgressVpc's, with private DNS off: the hub's own zones answer for the services

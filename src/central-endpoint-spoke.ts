@@ -22,6 +22,7 @@ import {
 } from './private/rules/hub';
 import { validateClientCidrs, validateVpcDns } from './private/rules/vpc';
 import { addRules } from './private/wiring/add-rules';
+import { checkProps } from './private/wiring/check-props';
 import { physicalName } from './private/wiring/physical-names';
 import { addTransitGatewayRoutes, subnetsWithoutRouteTable } from './private/wiring/transit-gateway-routes';
 
@@ -89,6 +90,7 @@ export class CentralEndpointSpoke extends Construct {
 
   constructor(scope: Construct, id: string, props: CentralEndpointSpokeProps) {
     super(scope, id);
+    checkProps(this, 'CentralEndpointSpoke', props);
     this.vpc = props.vpc;
     const hub = props.hub;
     if (hub) {

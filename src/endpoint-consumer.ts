@@ -42,6 +42,7 @@ import {
 } from './private/rules/vpc';
 import { addRules } from './private/wiring/add-rules';
 import { supportedAzSubnets } from './private/wiring/availability-zones';
+import { checkProps } from './private/wiring/check-props';
 import { selectSubnets } from './private/wiring/subnet-selection';
 import { allowEndpointClientsAtSynth } from './private/wiring/vpc-ingress';
 
@@ -202,6 +203,7 @@ export class EndpointConsumer extends Construct implements ec2.IConnectable {
 
   constructor(scope: Construct, id: string, props: EndpointConsumerProps) {
     super(scope, id);
+    checkProps(this, 'EndpointConsumer', props);
 
     const { vpc, service } = props;
     const stack = Stack.of(this);

@@ -29,6 +29,7 @@ import {
 } from './private/rules/provider';
 import { toPlacement } from './private/rules/vpc';
 import { addRules } from './private/wiring/add-rules';
+import { checkProps } from './private/wiring/check-props';
 import { PrivateDnsVerification } from './private/wiring/private-dns-verification';
 import {
   defaultLoadBalancerSubnets,
@@ -272,6 +273,7 @@ export class EndpointServiceProvider extends Construct implements ec2.IInterface
 
   constructor(scope: Construct, id: string, props: EndpointServiceProviderProps) {
     super(scope, id);
+    checkProps(this, 'EndpointServiceProvider', props);
 
     if ((props.networkLoadBalancer === undefined) === (props.targets === undefined)) {
       throw new Error(`EndpointServiceProvider ${this.node.path}: give exactly one of \`networkLoadBalancer\` (an existing NLB) `

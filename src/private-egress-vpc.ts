@@ -25,6 +25,7 @@ import {
 import { error, Finding } from './private/rules/findings';
 import { toPlacement, validateClientCidrs, validateEndpointIngress, validateVpcDns, warnUnknownCidrBlocks } from './private/rules/vpc';
 import { addRules } from './private/wiring/add-rules';
+import { checkProps } from './private/wiring/check-props';
 import { EndpointSet, uniqueRouteTableIds, workloadSubnets } from './private/wiring/endpoint-set';
 import { endpointPolicyFindings, gatewayEndpointFindings, interfaceEndpointFindings } from './private/wiring/endpoint-set-findings';
 import { boundedPath, MAX_DESCRIPTION_LENGTH } from './private/wiring/physical-names';
@@ -289,6 +290,7 @@ export class PrivateEgressVpc extends Construct {
 
   constructor(scope: Construct, id: string, props: PrivateEgressVpcProps = {}) {
     super(scope, id);
+    checkProps(this, 'PrivateEgressVpc', props);
 
     this.vpcDefinedHere = props.vpc === undefined;
     const ipAddresses = props.ipAddresses ?? ec2.IpAddresses.cidr(DEFAULT_CIDR);

@@ -26,6 +26,7 @@ import {
   warnUnknownCidrBlocks,
 } from './private/rules/vpc';
 import { addRules } from './private/wiring/add-rules';
+import { checkProps } from './private/wiring/check-props';
 import { selectSubnets } from './private/wiring/subnet-selection';
 import { allowEndpointClientsAtSynth } from './private/wiring/vpc-ingress';
 import { PrivateResourceShare } from './private-resource-share';
@@ -125,6 +126,7 @@ export class PrivateResourceEndpoint extends Construct implements ec2.IConnectab
 
   constructor(scope: Construct, id: string, props: PrivateResourceEndpointProps) {
     super(scope, id);
+    checkProps(this, 'PrivateResourceEndpoint', props);
 
     const { vpc, resourceShare } = props;
     if ((resourceShare === undefined) === (props.resourceConfigurationArn === undefined)) {

@@ -28,6 +28,7 @@ import {
 } from './private/rules/resource';
 import { toPlacement, validateOneSubnetPerAz } from './private/rules/vpc';
 import { addRules } from './private/wiring/add-rules';
+import { checkProps } from './private/wiring/check-props';
 import { CustomDomainVerification } from './private/wiring/custom-domain-verification';
 import { physicalName } from './private/wiring/physical-names';
 import { publishParameter } from './private/wiring/published-parameter';
@@ -183,6 +184,7 @@ export class PrivateResourceShare extends Construct implements ec2.IConnectable 
 
   constructor(scope: Construct, id: string, props: PrivateResourceShareProps) {
     super(scope, id);
+    checkProps(this, 'PrivateResourceShare', props);
 
     const { vpc, resource } = props;
     const facts = resource._facts;
