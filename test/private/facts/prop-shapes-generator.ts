@@ -133,7 +133,8 @@ export function generatePropShapes(): string {
     }
   }
 
-  const entries = [...shapes.entries()].sort(([a], [b]) => a.localeCompare(b))
+  // Sorted by code units, not the locale, so every machine writes the same file.
+  const entries = [...shapes.entries()].sort(([a], [b]) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1))
     .map(([name, shape]) => `  '${name}': ${shape},`);
   return `${HEADER.replace('\n\n', `\n${[...imports].sort().join('\n')}\n\n`)}
 /** The props type of each public construct, by its class name. */
