@@ -19,17 +19,22 @@ import { Construct } from 'constructs';
 export function defineSinglePurposeFunction(scope: Construct, source: string, statement: iam.PolicyStatement): lambda.IFunction {
   const logGroup = new logs.LogGroup(scope, 'Logs');
   const role = new iam.Role(scope, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
-  role.addToPolicy(statement);
+  const { policyDependable } = role.addToPrincipalPolicy(statement);
   logGroup.grantWrite(role);
 
-  return new lambda.Function(scope, 'Handler', {
+  const handler = new lambda.Function(scope, 'Handler', {
     runtime: lambda.Runtime.NODEJS_LATEST,
     handler: 'index.handler',
     code: lambda.Code.fromInline(source),
-    role,
+    // lambda.Function makes its resource depend on every resource of the role it is given. On the role itself that
+    // is redundant (its `Role` property already reads the role's ARN; cfn-lint W3005), so it gets the role by ARN and
+    // depends on the role's policy only, which must exist before the custom resource calls the function.
+    role: iam.Role.fromRoleArn(scope, 'RoleByArn', role.roleArn, { mutable: false }),
     logGroup,
     timeout: Duration.minutes(1),
   });
+  handler.node.addDependency(policyDependable!);
+  return handler;
 }
 
 /** What a custom resource's handler does, apart from answering CloudFormation. */
