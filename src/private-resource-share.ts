@@ -9,6 +9,7 @@ import { PrivateResourceCostEstimate } from './cost';
 import { estimateResourceGatewayCost } from './private/cost/cost-model';
 import { findIpv4CidrBlocks } from './private/inventory/vpc-inspection';
 import { knownZoneName, validateZoneNameKnown } from './private/rules/hosted-zones';
+import { subnetFamilies } from './private/rules/ip-family';
 import { validateParameterName } from './private/rules/provider';
 import { validateSharePrincipals } from './private/rules/ram';
 import {
@@ -19,6 +20,7 @@ import {
   validateDefinition,
   validateDomainVerification,
   validateGatewaySecurityGroups,
+  validateGatewaySubnetFamilies,
   validateGatewaySubnetsSelected,
   validateIpInVpc,
   validatePortRanges,
@@ -248,6 +250,7 @@ export class PrivateResourceShare extends Construct implements ec2.IConnectable 
       }),
       ...validateIpInVpc(facts, findIpv4CidrBlocks(vpc, this)),
       ...validateAddressFamilies(facts, ipAddressType),
+      ...validateGatewaySubnetFamilies(ipAddressType, selected.map(subnet => subnetFamilies(subnet, toPlacement(subnet).subnetId))),
       ...validateSharePrincipals(this.allowedPrincipals, 'Resource configurations are'),
       ...validateGatewaySecurityGroups(securityGroups.length),
       ...validateGatewaySubnetsSelected(selected.length, selection.problem),

@@ -9,9 +9,10 @@ import { AWS_SOLUTIONS_CHECKS, isolatedVpc, testStack, validationErrors } from '
 import { PrivateResourceShare, PrivateResourceShareProps } from '../src/private-resource-share';
 import { PortRange, ResourceDefinition, ResourceGatewayIpAddressType } from '../src/resource-definition';
 
-function setUp() {
+/** An IPv4 VPC, or a dual-stack one (subnets with both ranges) for IPv6 and dual-stack resource gateways. */
+function setUp(ipProtocol = ec2.IpProtocol.IPV4_ONLY) {
   const { app, stack } = testStack();
-  const vpc = isolatedVpc(stack, 'Vpc', { maxAzs: 3 });
+  const vpc = isolatedVpc(stack, 'Vpc', { maxAzs: 3, ipProtocol });
   return { app, stack, vpc };
 }
 
@@ -100,7 +101,7 @@ describe('PrivateResourceShare', () => {
 
     test('uses given security groups as they are, and sets the IP address type', () => {
       // GIVEN
-      const { stack, vpc } = setUp();
+      const { stack, vpc } = setUp(ec2.IpProtocol.DUAL_STACK);
       const securityGroup = new ec2.SecurityGroup(stack, 'GatewaySecurityGroup', { vpc, allowAllOutbound: false });
 
       // WHEN
@@ -140,7 +141,7 @@ describe('PrivateResourceShare', () => {
 
     test('defines a domain-name configuration with its address family', () => {
       // GIVEN
-      const { stack, vpc } = setUp();
+      const { stack, vpc } = setUp(ec2.IpProtocol.DUAL_STACK);
 
       // WHEN
       share(stack, vpc, {
@@ -645,6 +646,29 @@ describe('PrivateResourceShare', () => {
       ]);
     });
 
+    test('fails when an IPv6 or dual-stack gateway is placed in subnets without IPv6 ranges, and judges no imported subnet', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+      const imported = ec2.Vpc.fromVpcAttributes(stack, 'Imported', {
+        vpcId: 'vpc-0123456789abcdef0',
+        availabilityZones: ['us-east-1a'],
+        isolatedSubnetIds: ['subnet-0123456789abcdef0'],
+      });
+
+      // WHEN
+      share(stack, vpc, { ipAddressType: ResourceGatewayIpAddressType.DUALSTACK });
+      share(stack, vpc, { resource: ResourceDefinition.ipAddress('2001:db8::10'), ipAddressType: ResourceGatewayIpAddressType.IPV6 }, 'V6');
+      share(stack, imported, { ipAddressType: ResourceGatewayIpAddressType.DUALSTACK }, 'ImportedSubnets');
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(new RegExp('^\\[TestStack/Share\\] `ipAddressType` of the resource gateway is DUALSTACK, which needs subnets '
+          + 'with both an IPv4 and an IPv6 range \\(a dual-stack subnet\\), but TestStack/Vpc/IsolatedSubnet1, '
+          + 'TestStack/Vpc/IsolatedSubnet2, TestStack/Vpc/IsolatedSubnet3 have not .*Select such subnets')),
+        expect.stringMatching(/^\[TestStack\/V6\] `ipAddressType` of the resource gateway is IPV6, which needs subnets with an IPv6 range, but/),
+      ]);
+    });
+
     test('fails when vpcSubnets selects two subnets in one AZ, or more than five security groups are given', () => {
       // GIVEN
       const { app, stack } = testStack();
@@ -768,7 +792,7 @@ describe('PrivateResourceShare', () => {
 
     test('all props', () => {
       // GIVEN
-      const { stack, vpc } = setUp();
+      const { stack, vpc } = setUp(ec2.IpProtocol.DUAL_STACK);
 
       // WHEN
       share(stack, vpc, {

@@ -3,6 +3,7 @@ import { Token } from 'aws-cdk-lib';
 import { crossRegionReferenceProblem, StackEnvironment } from './cross-account';
 import { isDomainName, isInZone } from './domain-names';
 import { error, Finding, warning } from './findings';
+import { SubnetFamilies } from './ip-family';
 
 // Rules of PrivateLink for VPC resources: resource gateways and resource configurations (the provider) and resource
 // endpoints (the consumer). Pages cited below:
@@ -302,6 +303,30 @@ export function validateAddressFamilies(definition: DefinitionFacts, gatewayIpAd
     + `${mismatched.length > 1 ? 'are' : 'is'} not ${family}; an ${family} gateway reaches only ${family} resources `
     + `(${CREATE_RESOURCE_GATEWAY_API}). Set \`ipAddressType: ResourceGatewayIpAddressType.DUALSTACK\` (dual-stack subnets), `
     + 'or use a resource of the gateway\'s family.')];
+}
+
+/** What each IP address type of a resource gateway needs of every subnet it is in ("IP address types", RESOURCE_GATEWAYS). */
+const GATEWAY_SUBNET_NEEDS: Record<GatewayIpAddressType, { ipv4: boolean; ipv6: boolean; what: string }> = {
+  IPV4: { ipv4: true, ipv6: false, what: 'an IPv4 range' },
+  IPV6: { ipv4: false, ipv6: true, what: 'an IPv6 range' },
+  DUALSTACK: { ipv4: true, ipv6: true, what: 'both an IPv4 and an IPv6 range (a dual-stack subnet)' },
+};
+
+/**
+ * Every subnet of a resource gateway must have the address ranges of its IP address type: an IPv6 or dual-stack gateway
+ * in IPv4-only subnets fails to create. Subnets whose ranges cannot be known (imported) are not judged.
+ */
+export function validateGatewaySubnetFamilies(gatewayIpAddressType: GatewayIpAddressType, subnets: SubnetFamilies[]): Finding[] {
+  const needs = GATEWAY_SUBNET_NEEDS[gatewayIpAddressType];
+  const misfits = subnets.filter(subnet =>
+    (needs.ipv4 && subnet.ipv4 === false) || (needs.ipv6 && subnet.ipv6 === false));
+  if (misfits.length === 0) {
+    return [];
+  }
+  return [error(`\`ipAddressType\` of the resource gateway is ${gatewayIpAddressType}, which needs subnets with ${needs.what}, `
+    + `but ${misfits.map(s => s.subnet).join(', ')} ${misfits.length === 1 ? 'has' : 'have'} not (${RESOURCE_GATEWAYS}, "IP address `
+    + 'types"). Select such subnets with `vpcSubnets`, give the VPC an IPv6 block and its subnets IPv6 ranges, or choose the '
+    + 'IP address type the subnets have.')];
 }
 
 /** A resource gateway takes up to five security groups (Create a resource gateway in VPC Lattice). */
