@@ -74,11 +74,8 @@ export class ResourceDefinition {
    * database's security groups admit the resource gateway.
    */
   public static rdsInstance(instance: rds.IDatabaseInstance): ResourceDefinition {
-    return new ResourceDefinition({
-      kind: 'arn',
-      description: `the RDS instance at ${instance.node.path}`,
-      arn: instance.instanceArn,
-    }, [PortRange.tcp(Token.asNumber(instance.dbInstanceEndpointPort))], instance.connections);
+    return ResourceDefinition.database(`the RDS instance at ${instance.node.path}`, instance.instanceArn, () => instance.instanceEndpoint,
+      '`DatabaseInstance.fromDatabaseInstanceAttributes()` with `instanceEndpointAddress` and `port`', instance.connections);
   }
 
   /**
@@ -86,13 +83,8 @@ export class ResourceDefinition {
    * Consumers reach it on its port; the cluster's security groups admit the resource gateway.
    */
   public static rdsCluster(cluster: rds.IDatabaseCluster): ResourceDefinition {
-    const port = clusterPort(cluster);
-    return new ResourceDefinition({
-      kind: 'arn',
-      description: `the RDS cluster at ${cluster.node.path}`,
-      arn: cluster.clusterArn,
-      importWithPort: port === undefined ? '`DatabaseCluster.fromDatabaseClusterAttributes()` with `clusterEndpointAddress` and `port`' : undefined,
-    }, port === undefined ? undefined : [PortRange.tcp(port)], cluster.connections);
+    return ResourceDefinition.database(`the RDS cluster at ${cluster.node.path}`, cluster.clusterArn, () => cluster.clusterEndpoint,
+      '`DatabaseCluster.fromDatabaseClusterAttributes()` with `clusterEndpointAddress` and `port`', cluster.connections);
   }
 
   /**
@@ -134,6 +126,19 @@ export class ResourceDefinition {
         definition: member.definition._facts,
       })),
     }, undefined, undefined, members);
+  }
+
+  /**
+   * A database by its ARN, reached on its endpoint's port. An import without a port, or with one that is no number
+   * (plain JavaScript), gets no ports: the share reports it with `importWithPort`, the way to import it right.
+   */
+  private static database(description: string, arn: string, endpoint: () => rds.Endpoint, importWithPort: string,
+    connections: ec2.Connections): ResourceDefinition {
+    const port = endpointPort(endpoint);
+    if (port.value === undefined) {
+      return new ResourceDefinition({ kind: 'arn', description, arn, importWithPort, importedPort: port.given }, undefined, connections);
+    }
+    return new ResourceDefinition({ kind: 'arn', description, arn }, [PortRange.tcp(port.value)], connections);
   }
 
   /**
@@ -189,10 +194,21 @@ export enum ResourceGatewayIpAddressType {
  * The cluster's port; undefined for a cluster imported without its endpoint address and port, whose `clusterEndpoint`
  * getter throws, which is the only way to tell.
  */
-function clusterPort(cluster: rds.IDatabaseCluster): number | undefined {
+/**
+ * The port of a database's endpoint when it is a number (or a token for one). aws-cdk-lib throws when the endpoint of a
+ * cluster imported without one is read, and keeps whatever an import was given as an instance's port.
+ *
+ * @returns the port, or what was given instead (undefined when nothing was)
+ */
+function endpointPort(endpoint: () => rds.Endpoint): { value?: number; given?: string } {
+  let port: unknown;
   try {
-    return cluster.clusterEndpoint.port;
+    port = endpoint().port;
   } catch {
-    return undefined;
+    return {};
   }
+  if (typeof port === 'number' && (Token.isUnresolved(port) || (Number.isInteger(port) && port >= 1 && port <= 65535))) {
+    return { value: port };
+  }
+  return { given: port === undefined ? undefined : JSON.stringify(port) ?? String(port) };
 }

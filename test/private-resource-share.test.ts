@@ -1,4 +1,4 @@
-import { CfnElement, Stack } from 'aws-cdk-lib';
+import { CfnElement, Fn, Stack, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as rds from 'aws-cdk-lib/aws-rds';
@@ -473,6 +473,43 @@ describe('PrivateResourceShare', () => {
       expect(validationErrors(app)).toEqual(['[TestStack/Share] `resource` is the RDS cluster at TestStack/Db, imported without its '
         + 'endpoint address and port, which consumers need. Import it with them: `DatabaseCluster.fromDatabaseClusterAttributes()` '
         + 'with `clusterEndpointAddress` and `port`.']);
+    });
+
+    test('reports an RDS instance imported with its port as a string (plain JavaScript), instead of sharing it with no port', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+      const instance = rds.DatabaseInstance.fromDatabaseInstanceAttributes(stack, 'Db', {
+        instanceIdentifier: 'orders',
+        instanceEndpointAddress: 'orders.abcdefghijkl.us-east-1.rds.amazonaws.com',
+        port: '5432' as unknown as number,
+        securityGroups: [],
+      });
+
+      // WHEN
+      share(stack, vpc, { resource: ResourceDefinition.rdsInstance(instance), portRanges: undefined });
+
+      // THEN
+      expect(validationErrors(app)).toEqual(['[TestStack/Share] `resource` is the RDS instance at TestStack/Db, imported with the '
+        + 'port "5432", which is no port number; consumers reach the database on its port. Import it with `port` as a number from 1 '
+        + 'to 65535: `DatabaseInstance.fromDatabaseInstanceAttributes()` with `instanceEndpointAddress` and `port`.']);
+    });
+
+    test('shares an RDS instance imported with a deploy-time port on that port', () => {
+      // GIVEN
+      const { app, stack, vpc } = setUp();
+      const instance = rds.DatabaseInstance.fromDatabaseInstanceAttributes(stack, 'Db', {
+        instanceIdentifier: 'orders',
+        instanceEndpointAddress: 'orders.abcdefghijkl.us-east-1.rds.amazonaws.com',
+        port: Token.asNumber(Fn.importValue('OrdersDbPort')),
+        securityGroups: [],
+      });
+
+      // WHEN
+      const shared = share(stack, vpc, { resource: ResourceDefinition.rdsInstance(instance), portRanges: undefined });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([]);
+      expect(shared.portRanges.map(range => stack.resolve(range.toString()))).toEqual([{ 'Fn::ImportValue': 'OrdersDbPort' }]);
     });
 
     test('reports vpcSubnets that select nothing, instead of failing in aws-cdk-lib', () => {

@@ -28,8 +28,10 @@ export interface DefinitionFacts {
   readonly ipAddressType?: 'IPV4' | 'IPV6';
   readonly ipAddress?: string;
   readonly members?: MemberFacts[];
-  /** For a database imported without its port (and endpoint address), how to import it with them. */
+  /** For a database imported without a port that consumers can use (and its endpoint address), how to import it with them. */
   readonly importWithPort?: string;
+  /** What such an import was given as the port (plain JavaScript: a string, say); undefined when nothing was. */
+  readonly importedPort?: string;
 }
 
 /** One member of a group definition. */
@@ -462,12 +464,17 @@ export function warnPublicEndpointSubnets(publicSubnets: string[]): Finding[] {
 
 /**
  * A database is reached on its port, which an import without `port` (and the endpoint address) lacks: aws-cdk-lib
- * throws when it is read, naming neither the share nor the fix.
+ * throws when it is read, naming neither the share nor the fix. A port that is no number (plain JavaScript) would be
+ * written as `null` into the resource configuration's port ranges.
  */
 export function validateDatabasePortKnown(definition: DefinitionFacts): Finding[] {
   if (definition.importWithPort === undefined) {
     return [];
   }
-  return [error(`\`resource\` is ${definition.description}, imported without its endpoint address and port, which consumers need. `
-    + `Import it with them: ${definition.importWithPort}.`)];
+  if (definition.importedPort === undefined) {
+    return [error(`\`resource\` is ${definition.description}, imported without its endpoint address and port, which consumers need. `
+      + `Import it with them: ${definition.importWithPort}.`)];
+  }
+  return [error(`\`resource\` is ${definition.description}, imported with the port ${definition.importedPort}, which is no port `
+    + `number; consumers reach the database on its port. Import it with \`port\` as a number from 1 to 65535: ${definition.importWithPort}.`)];
 }

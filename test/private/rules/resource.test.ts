@@ -281,4 +281,11 @@ describe('validateDatabasePortKnown', () => {
       + 'Import it with them: the import with `port`.',
     ]);
   });
+
+  test('reports a database imported with a port that is no number, naming what was given', () => {
+    expect(messages(validateDatabasePortKnown({ ...rds, importWithPort: 'the import with `port`', importedPort: '"5432"' }))).toEqual([
+      '`resource` is the RDS instance at Stack/Db, imported with the port "5432", which is no port number; consumers reach the '
+      + 'database on its port. Import it with `port` as a number from 1 to 65535: the import with `port`.',
+    ]);
+  });
 });
