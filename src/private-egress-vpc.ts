@@ -26,6 +26,7 @@ import { error, Finding } from './private/rules/findings';
 import { toPlacement, validateClientCidrs, validateEndpointIngress, validateVpcDns, warnUnknownCidrBlocks } from './private/rules/vpc';
 import { addRules } from './private/wiring/add-rules';
 import { checkProps } from './private/wiring/check-props';
+import { recordLookup } from './private/wiring/context-lookups';
 import { EndpointSet, uniqueRouteTableIds, workloadSubnets } from './private/wiring/endpoint-set';
 import { endpointPolicyFindings, gatewayEndpointFindings, interfaceEndpointFindings } from './private/wiring/endpoint-set-findings';
 import { boundedPath, MAX_DESCRIPTION_LENGTH } from './private/wiring/physical-names';
@@ -315,6 +316,11 @@ export class PrivateEgressVpc extends Construct {
         cidrMask: this.cidrMaskFindings.length === 0 ? props.cidrMask : undefined,
       }],
     });
+
+    if (this.vpcDefinedHere) {
+      // The VPC takes its subnets' AZs from the account's, which the CDK CLI looks up.
+      recordLookup(this, 'availability-zones');
+    }
 
     this.flowLogsEnabled = props.flowLogsEnabled ?? this.vpcDefinedHere;
     if (this.flowLogsEnabled) {

@@ -851,6 +851,26 @@ describe('PrivateEgressVpc', () => {
       ]);
     });
 
+    test('that the CDK CLI could not look up are named with their key and the value to put there', () => {
+      // GIVEN: what the CDK CLI leaves in the context when a lookup fails (no credentials)
+      const failure = { $providerError: 'Need to perform AWS calls for account 123456789012, but no credentials have been configured' };
+      const azsKey = 'availability-zones:account=123456789012:region=us-east-1';
+      const ssmKey = 'endpoint-service-availability-zones:account=123456789012:region=us-east-1:serviceName=com.amazonaws.us-east-1.ssm';
+      const { app, stack } = testStack({}, { [azsKey]: failure, [ssmKey]: failure });
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', { interfaceEndpoints: [SSM] });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(new RegExp(`^\\[TestStack/Egress\\] The CDK CLI could not look up the context value \`${azsKey}\` `
+          + '\\(Need to perform AWS calls for account 123456789012, but no credentials have been configured\\)\\. Run `cdk synth` with '
+          + `credentials for account 123456789012, or put the value into cdk.context.json yourself: \`"${azsKey}": \\[`)),
+        expect.stringMatching(new RegExp(`^\\[TestStack/Egress\\] The CDK CLI could not look up the context value \`${ssmKey}\` `
+          + '.* with the names of the account\'s AZs in which com.amazonaws.us-east-1.ssm is offered')),
+      ]);
+    });
+
     test('are not looked up for an env-agnostic stack', () => {
       // GIVEN
       const { stack } = testStack({ env: {} });

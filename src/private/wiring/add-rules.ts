@@ -1,6 +1,8 @@
 import { Annotations, Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { recordedLookups } from './context-lookups';
 import { trackAppInventory } from '../inventory/app-inventory';
+import { validateLookupsMade } from '../rules/context-lookups';
 import { validateStackRegion } from '../rules/environment';
 import { Finding } from '../rules/findings';
 
@@ -20,8 +22,9 @@ export function addRules(scope: Construct, constructName: string, rules: () => F
   const reported = new Set<string>();
   scope.node.addValidation({
     validate: () => {
-      // Every construct checks its stack's Region, which its service names, zone names and ARNs are built from.
-      const findings = [...validateStackRegion(Stack.of(scope).region), ...rules()];
+      // Every construct checks its stack's Region, which its service names, zone names and ARNs are built from, and
+      // names the context values it needs that the CDK CLI could not look up.
+      const findings = [...validateStackRegion(Stack.of(scope).region), ...validateLookupsMade(recordedLookups(scope)), ...rules()];
       for (const finding of findings.filter(f => f.severity === 'warning')) {
         const id = `${WARNING_ID_PREFIX}:${constructName}.${finding.slug}`;
         const key = `${id}\n${finding.message}`;

@@ -2,6 +2,7 @@ import { ContextProvider, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as cxschema from 'aws-cdk-lib/cloud-assembly-schema';
 import { Construct } from 'constructs';
+import { recordLookup } from './context-lookups';
 import { isPlaceholderAz } from '../facts/placeholder-azs';
 
 /** Subnets split into those in AZs a service supports and the AZs left out. */
@@ -39,6 +40,7 @@ export function supportedAzSubnets(scope: Construct, resolvedName: unknown, subn
     props: { serviceName: resolvedName },
     dummyValue: subnetAzs,
   }).value;
+  recordLookup(scope, 'endpoint-service-availability-zones', resolvedName);
   if (subnetAzs.some(isPlaceholderAz)) {
     return { subnets, skippedAzs: [] };
   }
