@@ -466,6 +466,23 @@ describe('PrivateEgressVpc', () => {
         + 'those have only lower-case letters, digits, dots and hyphens (ssm, ecr.dkr, bedrock-runtime). Fix its spelling.']);
     });
 
+    test('warns when the SDKs\' endpoint data does not list an interface endpoint\'s service in the Region it is reached in', () => {
+      // GIVEN: the SDK data this library ships (botocore 1.43.11) has no Bedrock endpoint in ap-east-1
+      const { stack } = testStack({ env: { account: '123456789012', region: 'ap-east-1' } }, {
+        'availability-zones:account=123456789012:region=ap-east-1': ['ap-east-1a', 'ap-east-1b', 'ap-east-1c'],
+      });
+
+      // WHEN
+      new PrivateEgressVpc(stack, 'Egress', {
+        interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.BEDROCK, ec2.InterfaceVpcEndpointAwsService.SSM],
+      });
+
+      // THEN
+      const warnings = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('serviceNotInRegion'));
+      expect(warnings.map(warning => [warning.id, warning.entry.data])).toEqual([['/TestStack/Egress', expect.stringMatching(
+        /^interface endpoint service 'bedrock' has no endpoint in ap-east-1 in the AWS SDKs' endpoint data \(botocore [\d.]+\), so EC2/)]]);
+    });
+
     test('warns when an interface endpoint\'s service is not one aws-cdk-lib lists, with what it likely meant', () => {
       // GIVEN
       const { stack } = testStack();

@@ -6,6 +6,7 @@ import { CROSS_REGION_SERVICES, CROSS_REGION_SERVICES_SOURCE } from '../facts/cr
 import { INTERFACE_ENDPOINTS_PER_VPC_QUOTA } from '../facts/quotas';
 import { isRegionName, REGION_PATTERN } from '../facts/regions';
 import { GATEWAY_SERVICE_SHORT_NAMES, SERVICES_WITH_BOTH_ENDPOINT_TYPES } from '../facts/service-names';
+import { PARTITION_REGIONS, REGIONS_WITHOUT_SERVICE, SERVICE_REGIONS_SOURCE } from '../facts/service-regions.generated';
 
 export function validateGatewayService(shortName: string): Finding[] {
   if (Token.isUnresolved(shortName) || GATEWAY_SERVICE_SHORT_NAMES.includes(shortName)) {
@@ -310,6 +311,27 @@ export function validateCidrMask(cidrMask: number | undefined, vpcPrefixLength: 
   const inVpc = vpcPrefixLength === undefined ? '' : ` for ${azCount} subnet${azCount === 1 ? '' : 's'} (one per AZ) in a /${vpcPrefixLength} VPC`;
   return [error(`\`cidrMask\` must be a whole number from ${smallestFitting} to ${SUBNET_PREFIX_LENGTHS.smallest}${inVpc}, got `
     + `${cidrMask}. Choose a subnet size in that range, or a larger \`ipAddresses\` block.`)];
+}
+
+/**
+ * An AWS service that the SDKs' endpoint data lists in the Region's partition but not in the Region is most likely not
+ * offered there, and its endpoint would fail the deploy. The data may be older than a launch, so this is a warning to
+ * acknowledge, never an error; a Region or service the data does not know says nothing.
+ *
+ * @param region the Region the service is reached in: the stack's, or the endpoint's `serviceRegion`
+ */
+export function validateServiceInRegion(shortName: string, region: string): Finding[] {
+  const gaps = REGIONS_WITHOUT_SERVICE[shortName];
+  if (Token.isUnresolved(region) || gaps === undefined) {
+    return [];
+  }
+  const partition = Object.keys(PARTITION_REGIONS).find(name => PARTITION_REGIONS[name].includes(region));
+  if (partition === undefined || !(gaps[partition] ?? []).includes(region)) {
+    return [];
+  }
+  return [warning('serviceNotInRegion', `interface endpoint service '${shortName}' has no endpoint in ${region} in `
+    + `${SERVICE_REGIONS_SOURCE}, so EC2 most likely does not offer it there and the deploy would fail. Reach it in a Region `
+    + 'that has it (`serviceRegion`), or acknowledge this warning if AWS has launched it in this Region since.')];
 }
 
 // What AWS service short names are made of: lower-case letters and digits, in labels joined by dots and hyphens (ssm,

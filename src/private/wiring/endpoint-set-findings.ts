@@ -13,6 +13,7 @@ import {
   validateGatewayEndpointClashes,
   validateGatewayRouteTables,
   validateGatewayService,
+  validateServiceInRegion,
   warnPolicyNotApplied,
 } from '../rules/egress-vpc';
 import { error, Finding } from '../rules/findings';
@@ -44,8 +45,10 @@ export function interfaceEndpointFindings(endpoints: EndpointSet, owner: Constru
   const records = [...endpoints.interfaceRecords.values()];
   const stack = Stack.of(owner);
   return [
-    ...records.filter(record => record.service instanceof ec2.InterfaceVpcEndpointAwsService)
-      .flatMap(record => validateAwsServiceShortName(record.shortName, KNOWN_INTERFACE_SERVICE_SHORT_NAMES)),
+    ...records.filter(record => record.service instanceof ec2.InterfaceVpcEndpointAwsService).flatMap(record => [
+      ...validateAwsServiceShortName(record.shortName, KNOWN_INTERFACE_SERVICE_SHORT_NAMES),
+      ...validateServiceInRegion(record.shortName, record.serviceRegion ?? stack.region),
+    ]),
     ...records.flatMap(record => placementFindings(record, endpointSubnetsSelected)),
     ...records.flatMap(record => validateEndpointPorts(record.shortName, record.options?.ports ?? [])),
     ...records.flatMap(record => ipFamilyFindings(endpoints, record)),

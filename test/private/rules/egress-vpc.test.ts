@@ -15,9 +15,11 @@ import {
   validateGatewayEndpointClashes,
   validateNoInternetRoutes,
   validateResolverOnlyDns,
+  validateServiceInRegion,
   warnPolicyNotApplied,
   warnUnreachableResolverOnlyEndpoints,
 } from '../../../src/private/rules/egress-vpc';
+import { REGIONS_WITHOUT_SERVICE, SERVICE_REGIONS_SOURCE } from '../../../src/private/facts/service-regions.generated';
 import { Finding } from '../../../src/private/rules/findings';
 
 const TOKEN = Token.asString({ Ref: 'Something' });
@@ -187,5 +189,26 @@ describe('validateAwsServiceShortName', () => {
     ]);
     expect(messages(validateAwsServiceShortName('quantum-ledger', known))).toEqual([expect.stringMatching(
       /^warning unknownService: interface endpoint service 'quantum-ledger' is not among the 4 services this aws-cdk-lib lists \(InterfaceVpcEndpointAwsService\)\. Fix/)]);
+  });
+});
+
+describe('validateServiceInRegion', () => {
+  // A service the SDK data lists in the commercial partition, but not in one of its Regions.
+  const [service, gaps] = Object.entries(REGIONS_WITHOUT_SERVICE).find(([, byPartition]) => (byPartition.aws ?? []).length > 0)!;
+  const regionWithout = gaps.aws[0];
+
+  test('warns about a service that the SDK data does not list in the Region, citing the data', () => {
+    expect(messages(validateServiceInRegion(service, regionWithout))).toEqual([
+      `warning serviceNotInRegion: interface endpoint service '${service}' has no endpoint in ${regionWithout} in `
+      + `${SERVICE_REGIONS_SOURCE}, so EC2 most likely does not offer it there and the deploy would fail. Reach it in a Region `
+      + 'that has it (`serviceRegion`), or acknowledge this warning if AWS has launched it in this Region since.',
+    ]);
+  });
+
+  test('says nothing where the data lists the service, or knows neither the service nor the Region, or the Region is a token', () => {
+    expect(validateServiceInRegion('ssm', 'eu-west-1')).toEqual([]);
+    expect(validateServiceInRegion('quantum-ledger', regionWithout)).toEqual([]);
+    expect(validateServiceInRegion(service, 'xx-future-1')).toEqual([]);
+    expect(validateServiceInRegion(service, TOKEN)).toEqual([]);
   });
 });
