@@ -1,4 +1,5 @@
 import { Token } from 'aws-cdk-lib';
+import { REGIONS_WITHOUT_SERVICE, SERVICE_REGIONS_SOURCE } from '../../../src/private/facts/service-regions.generated';
 import {
   validateAwsServiceShortName,
   vpcBlockProblem,
@@ -19,7 +20,6 @@ import {
   warnPolicyNotApplied,
   warnUnreachableResolverOnlyEndpoints,
 } from '../../../src/private/rules/egress-vpc';
-import { REGIONS_WITHOUT_SERVICE, SERVICE_REGIONS_SOURCE } from '../../../src/private/facts/service-regions.generated';
 import { Finding } from '../../../src/private/rules/findings';
 
 const TOKEN = Token.asString({ Ref: 'Something' });
