@@ -17,7 +17,13 @@ export type TypeShape =
     readonly example: string;
     readonly external?: boolean;
   }
-  | { readonly object: 'class' | 'interface'; readonly example?: string; readonly external?: boolean };
+  | {
+    readonly object: 'class' | 'interface';
+    readonly example?: string;
+    readonly external?: boolean;
+    /** The members every such object has (properties and methods), which a plain object given in its place must have. */
+    readonly members: readonly string[];
+  };
 
 /** The props type of each public construct, by its class name. */
 export const CONSTRUCT_PROPS: { readonly [construct: string]: string } = {
@@ -31,7 +37,7 @@ export const CONSTRUCT_PROPS: { readonly [construct: string]: string } = {
 };
 
 export const TYPE_SHAPES: { readonly [type: string]: TypeShape } = {
-  'CentralEndpointHub': { object: 'class', example: 'new CentralEndpointHub(scope, id, props)' },
+  'CentralEndpointHub': { object: 'class', example: 'new CentralEndpointHub(scope, id, props)', members: ['addAllowedPrincipal', 'addBundle', 'addInterfaceEndpoint', 'associateVpc', 'centralizedServices', 'clientCidrs', 'endpointSecurityGroup', 'estimateMonthlyCost', 'hostedZonesFor', 'node', 'spokeRoutes', 'toString', 'vpc', 'with'] },
   'CentralEndpointHubProps': {
     struct: {
       'transitGatewayId?': 'string',
@@ -64,16 +70,16 @@ export const TYPE_SHAPES: { readonly [type: string]: TypeShape } = {
       'hubCidrs?': 'string[]',
     },
   },
-  'Duration': { object: 'class', external: true },
-  'ec2.IGatewayVpcEndpointService': { object: 'interface', external: true },
-  'ec2.IInterfaceVpcEndpointService': { object: 'interface', external: true },
-  'ec2.IIpAddresses': { object: 'interface', external: true },
+  'Duration': { object: 'class', external: true, members: ['formatTokenToNumber', 'isUnresolved', 'minus', 'plus', 'toDays', 'toHours', 'toHumanString', 'toIsoString', 'toMilliseconds', 'toMinutes', 'toSeconds', 'toString', 'unitLabel'] },
+  'ec2.IGatewayVpcEndpointService': { object: 'interface', external: true, members: ['name'] },
+  'ec2.IInterfaceVpcEndpointService': { object: 'interface', external: true, members: ['name', 'port'] },
+  'ec2.IIpAddresses': { object: 'interface', external: true, members: ['allocateSubnetsCidr', 'allocateVpcCidr'] },
   'ec2.IpAddressType': { enum: ec2.IpAddressType, example: 'ec2.IpAddressType.IPV4', external: true },
   'ec2.IpProtocol': { enum: ec2.IpProtocol, example: 'ec2.IpProtocol.IPV4_ONLY', external: true },
-  'ec2.ISecurityGroup': { object: 'interface', external: true },
-  'ec2.ISubnet': { object: 'interface', external: true },
-  'ec2.IVpc': { object: 'interface', external: true },
-  'ec2.SubnetFilter': { object: 'class', external: true },
+  'ec2.ISecurityGroup': { object: 'interface', external: true, members: ['addEgressRule', 'addIngressRule', 'allowAllOutbound', 'applyRemovalPolicy', 'canInlineRule', 'connections', 'env', 'node', 'securityGroupId', 'securityGroupRef', 'stack', 'toEgressRuleConfig', 'toIngressRuleConfig', 'uniqueId', 'with'] },
+  'ec2.ISubnet': { object: 'interface', external: true, members: ['applyRemovalPolicy', 'associateNetworkAcl', 'availabilityZone', 'env', 'internetConnectivityEstablished', 'ipv4CidrBlock', 'node', 'routeTable', 'stack', 'subnetId', 'subnetRef', 'with'] },
+  'ec2.IVpc': { object: 'interface', external: true, members: ['addClientVpnEndpoint', 'addFlowLog', 'addGatewayEndpoint', 'addInterfaceEndpoint', 'addVpnConnection', 'applyRemovalPolicy', 'availabilityZones', 'enableVpnGateway', 'env', 'internetConnectivityEstablished', 'isolatedSubnets', 'node', 'privateSubnets', 'publicSubnets', 'selectSubnets', 'stack', 'vpcArn', 'vpcCidrBlock', 'vpcId', 'vpcRef', 'with'] },
+  'ec2.SubnetFilter': { object: 'class', external: true, members: ['selectSubnets'] },
   'ec2.SubnetSelection': {
     struct: {
       'subnetType?': 'ec2.SubnetType',
@@ -103,10 +109,10 @@ export const TYPE_SHAPES: { readonly [type: string]: TypeShape } = {
     },
     external: true,
   },
-  'elbv2.INetworkLoadBalancer': { object: 'interface', external: true },
-  'elbv2.INetworkLoadBalancerTarget': { object: 'interface', external: true },
+  'elbv2.INetworkLoadBalancer': { object: 'interface', external: true, members: ['addListener', 'applyRemovalPolicy', 'connections', 'env', 'loadBalancerArn', 'loadBalancerCanonicalHostedZoneId', 'loadBalancerDnsName', 'loadBalancerRef', 'metrics', 'node', 'stack', 'with'] },
+  'elbv2.INetworkLoadBalancerTarget': { object: 'interface', external: true, members: ['attachToNetworkTargetGroup'] },
   'elbv2.Protocol': { enum: elbv2.Protocol, example: 'elbv2.Protocol.HTTP', external: true },
-  'EndpointBundle': { object: 'class', example: 'EndpointBundle.SESSION_MANAGER' },
+  'EndpointBundle': { object: 'class', example: 'EndpointBundle.SESSION_MANAGER', members: ['interfaceEndpoints', 'name', 'requiredGatewayEndpoints'] },
   'EndpointConsumerProps': {
     struct: {
       'vpc': 'ec2.IVpc',
@@ -123,7 +129,7 @@ export const TYPE_SHAPES: { readonly [type: string]: TypeShape } = {
       'clientCidrs?': 'string[]',
     },
   },
-  'EndpointPolicy': { object: 'class', example: 'EndpointPolicy.fullAccess()' },
+  'EndpointPolicy': { object: 'class', example: 'EndpointPolicy.fullAccess()', members: ['bind'] },
   'EndpointServiceProviderProps': {
     struct: {
       'vpc': 'ec2.IVpc',
@@ -148,9 +154,9 @@ export const TYPE_SHAPES: { readonly [type: string]: TypeShape } = {
       'serviceNameParameter?': 'string',
     },
   },
-  'iam.ArnPrincipal': { object: 'class', external: true },
+  'iam.ArnPrincipal': { object: 'class', external: true, members: ['addToAssumeRolePolicy', 'addToPolicy', 'addToPrincipalPolicy', 'arn', 'assumeRoleAction', 'dedupeString', 'grantPrincipal', 'inOrganization', 'policyFragment', 'principalAccount', 'toJSON', 'toString', 'withConditions', 'withSessionTags'] },
   'logs.RetentionDays': { enum: logs.RetentionDays, example: 'logs.RetentionDays.ONE_DAY', external: true },
-  'PortRange': { object: 'class', example: 'PortRange.tcp(port)' },
+  'PortRange': { object: 'class', example: 'PortRange.tcp(port)', members: ['fromPort', 'toEc2Port', 'toPort', 'toString'] },
   'PrivateEgressVpcProps': {
     struct: {
       'ipProtocol?': 'ec2.IpProtocol',
@@ -185,7 +191,7 @@ export const TYPE_SHAPES: { readonly [type: string]: TypeShape } = {
       'privateDnsEnabled?': 'boolean',
     },
   },
-  'PrivateResourceShare': { object: 'class', example: 'new PrivateResourceShare(scope, id, props)' },
+  'PrivateResourceShare': { object: 'class', example: 'new PrivateResourceShare(scope, id, props)', members: ['addAllowedPrincipal', 'availabilityZones', 'connections', 'estimateMonthlyCost', 'node', 'portRanges', 'resourceConfigurationArn', 'resourceConfigurationId', 'resourceGatewayId', 'toString', 'vpc', 'with'] },
   'PrivateResourceShareProps': {
     struct: {
       'vpc': 'ec2.IVpc',
@@ -203,9 +209,9 @@ export const TYPE_SHAPES: { readonly [type: string]: TypeShape } = {
       'resourceConfigurationArnParameter?': 'string',
     },
   },
-  'ResourceDefinition': { object: 'class', example: 'ResourceDefinition.rdsInstance(instance)' },
+  'ResourceDefinition': { object: 'class', example: 'ResourceDefinition.rdsInstance(instance)', members: ['_facts', '_members'] },
   'ResourceGatewayIpAddressType': { enum: ['IPV4', 'IPV6', 'DUALSTACK'], example: 'ResourceGatewayIpAddressType.IPV4' },
-  'route53.IHostedZone': { object: 'interface', external: true },
-  'route53.IPublicHostedZone': { object: 'interface', external: true },
-  'sns.ITopic': { object: 'interface', external: true },
+  'route53.IHostedZone': { object: 'interface', external: true, members: ['applyRemovalPolicy', 'env', 'grantDelegation', 'hostedZoneArn', 'hostedZoneId', 'hostedZoneRef', 'name', 'node', 'stack', 'with', 'zoneName'] },
+  'route53.IPublicHostedZone': { object: 'interface', external: true, members: ['applyRemovalPolicy', 'env', 'grantDelegation', 'hostedZoneArn', 'hostedZoneId', 'hostedZoneRef', 'name', 'node', 'stack', 'with', 'zoneName'] },
+  'sns.ITopic': { object: 'interface', external: true, members: ['addSubscription', 'addToResourcePolicy', 'applyRemovalPolicy', 'bindAsNotificationRuleTarget', 'contentBasedDeduplication', 'env', 'fifo', 'grantPublish', 'grantSubscribe', 'metric', 'metricNumberOfMessagesPublished', 'metricNumberOfNotificationsDelivered', 'metricNumberOfNotificationsFailed', 'metricNumberOfNotificationsFilteredOut', 'metricNumberOfNotificationsFilteredOutInvalidAttributes', 'metricNumberOfNotificationsFilteredOutNoMessageAttributes', 'metricPublishSize', 'metricSMSMonthToDateSpentUSD', 'metricSMSSuccessRate', 'node', 'stack', 'topicArn', 'topicName', 'topicRef', 'with'] },
 };

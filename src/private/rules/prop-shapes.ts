@@ -91,6 +91,13 @@ function checkValue(value: unknown, type: string, at: string, shapes: Shapes, pr
     wrong(typeof value === 'function' ? '; call it to get the value' : '');
   } else if ('struct' in shape && !Token.isUnresolved(value)) {
     checkStruct(value, type, `${at}.`, shapes, problems);
+  } else if ('object' in shape && isPlainObject(value)) {
+    // An instance of a class (aws-cdk-lib's, in whatever version) is taken as it is; an object literal in its place must
+    // have what the library reads of it.
+    const missing = shape.members.filter(member => !(member in value));
+    if (missing.length > 0) {
+      wrong(` without ${missing.slice(0, 3).map(member => `\`${member}\``).join(', ')}${missing.length > 3 ? ', ...' : ''}`);
+    }
   }
 }
 
@@ -112,6 +119,12 @@ function enumAllows(values: Extract<TypeShape, { enum: unknown }>['enum'], value
 
 function isObject(value: unknown): value is { [key: string]: unknown } {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An object literal (or one made with `Object.create(null)`), not an instance of a class. */
+function isPlainObject(value: { [key: string]: unknown }): boolean {
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === null || prototype === Object.prototype;
 }
 
 /** What a type is, for a message: `an iam.ArnPrincipal (an object such as new iam.AccountPrincipal('111122223333'))`. */

@@ -34,7 +34,13 @@ export type TypeShape =
     readonly example: string;
     readonly external?: boolean;
   }
-  | { readonly object: 'class' | 'interface'; readonly example?: string; readonly external?: boolean };
+  | {
+    readonly object: 'class' | 'interface';
+    readonly example?: string;
+    readonly external?: boolean;
+    /** The members every such object has (properties and methods), which a plain object given in its place must have. */
+    readonly members: readonly string[];
+  };
 `;
 
 /** The generated file's text. */
@@ -90,7 +96,11 @@ export function generatePropShapes(): string {
     if (symbol.flags & ts.SymbolFlags.Class || /^I[A-Z]/.test(symbol.name)) {
       const kind = symbol.flags & ts.SymbolFlags.Class ? 'class' : 'interface';
       const example = isOwn(declaration) ? exampleOf(symbol, type) : undefined;
-      return `{ object: '${kind}'${example ? `, example: '${example}'` : ''}${external} }`;
+      // This library's own classes are also read through their internal members (`ResourceDefinition._facts`).
+      const members = checker.getPropertiesOfType(type)
+        .filter(member => !(member.flags & ts.SymbolFlags.Optional) && !isPrivate(member) && (!external || !member.name.startsWith('_')))
+        .map(member => `'${member.name}'`).sort();
+      return `{ object: '${kind}'${example ? `, example: '${example}'` : ''}${external}, members: [${members.join(', ')}] }`;
     }
     const props = checker.getPropertiesOfType(type).map(prop => {
       const optional = prop.flags & ts.SymbolFlags.Optional ? '?' : '';
@@ -98,6 +108,10 @@ export function generatePropShapes(): string {
     });
     return `{\n    struct: {\n${props.join('\n')}\n    },${external ? '\n    external: true,' : ''}\n  }`;
   };
+
+  /** A class member that is private or protected: not something a user's object must have. */
+  const isPrivate = (member: ts.Symbol): boolean => (member.declarations ?? [])
+    .some(declaration => ts.getCombinedModifierFlags(declaration) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected));
 
   /**
    * The first public static member that gives an instance of an own class (`PortRange.tcp(port)`), or else its public

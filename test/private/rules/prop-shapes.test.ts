@@ -1,4 +1,4 @@
-import { Fn, Lazy, Token } from 'aws-cdk-lib';
+import { Fn, Lazy, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -6,7 +6,7 @@ import { EndpointBundle, EndpointPolicy, ResourceDefinition } from '../../../src
 import { TypeShape } from '../../../src/private/facts/prop-shapes.generated';
 import { checkPropShapes } from '../../../src/private/rules/prop-shapes';
 
-const VPC = { vpcId: 'vpc-1' };
+const VPC = ec2.Vpc.fromVpcAttributes(new Stack(), 'Vpc', { vpcId: 'vpc-1', availabilityZones: ['us-east-1a'] });
 const SSM = ec2.InterfaceVpcEndpointAwsService.SSM;
 
 /** The messages, each marked `!` when it stops the constructor. */
@@ -68,6 +68,26 @@ describe('checkPropShapes', () => {
     ]);
   });
 
+  test('takes an object literal for an interface when it has the interface\'s members, and names those it lacks', () => {
+    expect(problems({ interfaceEndpoints: [{ name: 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0', port: 443 }] },
+      'PrivateEgressVpcProps')).toEqual([]);
+    expect(problems({ interfaceEndpoints: [{ service: SSM, serviceRegion: 'us-west-2' }] }, 'PrivateEgressVpcProps')).toEqual([
+      '! `interfaceEndpoints[0]` must be an ec2.IInterfaceVpcEndpointService (an object such as '
+      + 'ec2.InterfaceVpcEndpointAwsService.SSM), got a plain object without `name`, `port`',
+    ]);
+    expect(problems({ vpc: { vpcId: 'vpc-1' }, port: 443 }, 'EndpointServiceProviderProps')).toEqual([
+      expect.stringMatching(/^! `vpc` must be an ec2.IVpc \(an object such as ec2.Vpc.fromLookup\(this, 'Vpc', \{ vpcId \}\)\), got a plain object without `addClientVpnEndpoint`, `addFlowLog`, `addGatewayEndpoint`, \.\.\.$/),
+    ]);
+  });
+
+  test('takes an instance of a class as it is, and an object literal for a class of this library only with its internal members', () => {
+    expect(problems({ vpc: VPC, resource: Object.create(ResourceDefinition.ipAddress('10.0.0.1')) }, 'PrivateResourceShareProps')).toEqual([]);
+    expect(problems({ vpc: VPC, resource: { kind: 'ip', ipAddress: '10.0.0.1' } }, 'PrivateResourceShareProps')).toEqual([
+      '! `resource` must be a ResourceDefinition (an object such as ResourceDefinition.rdsInstance(instance)), got a plain object '
+      + 'without `_facts`, `_members`',
+    ]);
+  });
+
   test('says to call a factory given uncalled', () => {
     expect(problems({ endpointPolicy: EndpointPolicy.fullAccess }, 'PrivateEgressVpcProps')).toEqual([
       '! `endpointPolicy` must be an EndpointPolicy (an object such as EndpointPolicy.fullAccess()), got the function fullAccess; '
@@ -91,7 +111,7 @@ describe('checkPropShapes', () => {
     const shapes: { [type: string]: TypeShape } = {
       OuterProps: { struct: { 'access?': 'Access[]' } },
       Access: { struct: { 'ports': 'number[]', 'policy?': 'EndpointPolicy' } },
-      EndpointPolicy: { object: 'class' },
+      EndpointPolicy: { object: 'class', members: ['bind'] },
     };
 
     // THEN
