@@ -146,6 +146,20 @@ describe('CentralEndpointHub', () => {
       });
     });
 
+    test('names each zone as the AWS SDKs call the service: Firehose at firehose.<region>, IAM at its global name', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      hubIn(stack, { interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.KINESIS_FIREHOSE, ec2.InterfaceVpcEndpointAwsService.IAM] });
+
+      // THEN
+      const template = Template.fromStack(stack);
+      expect(Object.values(template.findResources('AWS::Route53::HostedZone')).map(zone => zone.Properties.Name).sort())
+        .toEqual(['firehose.us-east-1.amazonaws.com.', 'iam.amazonaws.com.']);
+      template.hasResourceProperties('AWS::Route53::RecordSet', { Name: 'iam.amazonaws.com.', Type: 'A' });
+    });
+
     test('answers sub-domains with a wildcard record where clients use them (ecr.dkr)', () => {
       // GIVEN
       const { stack } = testStack();
@@ -551,6 +565,19 @@ describe('CentralEndpointHub', () => {
       const warnings = Annotations.fromStack(stack).findWarning('/TestStack/Hub', Match.stringLikeRegexp('assumedZoneName'));
       expect(warnings.map(warning => warning.entry.data)).toEqual([expect.stringMatching(
         /^the library's table of service DNS names does not list 'airflow.api', so its zone is named after the service: airflow.api.us-east-1.amazonaws.com\. /)]);
+    });
+
+    test('does not warn about the zone names of services the SDK data names, though aws-cdk-lib builds their names from tokens', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      hubIn(stack, {
+        interfaceEndpoints: [STS, KMS, ec2.InterfaceVpcEndpointAwsService.SSM, ec2.InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS],
+      });
+
+      // THEN
+      expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('assumedZoneName'))).toEqual([]);
     });
 
     test('warns when no spoke CIDR block is admitted', () => {

@@ -1,3 +1,6 @@
+import { partitionOf } from './regions';
+import { GLOBAL_HOSTS, PARTITIONS, REGIONAL_HOSTS } from './sdk-endpoints.generated';
+
 /** A private hosted zone a hub defines so that clients reach its endpoint for one service at the names SDKs and CLIs use. */
 export interface ServiceZone {
   /** e.g. `sts.us-east-1.amazonaws.com`; built from the Region and the partition's DNS suffix */
@@ -119,45 +122,47 @@ const SERVICE_ZONES: ServiceZonesRow[] = [
   },
 ];
 
-/**
- * The dual-stack DNS suffix of each partition, by its DNS suffix: `eks.<region>.api.aws`, and in the China Regions
- * `...api.amazonwebservices.com.cn` ("Access Amazon EKS using AWS PrivateLink", private DNS and dual-stack names).
- */
-const DUAL_STACK_SUFFIXES: Record<string, string> = {
-  'amazonaws.com': 'api.aws',
-  'amazonaws.com.cn': 'api.amazonwebservices.com.cn',
-};
-
-/** The dual-stack suffix assumed when the partition is not known at synth time or not listed above: the commercial one. */
-const ASSUMED_DUAL_STACK_SUFFIX = 'api.aws';
+/** The dual-stack suffix assumed when the partition is not known at synth time: the commercial one. */
+const ASSUMED_DUAL_STACK_SUFFIX = PARTITIONS.aws.dualStackDnsSuffix!;
 
 /**
- * Whether the table gives the service's zones. For a service it does not list, `<shortName>.<region>.<suffix>` is an
- * assumption, which is right for most services and wrong where the DNS name reorders a dotted short name (as `api.ecr`
- * does for `ecr.api`) or is under another domain (`aws.sagemaker` services).
+ * Where a service's zone names come from: the table above (`documented`), the AWS SDKs' endpoint data, which gives the
+ * host name clients call (`sdk`), or neither, in which case `<shortName>.<region>.<suffix>` is assumed (`assumed`): right
+ * for most services, wrong where the DNS name reorders a dotted short name (as `api.ecr` does for `ecr.api`) or is under
+ * another domain (`aws.sagemaker` services).
  */
-export function hasSourcedZones(shortName: string): boolean {
-  return SERVICE_ZONES.some(r => r.shortName === shortName);
+export function zoneNameSource(shortName: string): 'documented' | 'sdk' | 'assumed' {
+  if (SERVICE_ZONES.some(r => r.shortName === shortName)) {
+    return 'documented';
+  }
+  return REGIONAL_HOSTS[shortName] !== undefined || GLOBAL_HOSTS[shortName] !== undefined ? 'sdk' : 'assumed';
 }
 
 /**
  * The private hosted zones a hub needs for one AWS service, so that clients reach the hub's endpoint at the names their
- * SDKs and CLIs use.
+ * SDKs and CLIs use: those of the table above, else the host name of the SDKs' endpoint data (a service with one endpoint
+ * per partition, such as IAM, at its global name), else `<shortName>.<region>.<suffix>`.
  *
- * Dual-stack names (`eks-auth.<region>.api.aws`) follow the partition: `api.aws` for `amazonaws.com`,
- * `api.amazonwebservices.com.cn` for `amazonaws.com.cn`; for an unresolved `dnsSuffix` or another partition the commercial
- * `api.aws` is assumed.
+ * Dual-stack names (`eks-auth.<region>.api.aws`) take the partition's dual-stack suffix from the SDK data; a partition
+ * without one (the isolated partitions) gets no dual-stack zone. For a Region or suffix known only at deploy time, the
+ * commercial partition is assumed for global names and dual-stack suffixes.
  *
  * @param shortName as aws-cdk-lib's `InterfaceVpcEndpointAwsService.shortName` (`sts`, `ecr.dkr`, `s3`, ...)
  * @param region the Region; may be a token
  * @param dnsSuffix the partition's DNS suffix (`amazonaws.com`, `amazonaws.com.cn`); may be a token (`Stack.urlSuffix`)
  */
 export function serviceZones(shortName: string, region: string, dnsSuffix: string): ServiceZone[] {
+  const partitionName = partitionOf(region);
+  const partition = partitionName === undefined ? undefined : PARTITIONS[partitionName];
+  const globalHost = GLOBAL_HOSTS[shortName];
+  if (globalHost !== undefined && !SERVICE_ZONES.some(r => r.shortName === shortName)) {
+    const host = globalHost[partitionName ?? 'aws'];
+    return host === undefined ? [] : [{ zoneName: host, wildcard: false }];
+  }
   const row = SERVICE_ZONES.find(r => r.shortName === shortName);
-  const templates = row?.zones ?? [zone(shortName)];
-  const suffixes: Record<SuffixKind, string> = {
-    partition: dnsSuffix,
-    dualStack: DUAL_STACK_SUFFIXES[dnsSuffix] ?? ASSUMED_DUAL_STACK_SUFFIX,
-  };
-  return templates.map(t => ({ zoneName: `${t.labels}.${region}.${suffixes[t.suffix]}`, wildcard: t.wildcard }));
+  const templates = row?.zones ?? [zone(REGIONAL_HOSTS[shortName] ?? shortName)];
+  const dualStackSuffix = partition === undefined ? ASSUMED_DUAL_STACK_SUFFIX : partition.dualStackDnsSuffix;
+  return templates
+    .filter(t => t.suffix === 'partition' || dualStackSuffix !== undefined)
+    .map(t => ({ zoneName: `${t.labels}.${region}.${t.suffix === 'partition' ? dnsSuffix : dualStackSuffix}`, wildcard: t.wildcard }));
 }

@@ -4,9 +4,9 @@ import { closestName } from './spelling';
 import { SubnetPlacement, validateOneSubnetPerAz } from './vpc';
 import { CROSS_REGION_SERVICES, CROSS_REGION_SERVICES_SOURCE } from '../facts/cross-region-services';
 import { INTERFACE_ENDPOINTS_PER_VPC_QUOTA } from '../facts/quotas';
-import { isRegionName, REGION_PATTERN } from '../facts/regions';
+import { isRegionName, partitionOf, REGION_PATTERN } from '../facts/regions';
 import { GATEWAY_SERVICE_SHORT_NAMES, SERVICES_WITH_BOTH_ENDPOINT_TYPES } from '../facts/service-names';
-import { PARTITION_REGIONS, REGIONS_WITHOUT_SERVICE, SERVICE_REGIONS_SOURCE } from '../facts/service-regions.generated';
+import { REGIONS_WITHOUT_SERVICE, SDK_ENDPOINTS_SOURCE } from '../facts/sdk-endpoints.generated';
 
 export function validateGatewayService(shortName: string): Finding[] {
   if (Token.isUnresolved(shortName) || GATEWAY_SERVICE_SHORT_NAMES.includes(shortName)) {
@@ -325,12 +325,12 @@ export function validateServiceInRegion(shortName: string, region: string): Find
   if (Token.isUnresolved(region) || gaps === undefined) {
     return [];
   }
-  const partition = Object.keys(PARTITION_REGIONS).find(name => PARTITION_REGIONS[name].includes(region));
+  const partition = partitionOf(region);
   if (partition === undefined || !(gaps[partition] ?? []).includes(region)) {
     return [];
   }
   return [warning('serviceNotInRegion', `interface endpoint service '${shortName}' has no endpoint in ${region} in `
-    + `${SERVICE_REGIONS_SOURCE}, so EC2 most likely does not offer it there and the deploy would fail. Reach it in a Region `
+    + `${SDK_ENDPOINTS_SOURCE}, so EC2 most likely does not offer it there and the deploy would fail. Reach it in a Region `
     + 'that has it (`serviceRegion`), or acknowledge this warning if AWS has launched it in this Region since.')];
 }
 

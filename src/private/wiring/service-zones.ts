@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { endpointAliasTarget } from './endpoint-alias-target';
 import { boundedPath, MAX_DESCRIPTION_LENGTH, physicalName } from './physical-names';
 import { endpointConstructId } from '../facts/service-names';
-import { hasSourcedZones, serviceZones } from '../facts/service-zones';
+import { serviceZones, zoneNameSource } from '../facts/service-zones';
 import { AppInventory } from '../inventory/app-inventory';
 import type { ZoneClash } from '../rules/hub';
 
@@ -43,7 +43,7 @@ export class ServiceZoneSet {
     // The partition's DNS suffix as a literal where the Region is known: zone names are compared at synth.
     const dnsSuffix = stack.regionalFact(FactName.DOMAIN_SUFFIX, 'amazonaws.com');
     const serviceZoneList = serviceZones(shortName, stack.region, dnsSuffix);
-    if (!hasSourcedZones(shortName) && (shortName.includes('.') || !service.name.startsWith('com.amazonaws.'))) {
+    if (isLikelyMisnamed(shortName, stack.resolve(service.name))) {
       this.assumedZoneNames.push(...serviceZoneList.map(({ zoneName }) => ({ shortName, zoneName })));
     }
     return serviceZoneList.map(({ zoneName, wildcard }) => {
@@ -96,6 +96,19 @@ export class ServiceZoneSet {
     this.zones.set(zoneName, zone);
     return zone;
   }
+}
+
+/**
+ * Whether a zone name that neither the zone table nor the SDK data gives is likely wrong: the assumed
+ * `<shortName>.<region>.<suffix>` reorders a dotted short name's labels for some services (`ecr.api` is `api.ecr`), and a
+ * service outside `com.amazonaws.` (`aws.sagemaker...`) is named under another domain. Read on the resolved service name:
+ * aws-cdk-lib builds it from tokens.
+ */
+function isLikelyMisnamed(shortName: string, resolvedServiceName: unknown): boolean {
+  if (zoneNameSource(shortName) !== 'assumed') {
+    return false;
+  }
+  return shortName.includes('.') || (typeof resolvedServiceName === 'string' && !resolvedServiceName.startsWith('com.amazonaws.'));
 }
 
 /** A zone's construct ID, from what precedes the Region in its name: `api.ecr.<region>...` -> `ApiEcr`. */

@@ -1,5 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
-import { hasSourcedZones, serviceZones } from '../../../src/private/facts/service-zones';
+import { serviceZones, zoneNameSource } from '../../../src/private/facts/service-zones';
 
 describe('serviceZones', () => {
   test('gives an unlisted service one zone at its short name, without a wildcard', () => {
@@ -28,6 +28,21 @@ describe('serviceZones', () => {
       .toEqual((zones as [string, boolean][]).map(([zoneName, wildcard]) => ({ zoneName, wildcard })));
   });
 
+  test('names a service at the host name the SDKs call, where it is not its short name', () => {
+    expect(serviceZones('kinesis-firehose', 'eu-west-1', 'amazonaws.com')).toEqual([{ zoneName: 'firehose.eu-west-1.amazonaws.com', wildcard: false }]);
+  });
+
+  test('names a service with one endpoint per partition at its global host name', () => {
+    expect(serviceZones('iam', 'eu-west-1', 'amazonaws.com')).toEqual([{ zoneName: 'iam.amazonaws.com', wildcard: false }]);
+    expect(serviceZones('iam', 'us-gov-west-1', 'amazonaws.com')).toEqual([{ zoneName: 'iam.us-gov.amazonaws.com', wildcard: false }]);
+  });
+
+  test('takes the dual-stack suffix of the EU sovereign partition, and gives no dual-stack zone where a partition has none', () => {
+    expect(serviceZones('eks', 'eusc-de-east-1', 'amazonaws.eu').map(z => z.zoneName))
+      .toEqual(['eks.eusc-de-east-1.amazonaws.eu', 'eks.eusc-de-east-1.api.amazonwebservices.eu']);
+    expect(serviceZones('eks', 'us-iso-east-1', 'c2s.ic.gov').map(z => z.zoneName)).toEqual(['eks.us-iso-east-1.c2s.ic.gov']);
+  });
+
   test('names zones in the China partition with its DNS suffix and its dual-stack suffix', () => {
     expect(serviceZones('ecr.dkr', 'cn-north-1', 'amazonaws.com.cn'))
       .toEqual([{ zoneName: 'dkr.ecr.cn-north-1.amazonaws.com.cn', wildcard: true }]);
@@ -50,11 +65,13 @@ describe('serviceZones', () => {
   });
 });
 
-describe('hasSourcedZones', () => {
-  test('tells the services the table lists from those whose zone name is assumed', () => {
-    expect(hasSourcedZones('ecr.api')).toBe(true);
-    expect(hasSourcedZones('s3')).toBe(true);
-    expect(hasSourcedZones('airflow.api')).toBe(false);
-    expect(hasSourcedZones('sts')).toBe(false);
+describe('zoneNameSource', () => {
+  test('tells the services the table lists, those the SDK data names and those whose zone name is assumed', () => {
+    expect(zoneNameSource('ecr.api')).toBe('documented');
+    expect(zoneNameSource('s3')).toBe('documented');
+    expect(zoneNameSource('sts')).toBe('sdk');
+    expect(zoneNameSource('kinesis-firehose')).toBe('sdk');
+    expect(zoneNameSource('iam')).toBe('sdk');
+    expect(zoneNameSource('airflow.api')).toBe('assumed');
   });
 });

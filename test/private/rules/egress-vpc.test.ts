@@ -1,5 +1,5 @@
 import { Token } from 'aws-cdk-lib';
-import { REGIONS_WITHOUT_SERVICE, SERVICE_REGIONS_SOURCE } from '../../../src/private/facts/service-regions.generated';
+import { REGIONS_WITHOUT_SERVICE, SDK_ENDPOINTS_SOURCE } from '../../../src/private/facts/sdk-endpoints.generated';
 import {
   validateAwsServiceShortName,
   vpcBlockProblem,
@@ -200,7 +200,7 @@ describe('validateServiceInRegion', () => {
   test('warns about a service that the SDK data does not list in the Region, citing the data', () => {
     expect(messages(validateServiceInRegion(service, regionWithout))).toEqual([
       `warning serviceNotInRegion: interface endpoint service '${service}' has no endpoint in ${regionWithout} in `
-      + `${SERVICE_REGIONS_SOURCE}, so EC2 most likely does not offer it there and the deploy would fail. Reach it in a Region `
+      + `${SDK_ENDPOINTS_SOURCE}, so EC2 most likely does not offer it there and the deploy would fail. Reach it in a Region `
       + 'that has it (`serviceRegion`), or acknowledge this warning if AWS has launched it in this Region since.',
     ]);
   });
