@@ -26,6 +26,11 @@ export function describeConstructProperty<Spec>(construct: string, spec: fc.Arbi
       assertRunEndedWell(result);
     }, PROPERTY_TIMEOUT_MS);
 
+    // A passing property means no crash, dropped request or refused template: the counts of the rest.
+    afterAll(() => {
+      process.stderr.write(`property counts: ${outcomes.summary(construct)}\n`);
+    });
+
     const decidable = NUM_RUNS >= RUNS_TO_DECIDE_TEMPLATE_SHARE;
     (decidable ? test : test.skip)('the configurations reach templates, not only errors', () => {
       expect(outcomes.templateShare).toBeGreaterThan(1 / 3);

@@ -5,7 +5,7 @@ import { buildConsumer, consumerSpec } from './endpoint-consumer.arbitrary';
 import { buildProvider, providerSpec } from './endpoint-service-provider.arbitrary';
 import { appAndStack, NUM_RUNS, PROPERTY_TIMEOUT_MS } from './environment';
 import { logicalIdPaths, synthesize, TemplateJson } from './outcome';
-import { buildEgressVpc, egressVpcSpec } from './private-egress-vpc.arbitrary';
+import { buildEgressVpc, egressId, egressVpcSpec } from './private-egress-vpc.arbitrary';
 import { bundle, bundleSpec, interfaceService, interfaceServiceSpec } from './services';
 import { EndpointConsumer } from '../../src';
 
@@ -54,7 +54,7 @@ describe('edit locality properties', () => {
     interfaceServiceSpec.map(service => ({ kind: 'interface' as const, service })),
     bundleSpec.map(added => ({ kind: 'bundle' as const, bundle: added })),
   )], PARAMETERS)('an interface endpoint or bundle added to a PrivateEgressVpc adds its endpoints and at most the ingress of their ports', (spec, addition) => {
-    const result = templatesWithAndWithout(spec.env, ['Egress'], stack => buildEgressVpc(stack, spec), (stack, request) => {
+    const result = templatesWithAndWithout(spec.env, [egressId(spec)], stack => buildEgressVpc(stack, spec), (stack, request) => {
       if (addition.kind === 'interface') {
         request.construct.addInterfaceEndpoint(interfaceService(stack, addition.service));
       } else {
