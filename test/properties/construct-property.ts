@@ -16,15 +16,16 @@ const RUNS_TO_DECIDE_TEMPLATE_SHARE = 1000;
  *
  * @param run synthesizes one configuration and checks its template (`runConfiguration`)
  */
-export function describeConstructProperty<Spec>(construct: string, spec: fc.Arbitrary<Spec>, run: (spec: Spec) => RunResult<unknown>): void {
+export function describeConstructProperty<Spec>(construct: string, spec: fc.Arbitrary<Spec>, run: (spec: Spec) => RunResult<unknown>,
+  numRuns = NUM_RUNS): void {
   if (process.env.PROPERTY_SURVEY) {
-    surveyFailures(construct, spec, run);
+    surveyFailures(construct, spec, run, numRuns);
     return;
   }
   describe(`${construct} properties`, () => {
     const outcomes = new OutcomeCounts();
 
-    test.prop([spec], PROPERTY_PARAMETERS)('ends in a template that keeps the invariants, or in errors naming the construct', value => {
+    test.prop([spec], { ...PROPERTY_PARAMETERS, numRuns })('ends in a template that keeps the invariants, or in errors naming the construct', value => {
       const result = run(value);
       outcomes.add(result);
       assertRunEndedWell(result);
@@ -35,7 +36,7 @@ export function describeConstructProperty<Spec>(construct: string, spec: fc.Arbi
       process.stderr.write(`property counts: ${outcomes.summary(construct)}\n`);
     });
 
-    const decidable = NUM_RUNS >= RUNS_TO_DECIDE_TEMPLATE_SHARE;
+    const decidable = numRuns >= RUNS_TO_DECIDE_TEMPLATE_SHARE;
     (decidable ? test : test.skip)('the configurations reach templates, not only errors', () => {
       expect(outcomes.templateShare).toBeGreaterThan(1 / 3);
     });
@@ -47,11 +48,11 @@ export function describeConstructProperty<Spec>(construct: string, spec: fc.Arbi
  * prints each kind of failure (the first line of the crash or violation) once, with the shortest configuration that
  * shows it, so that one long run lists every defect to fix.
  */
-function surveyFailures<Spec>(construct: string, spec: fc.Arbitrary<Spec>, run: (spec: Spec) => RunResult<unknown>): void {
+function surveyFailures<Spec>(construct: string, spec: fc.Arbitrary<Spec>, run: (spec: Spec) => RunResult<unknown>, numRuns: number): void {
   test(`${construct} survey of failures`, () => {
     const outcomes = new OutcomeCounts();
     const kinds = new Map<string, { count: number; example: string; detail: string }>();
-    for (const value of fc.sample(spec, { numRuns: NUM_RUNS, seed: Number(process.env.PROPERTY_SEED ?? 1) })) {
+    for (const value of fc.sample(spec, { numRuns, seed: Number(process.env.PROPERTY_SEED ?? 1) })) {
       const result = run(value);
       outcomes.add(result);
       const problem = result.error?.message ?? (result.violations.length > 0 ? result.violations.join('\n') : undefined);

@@ -93,7 +93,7 @@ export function azNames(env: EnvSpec): string[] {
 }
 
 // One output directory per test file: every synth overwrites it instead of leaving a new temp directory behind.
-const OUTDIR = fs.mkdtempSync(path.join(os.tmpdir(), 'properties-'));
+export const OUTDIR = fs.mkdtempSync(path.join(os.tmpdir(), 'properties-'));
 
 /**
  * A fresh app and stack for one run, with the context the CLI would have filled in. aws-cdk-lib's own template
