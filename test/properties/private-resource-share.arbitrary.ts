@@ -175,7 +175,8 @@ export function shareMistakes(spec: ShareSpec): string[] {
   if (spec.vpc.kind === 'new' && spec.ipAddressType !== undefined && spec.ipAddressType !== ResourceGatewayIpAddressType.IPV4) {
     found.push('ipAddressType (IPv4-only subnets)');
   }
-  if (isRds === (spec.portRanges !== undefined)) {
+  // An empty list is none (it opens no port): a mistake for the others, not for a database.
+  if (isRds ? (spec.portRanges ?? []).length > 0 : spec.portRanges === undefined) {
     found.push('portRanges (given for a database, or missing)');
   }
   if (isRds && domain !== undefined) {
@@ -271,7 +272,9 @@ function databaseEndpoint(stack: Stack, spec: DatabaseImportSpec | undefined, ad
     case 'number':
       return { [key]: address, port: 5432 };
     case 'none':
-      return {};
+      // aws-cdk-lib's instance import needs the port itself (it throws in the user's call otherwise): only the cluster's
+      // import can lack both.
+      return key === 'instanceEndpointAddress' ? { port: 5432 } : {};
     case 'string':
       return { [key]: address, port: '5432' };
     default:
