@@ -89,11 +89,12 @@ const definitionSpec = (inVpc: string): fc.Arbitrary<DefinitionSpec> => fc.oneof
  */
 export const resourceEnvSpec: fc.Arbitrary<EnvSpec> = envSpec([]).filter(env => !/^(cn|us-gov)-/.test(env.region ?? ''));
 
-// Sometimes none at all (`portRanges: []`), which opens no port.
-const portRangesSpec = mostly(
-  fc.array(choice<[number, number]>('portRanges', [[443, 443], [8000, 8099], [5432, 5432]], [[0, 0], [9000, 8000], [443, 70000]]),
-    { minLength: 1, maxLength: 1 }),
-  fc.constant<Array<Choice<[number, number]>>>([]));
+// Rarely none at all (`portRanges: []`), which opens no port: the share's runs have the most mistakes already, and a
+// third must reach a template (construct-property.ts).
+const portRangesSpec = fc.oneof(
+  { weight: 15, arbitrary: fc.array(choice<[number, number]>('portRanges', [[443, 443], [8000, 8099], [5432, 5432]], [[0, 0], [9000, 8000], [443, 70000]]),
+    { minLength: 1, maxLength: 1 }) },
+  { weight: 1, arbitrary: fc.constant<Array<Choice<[number, number]>>>([]) });
 
 export const shareSpec: fc.Arbitrary<ShareSpec> = fc.tuple(resourceEnvSpec, vpcSpec)
   .chain(([env, vpc]) => fc.tuple(fc.constant(env), fc.constant(vpc), definitionSpec(vpc.kind === 'new' ? '10.0.1.25' : '10.8.1.25')))
