@@ -1,13 +1,17 @@
-import { Stack } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as fc from 'fast-check';
 import { Choice, mistakes } from './choices';
-import { EnvSpec, envSpec, mostly, sometimes } from './environment';
+import { concreteEnv, EnvSpec, envMistakes, envSpec, mostly, OTHER_ACCOUNT, sometimes, stringToken, TokenSource, tokenSource } from './environment';
+import { constructId, longIdSpec, plainJs, plainJsMistakes, PlainJsSpec, plainJsSpec, vpcBlockMistakes, VpcBlockSpec, vpcBlockSpec } from './hostile';
 import {
   clientCidr, clientCidrMistake, ClientCidrSpec, clientCidrSpec, parameterNameSpec, principalMistake, sharePrincipal,
   SharePrincipalSpec, sharePrincipalSpec, transitGatewayId, TransitGatewaySpec, transitGatewaySpec,
 } from './hub-choices';
-import { bundle, BundleSpec, bundleSpec, interfaceService, InterfaceServiceSpec, interfaceServiceSpec, policy, PolicySpec, policySpec, RESTRICTABLE_SERVICES } from './services';
+import {
+  bundle, BundleSpec, bundleSpec, interfaceService, InterfaceServiceSpec, interfaceServiceSpec, literalRegion, policy, PolicySpec, policySpec,
+  RESTRICTABLE_SERVICES, serviceNameMistakes,
+} from './services';
 import { buildVpc, VpcSpec, vpcSpec } from './vpcs';
 import { CentralEndpointHub, EndpointBundle } from '../../src';
 
@@ -44,9 +48,12 @@ function shortNameOf(spec: HubServiceSpec): string | undefined {
   }
 }
 
-/** A VPC of the hub's account that uses the zones directly, maybe with an endpoint of its own for a service. */
+/**
+ * A VPC that uses the zones directly, maybe with an endpoint of its own for a service: of the hub's stack (new or
+ * imported), or of a stack of another account or an environment-agnostic one, which a hub cannot associate.
+ */
 export interface AssociatedVpcSpec {
-  readonly kind: 'new' | 'imported';
+  readonly kind: 'new' | 'imported' | 'other-account' | 'agnostic';
   /** An interface endpoint with private DNS (on unless false) of STS in the VPC. */
   readonly localSts?: { readonly privateDnsEnabled: boolean };
 }
@@ -64,7 +71,10 @@ export interface HubSpec {
   readonly profileEnabled?: boolean;
   readonly allowedPrincipals: SharePrincipalSpec[];
   readonly associatedVpcs: AssociatedVpcSpec[];
-  readonly parameterPrefix?: Choice<string>;
+  readonly parameterPrefix?: Choice<string> | { readonly token: TokenSource };
+  readonly ipAddresses?: VpcBlockSpec;
+  readonly plainJs?: PlainJsSpec;
+  readonly longId?: boolean;
   /** add* calls after construction. */
   readonly later: {
     readonly services: HubServiceSpec[];
@@ -75,7 +85,7 @@ export interface HubSpec {
 }
 
 const associatedVpcSpec: fc.Arbitrary<AssociatedVpcSpec> = fc.record({
-  kind: fc.constantFrom('new' as const, 'imported' as const),
+  kind: mostly(fc.constantFrom('new' as const, 'imported' as const), fc.constantFrom('other-account' as const, 'agnostic' as const)),
   localSts: sometimes(fc.record({ privateDnsEnabled: fc.boolean() })),
 }, { requiredKeys: ['kind'] });
 
@@ -94,14 +104,28 @@ export const hubSpec: fc.Arbitrary<HubSpec> = fc.record({
   profileEnabled: sometimes(fc.boolean()),
   allowedPrincipals: few(sharePrincipalSpec('allowedPrincipals'), 2),
   associatedVpcs: few(associatedVpcSpec, 1),
-  parameterPrefix: sometimes(parameterNameSpec('parameterPrefix', '/network/endpoint-hub')),
+  parameterPrefix: sometimes(mostly<Choice<string> | { token: TokenSource }>(parameterNameSpec('parameterPrefix', '/network/endpoint-hub'),
+    fc.record({ token: tokenSource }))),
+  ipAddresses: sometimes(vpcBlockSpec),
+  plainJs: plainJsSpec,
+  longId: longIdSpec,
   later: fc.record({
     services: few(hubServiceSpec, 2),
     bundles: few(bundleSpec, 1),
     principals: few(sharePrincipalSpec('allowedPrincipals'), 1),
     associatedVpcs: few(associatedVpcSpec, 1),
   }),
-}, { requiredKeys: ['env', 'services', 'bundles', 'allowedPrincipals', 'associatedVpcs', 'later'] });
+}, { requiredKeys: ['env', 'services', 'bundles', 'allowedPrincipals', 'associatedVpcs', 'later', 'plainJs', 'longId'] });
+
+export function hubId(spec: HubSpec): string {
+  return constructId('Hub', spec.longId);
+}
+
+/** Whether the hub cannot associate the VPC: CDK cannot pass its ID from another account, or between an agnostic stack and one with a Region. */
+function foreignVpc(env: EnvSpec, vpc: AssociatedVpcSpec): boolean {
+  return vpc.kind === 'other-account' ? concreteEnv(env) || env.region === undefined
+    : vpc.kind === 'agnostic' && env.region !== undefined;
+}
 
 /** Every service the hub is asked to centralize, directly or through bundles, now or later. */
 function allServiceSpecs(spec: HubSpec): { services: HubServiceSpec[]; bundled: HubServiceSpec[] } {
@@ -124,8 +148,15 @@ export function hubMistakes(spec: HubSpec): string[] {
     ...principals.map(principalMistake).filter((m): m is string => m !== undefined),
     ...spec.profileEnabled === false && principals.length > 0 ? ['profileEnabled'] : [],
     ...spec.vpc !== undefined && spec.maxAzs !== undefined ? ['maxAzs'] : [],
+    ...spec.vpc !== undefined && spec.ipAddresses !== undefined ? ['ipAddresses (with vpc)'] : [],
+    ...spec.vpc === undefined ? vpcBlockMistakes(spec.ipAddresses, spec.env, spec.maxAzs, undefined) : [],
     ...localPrivateDns ? ['associatedVpcs'] : [],
-    ...mistakes([spec.parameterPrefix]),
+    ...[...spec.associatedVpcs, ...spec.later.associatedVpcs].some(vpc => foreignVpc(spec.env, vpc)) ? ['associatedVpcs (other environment)'] : [],
+    ...spec.parameterPrefix && 'value' in spec.parameterPrefix ? mistakes([spec.parameterPrefix]) : [],
+    ...serviceNameMistakes('interfaceEndpoints', services.filter((s): s is InterfaceServiceSpec => s.kind !== 'table')),
+    ...serviceNameMistakes('bundles', bundled.filter((s): s is InterfaceServiceSpec => s.kind !== 'table')),
+    ...envMistakes(spec.env),
+    ...plainJsMistakes(spec.plainJs),
   ];
 }
 
@@ -138,15 +169,18 @@ export interface HubRequest {
   readonly principals: string[];
 }
 
-export function buildHub(stack: Stack, spec: HubSpec, id = 'Hub'): HubRequest {
-  const vpc = spec.vpc && buildVpc(stack, spec.env, spec.vpc, `${id}Network`);
+export function buildHub(stack: Stack, spec: HubSpec, id = hubId(spec)): HubRequest {
+  // The user's own constructs keep short IDs: only the hub's path is long, which the hub must cope with.
+  const prefix = spec.longId ? 'Hub' : id;
+  const vpc = spec.vpc && buildVpc(stack, spec.env, spec.vpc, `${prefix}Network`);
   const initialServices = spec.services.map(s => hubService(stack, s));
   const bundles = spec.bundles.map(b => bundle(stack, b));
   const clientCidrs = spec.clientCidrs?.map(c => clientCidr(stack, c));
   const tgw = spec.transitGateway && transitGatewayId(stack, spec.transitGateway);
   const principals = spec.allowedPrincipals.map(p => sharePrincipal(stack, p));
-  const construct = new CentralEndpointHub(stack, id, {
+  const construct = new CentralEndpointHub(stack, id, plainJs('CentralEndpointHub', {
     vpc,
+    ipAddresses: spec.ipAddresses && ec2.IpAddresses.cidr(spec.ipAddresses.value),
     maxAzs: spec.maxAzs,
     interfaceEndpoints: initialServices,
     bundles,
@@ -155,16 +189,16 @@ export function buildHub(stack: Stack, spec: HubSpec, id = 'Hub'): HubRequest {
     transitGatewayId: tgw,
     profileEnabled: spec.profileEnabled,
     allowedPrincipals: principals,
-    associatedVpcs: spec.associatedVpcs.map((a, i) => associatedVpc(stack, a, `${id}Associated${i}`)),
-    parameterPrefix: spec.parameterPrefix?.value,
-  });
+    associatedVpcs: spec.associatedVpcs.map((a, i) => associatedVpc(stack, a, `${prefix}Associated${i}`)),
+    parameterPrefix: spec.parameterPrefix && ('token' in spec.parameterPrefix ? stringToken(stack, spec.parameterPrefix.token) : spec.parameterPrefix.value),
+  }, spec.plainJs));
   const laterServices = spec.later.services.map(s => hubService(stack, s));
   laterServices.forEach(s => construct.addInterfaceEndpoint(s));
   const laterBundles = spec.later.bundles.map(b => bundle(stack, b));
   laterBundles.forEach(b => construct.addBundle(b));
   const laterPrincipals = spec.later.principals.map(p => sharePrincipal(stack, p));
   laterPrincipals.forEach(p => construct.addAllowedPrincipal(p));
-  spec.later.associatedVpcs.forEach((a, i) => construct.associateVpc(associatedVpc(stack, a, `${id}LaterAssociated${i}`)));
+  spec.later.associatedVpcs.forEach((a, i) => construct.associateVpc(associatedVpc(stack, a, `${prefix}LaterAssociated${i}`)));
   return {
     construct,
     services: [...initialServices, ...bundles.flatMap(b => b.interfaceEndpoints),
@@ -175,8 +209,11 @@ export function buildHub(stack: Stack, spec: HubSpec, id = 'Hub'): HubRequest {
   };
 }
 
-function associatedVpc(stack: Stack, spec: AssociatedVpcSpec, id: string): ec2.IVpc {
-  const vpc = spec.kind === 'new'
+function associatedVpc(hubStack: Stack, spec: AssociatedVpcSpec, id: string): ec2.IVpc {
+  const stack = spec.kind === 'other-account' || spec.kind === 'agnostic'
+    ? new Stack(hubStack.node.root as App, `${id}Stack`, spec.kind === 'agnostic' ? {} : { env: { account: OTHER_ACCOUNT, region: literalRegion(hubStack) } })
+    : hubStack;
+  const vpc = spec.kind !== 'imported'
     ? new ec2.Vpc(stack, id, { maxAzs: 1, natGateways: 0, subnetConfiguration: [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] })
     : ec2.Vpc.fromVpcAttributes(stack, id, {
       vpcId: 'vpc-0bbbbbbbbbbbbbbbb',

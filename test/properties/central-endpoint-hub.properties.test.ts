@@ -2,9 +2,9 @@ import { CfnElement, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { FactName } from 'aws-cdk-lib/region-info';
 import { schemaViolations } from '../schema';
-import { buildHub, HubRequest, HubSpec, hubMistakes, hubSpec } from './central-endpoint-hub.arbitrary';
+import { buildHub, hubId, HubRequest, HubSpec, hubMistakes, hubSpec } from './central-endpoint-hub.arbitrary';
 import { describeConstructProperty } from './construct-property';
-import { appAndStack } from './environment';
+import { appAndStack, schemaRegion } from './environment';
 import { eachServiceOnce, noInternetPath, oneSubnetPerAz } from './invariants';
 import { clientSources, destinationKind, ingressOnlyFrom, transitGatewayRoutes } from './network-invariants';
 import { logicalIdPaths, resourcesOfType, runConfiguration, TemplateJson } from './outcome';
@@ -116,13 +116,14 @@ function invariantViolations(stack: Stack, spec: HubSpec, request: HubRequest, t
     ...transitGatewayRoutes(template, own, vpc.workloadRouteTables,
       request.clientCidrs.map((c, i) => ({ kind: kinds[i], value: resolved(c) })), request.transitGatewayId && resolved(request.transitGatewayId)),
     ...(spec.vpc === undefined ? noInternetPath(template) : []),
-    ...schemaViolations(template, spec.env.region),
+    ...schemaViolations(template, schemaRegion(spec.env)),
   ];
 }
 
 describeConstructProperty('CentralEndpointHub', hubSpec, spec => {
   const { app, stack } = appAndStack(spec.env);
-  return runConfiguration(app, stack, ['Hub', 'Hub/Endpoints'].map(id => `${stack.node.path}/${id}`), hubMistakes(spec),
+  const id = hubId(spec);
+  return runConfiguration(app, stack, [id, `${id}/Endpoints`].map(path => `${stack.node.path}/${path}`), hubMistakes(spec),
     () => buildHub(stack, spec),
     (request, template) => invariantViolations(stack, spec, request, template));
 });

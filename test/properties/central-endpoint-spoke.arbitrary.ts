@@ -2,7 +2,8 @@ import { App, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as route53profiles from 'aws-cdk-lib/aws-route53profiles';
 import * as fc from 'fast-check';
-import { ACCOUNT, EnvSpec, envSpec, mostly, sometimes } from './environment';
+import { ACCOUNT, concreteEnv, EnvSpec, envMistakes, envSpec, mostly, OTHER_ACCOUNT, sometimes } from './environment';
+import { plainJs, plainJsMistakes, PlainJsSpec, plainJsSpec } from './hostile';
 import { clientCidr, ClientCidrSpec, clientCidrSpec, IPV4_CLIENT_CIDRS, transitGatewayId, TransitGatewaySpec, transitGatewaySpec } from './hub-choices';
 import { buildVpc, VpcSpec, vpcSpec } from './vpcs';
 import { CentralEndpointHub, CentralEndpointSpoke } from '../../src';
@@ -15,7 +16,16 @@ export interface SpokeSpec {
   readonly env: EnvSpec;
   readonly vpc: VpcSpec;
   /** A hub in this stack, in another stack of the environment, or in another Region. */
-  readonly hub?: { readonly where: 'same-stack' | 'other-stack' | 'other-region'; readonly profileEnabled: boolean; readonly clientCidrs: ClientCidrSpec[] };
+  readonly hub?: {
+    readonly where: 'same-stack' | 'other-stack' | 'other-region' | 'other-account';
+    readonly profileEnabled: boolean;
+    readonly clientCidrs: ClientCidrSpec[];
+    /** The hub's VPC has the spoke VPC's block, where it is known. */
+    readonly overlapping?: boolean;
+  };
+  /** `profileId: ''`. */
+  readonly emptyProfileId?: boolean;
+  readonly plainJs?: PlainJsSpec;
   /** Whether `profileId` is given; undefined for exactly when `hub` is not (the right wiring). */
   readonly profileId?: boolean;
   readonly hubCidrs?: ClientCidrSpec[];
@@ -31,7 +41,8 @@ export const spokeSpec: fc.Arbitrary<SpokeSpec> = fc.record({
   env: envSpec([]),
   vpc: vpcSpec,
   hub: fc.option(fc.record({
-    where: mostly(fc.constantFrom('same-stack' as const, 'other-stack' as const), fc.constant('other-region' as const)),
+    where: mostly(fc.constantFrom('same-stack' as const, 'other-stack' as const), fc.constantFrom('other-region' as const, 'other-account' as const)),
+    overlapping: sometimes(fc.constant(true)),
     profileEnabled: mostly(fc.constant(true), fc.constant(false)),
     // Mostly blocks that hold every spoke VPC of vpcs.ts; sometimes any entries, right or wrong.
     clientCidrs: mostly(fc.constant<ClientCidrSpec[]>([{ value: '10.0.0.0/8' }, { value: '100.64.0.0/10' }]), fc.array(clientCidrSpec, { maxLength: 2 })),
@@ -42,7 +53,9 @@ export const spokeSpec: fc.Arbitrary<SpokeSpec> = fc.record({
   centralizedServices: sometimes(fc.subarray(['sts', 'ssm', 'ecr.api'])),
   localSts: sometimes(fc.record({ privateDnsEnabled: fc.boolean() })),
   secondAssociation: mostly(fc.constant(false), fc.constant(true)),
-}, { requiredKeys: ['env', 'vpc', 'secondAssociation'] });
+  emptyProfileId: sometimes(fc.constant(true)),
+  plainJs: plainJsSpec,
+}, { requiredKeys: ['env', 'vpc', 'secondAssociation', 'plainJs'] });
 
 export function profileIdGiven(spec: SpokeSpec): boolean {
   return spec.profileId ?? spec.hub === undefined;
@@ -73,7 +86,19 @@ export function spokeMistakes(spec: SpokeSpec): string[] {
   const notAdmitted = hub !== undefined && literalClientCidrs
     && spokeCidrs(spec.vpc).some(cidr => !hub.clientCidrs.some(c => ipv4Contains((c as { value: string }).value, cidr)));
   const centralizesSts = (spec.centralizedServices ?? (hub ? ['sts'] : [])).includes('sts');
+  const known = spokeCidrs(spec.vpc);
+  // Routes through the Transit Gateway to a block equal to or inside the spoke VPC's own, which EC2 refuses.
+  const destinations = spec.hubCidrs ? spec.hubCidrs.flatMap(c => 'kind' in c || c.mistake ? [] : [c.value])
+    : hub ? [hub.overlapping && known.length > 0 ? known[0] : HUB_CIDR] : [];
+  const routesInside = spec.transitGateway !== undefined
+    && destinations.some(d => !d.includes(':') && !d.startsWith('pl-') && known.some(cidr => ipv4Contains(cidr, d)));
   return [
+    ...routesInside ? ['hubCidrs (inside the spoke VPC)'] : [],
+    ...hub?.overlapping && known.length > 0 ? ['hub (overlaps the spoke VPC)'] : [],
+    ...hub?.where === 'other-account' && (concreteEnv(spec.env) || spec.env.region === undefined) ? ['hub (other account)'] : [],
+    ...spec.emptyProfileId && profileIdGiven(spec) ? ['profileId (empty)'] : [],
+    ...envMistakes(spec.env),
+    ...plainJsMistakes(spec.plainJs),
     ...(hub !== undefined) === profileIdGiven(spec) ? ['hub'] : [],
     ...spec.transitGateway !== undefined && hubCidrCount === 0 ? ['transitGatewayId'] : [],
     ...spec.transitGateway === undefined && spec.hubCidrs !== undefined && spec.hubCidrs.length > 0 && !hub ? ['hubCidrs'] : [],
@@ -97,7 +122,7 @@ export interface SpokeRequest {
 
 export function buildSpoke(app: App, stack: Stack, spec: SpokeSpec): SpokeRequest {
   const vpc = buildVpc(stack, spec.env, spec.vpc);
-  const hub = spec.hub && buildSpokeHub(app, stack, spec.hub);
+  const hub = spec.hub && buildSpokeHub(app, stack, spec.hub, spokeCidrs(spec.vpc)[0]);
   const hubCidrs = spec.hubCidrs?.map(c => clientCidr(stack, c));
   const tgw = spec.transitGateway && transitGatewayId(stack, spec.transitGateway);
   if (spec.localSts) {
@@ -113,24 +138,25 @@ export function buildSpoke(app: App, stack: Stack, spec: SpokeSpec): SpokeReques
   if (spec.secondAssociation) {
     new route53profiles.CfnProfileAssociation(stack, 'OtherAssociation', { name: 'other', profileId: 'rp-0fedcba987654321', resourceId: vpc.vpcId });
   }
-  const construct = new CentralEndpointSpoke(stack, 'Spoke', {
+  const construct = new CentralEndpointSpoke(stack, 'Spoke', plainJs('CentralEndpointSpoke', {
     vpc,
     hub,
-    profileId: profileIdGiven(spec) ? PROFILE_ID : undefined,
+    profileId: profileIdGiven(spec) ? spec.emptyProfileId ? '' : PROFILE_ID : undefined,
     hubCidrs,
     transitGatewayId: tgw,
     centralizedServices: spec.centralizedServices,
-  });
+  }, spec.plainJs));
   return { construct, hub, hubCidrs: hubCidrs ?? (hub?.vpcCidrBlock ? [hub.vpcCidrBlock] : []), transitGatewayId: tgw };
 }
 
-function buildSpokeHub(app: App, stack: Stack, spec: NonNullable<SpokeSpec['hub']>): CentralEndpointHub {
+function buildSpokeHub(app: App, stack: Stack, spec: NonNullable<SpokeSpec['hub']>, spokeCidr: string | undefined): CentralEndpointHub {
   const hubStack = spec.where === 'same-stack' ? stack : new Stack(app, 'HubStack', {
     env: spec.where === 'other-region' ? { account: ACCOUNT, region: OTHER_REGION }
-      : stack.region.startsWith('${') ? undefined : { account: ACCOUNT, region: stack.region },
+      : spec.where === 'other-account' ? { account: OTHER_ACCOUNT, region: stack.region.startsWith('${') ? 'us-east-1' : stack.region }
+        : stack.region.startsWith('${') ? undefined : { account: ACCOUNT, region: stack.region },
   });
   return new CentralEndpointHub(hubStack, 'Hub', {
-    ipAddresses: ec2.IpAddresses.cidr(HUB_CIDR),
+    ipAddresses: ec2.IpAddresses.cidr(spec.overlapping && spokeCidr ? spokeCidr : HUB_CIDR),
     maxAzs: 1,
     interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.STS],
     clientCidrs: spec.clientCidrs.map(c => clientCidr(hubStack, c)),

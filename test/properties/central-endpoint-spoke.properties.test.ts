@@ -2,7 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import { schemaViolations } from '../schema';
 import { buildSpoke, profileIdGiven, SpokeRequest, SpokeSpec, spokeMistakes, spokeSpec } from './central-endpoint-spoke.arbitrary';
 import { describeConstructProperty } from './construct-property';
-import { appAndStack } from './environment';
+import { appAndStack, schemaRegion } from './environment';
 import { destinationKind, transitGatewayRoutes } from './network-invariants';
 import { logicalIdPaths, resourcesOfType, runConfiguration, TemplateJson } from './outcome';
 import { vpcFacts } from './vpcs';
@@ -14,7 +14,7 @@ function invariantViolations(stack: Stack, spec: SpokeSpec, request: SpokeReques
   const vpc = vpcFacts(stack, spoke.vpc);
   const violations: string[] = [];
   const associations = resourcesOfType(template, 'AWS::Route53Profiles::ProfileAssociation').filter(([id]) => own.has(id)).map(([, props]) => props);
-  const profileId = profileIdGiven(spec) ? text('rp-0123456789abcdef') : spec.hub?.where === 'same-stack' ? text(request.hub!.profileId) : undefined;
+  const profileId = profileIdGiven(spec) ? text(spec.emptyProfileId ? '' : 'rp-0123456789abcdef') : spec.hub?.where === 'same-stack' ? text(request.hub!.profileId) : undefined;
   if (associations.length !== 1 || JSON.stringify(associations[0].ResourceId) !== text(spoke.vpc.vpcId)
     || (profileId !== undefined && JSON.stringify(associations[0].ProfileId) !== profileId) || associations[0].ProfileId === '') {
     violations.push(`expected one association of the spoke VPC with ${profileId ?? 'the hub\'s profile'}, got ${JSON.stringify(associations)}`);
@@ -22,7 +22,7 @@ function invariantViolations(stack: Stack, spec: SpokeSpec, request: SpokeReques
   violations.push(...transitGatewayRoutes(template, own, vpc.workloadRouteTables,
     request.hubCidrs.map(c => ({ kind: destinationKind(c), value: stack.resolve(c) })),
     request.transitGatewayId && stack.resolve(request.transitGatewayId)));
-  return [...violations, ...schemaViolations(template, spec.env.region)];
+  return [...violations, ...schemaViolations(template, schemaRegion(spec.env))];
 }
 
 describeConstructProperty('CentralEndpointSpoke', spokeSpec, spec => {

@@ -1,11 +1,11 @@
 import { fc, test } from '@fast-check/jest';
 import { CfnElement, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { buildConsumer, consumerSpec } from './endpoint-consumer.arbitrary';
-import { buildProvider, providerSpec } from './endpoint-service-provider.arbitrary';
+import { buildConsumer, consumerId, consumerSpec } from './endpoint-consumer.arbitrary';
+import { buildProvider, providerId, providerSpec } from './endpoint-service-provider.arbitrary';
 import { appAndStack, NUM_RUNS, PROPERTY_TIMEOUT_MS } from './environment';
 import { logicalIdPaths, synthesize, TemplateJson } from './outcome';
-import { buildEgressVpc, egressVpcSpec } from './private-egress-vpc.arbitrary';
+import { buildEgressVpc, egressId, egressVpcSpec } from './private-egress-vpc.arbitrary';
 import { bundle, bundleSpec, interfaceService, interfaceServiceSpec } from './services';
 import { EndpointConsumer } from '../../src';
 
@@ -54,7 +54,7 @@ describe('edit locality properties', () => {
     interfaceServiceSpec.map(service => ({ kind: 'interface' as const, service })),
     bundleSpec.map(added => ({ kind: 'bundle' as const, bundle: added })),
   )], PARAMETERS)('an interface endpoint or bundle added to a PrivateEgressVpc adds its endpoints and at most the ingress of their ports', (spec, addition) => {
-    const result = templatesWithAndWithout(spec.env, ['Egress'], stack => buildEgressVpc(stack, spec), (stack, request) => {
+    const result = templatesWithAndWithout(spec.env, [egressId(spec)], stack => buildEgressVpc(stack, spec), (stack, request) => {
       if (addition.kind === 'interface') {
         request.construct.addInterfaceEndpoint(interfaceService(stack, addition.service));
       } else {
@@ -85,7 +85,7 @@ describe('edit locality properties', () => {
 
   test.prop([providerSpec, fc.constantFrom('arn:aws:iam::777788889999:root', 'arn:aws:iam::777788889999:role/new')], PARAMETERS)(
     'a principal added to an EndpointServiceProvider changes only its permissions', (spec, arn) => {
-      const result = templatesWithAndWithout(spec.env, ['Provider'], stack => buildProvider(stack, spec),
+      const result = templatesWithAndWithout(spec.env, [providerId(spec)], stack => buildProvider(stack, spec),
         (_, request) => request.construct.addAllowedPrincipal(new iam.ArnPrincipal(arn)));
       if (!result) {
         return;
@@ -96,7 +96,7 @@ describe('edit locality properties', () => {
     }, PROPERTY_TIMEOUT_MS);
 
   test.prop([consumerSpec], PARAMETERS)('a consumer added to a stack adds only resources of its own', spec => {
-    const result = templatesWithAndWithout(spec.env, ['Consumer', 'SecondConsumer', 'Provider', 'Added'],
+    const result = templatesWithAndWithout(spec.env, [consumerId(spec), 'SecondConsumer', 'Provider', 'Added'],
       stack => buildConsumer(stack.node.root as never, stack, spec),
       (stack, request) => new EndpointConsumer(stack, 'Added', { vpc: request.vpc, service: request.service }));
     if (!result) {

@@ -5,7 +5,8 @@ import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as fc from 'fast-check';
 import { Choice, choice, mistakes } from './choices';
 import { clientCidrs, clientCidrsMistakes, ClientCidrSpec, clientCidrsSpec } from './client-cidrs';
-import { ACCOUNT, EnvSpec, envSpec, mostly, OTHER_ACCOUNT, sometimes, stringToken, TokenSource, tokenSource } from './environment';
+import { ACCOUNT, EnvSpec, envMistakes, envSpec, mostly, OTHER_ACCOUNT, sometimes, stringToken, TokenSource, tokenSource } from './environment';
+import { constructId, longIdSpec, plainJs, plainJsMistakes, PlainJsSpec, plainJsSpec } from './hostile';
 import { literalRegion } from './services';
 import { buildVpc, subnetGroups, subnetSelection, SubnetSelectionSpec, subnetSelectionSpec, VpcSpec, vpcSpec } from './vpcs';
 import { EndpointConsumer, EndpointServiceProvider } from '../../src';
@@ -34,6 +35,12 @@ export interface ConsumerSpec {
   readonly clientCidrs?: ClientCidrSpec[];
   /** A second consumer in the same VPC, with the same `domainName` or another. */
   readonly second?: { readonly sameDomain: boolean };
+  readonly plainJs?: PlainJsSpec;
+  readonly longId?: boolean;
+}
+
+export function consumerId(spec: ConsumerSpec): string {
+  return constructId('Consumer', spec.longId);
 }
 
 const SERVICE_ID = 'vpce-svc-0123456789abcdef0';
@@ -48,7 +55,8 @@ const serviceSpec = (region: string): fc.Arbitrary<ConsumerServiceSpec> => fc.on
   fc.record({
     kind: fc.constant('name' as const),
     name: choice('service', [`com.amazonaws.vpce.${region}.${SERVICE_ID}`],
-      [`com.amazonaws.vpce.${region}.vpce-svc-123`, 'vpce-svc-0123456789abcdef0', `com.amazonaws.vpce.${region}.${SERVICE_ID}.extra`]),
+      [`com.amazonaws.vpce.${region}.vpce-svc-123`, 'vpce-svc-0123456789abcdef0', `com.amazonaws.vpce.${region}.${SERVICE_ID}.extra`,
+        `com.amazonaws.vpce.${region}.vpce svc-0123456789abcdef0`, `com.amazonaws.vpce.${region}.vpce-svc-0123456789abcdéf0`]),
     port: fc.constantFrom(443, 8443),
   }),
   fc.constant({ kind: 'aws-service' as const }),
@@ -72,7 +80,9 @@ export const consumerSpec: fc.Arbitrary<ConsumerSpec> = fc.tuple(envSpec([]), vp
     securityGroups: sometimes(fc.integer({ min: 1, max: 2 })),
     clientCidrs: sometimes(clientCidrsSpec),
     second: sometimes(fc.record({ sameDomain: fc.boolean() })),
-  }, { requiredKeys: ['env', 'vpc', 'service'] });
+    plainJs: plainJsSpec,
+    longId: longIdSpec,
+  }, { requiredKeys: ['env', 'vpc', 'service', 'plainJs', 'longId'] });
 });
 
 /**
@@ -89,6 +99,8 @@ export function consumerMistakes(spec: ConsumerSpec): string[] {
     ...mistakes([name, spec.domainName, spec.serviceRegion]),
     ...regionMismatch ? ['serviceRegion'] : [],
     ...new Set([...clientCidrsMistakes(spec.clientCidrs), ...clientsNotAdmitted ? ['clientCidrs'] : []]),
+    ...envMistakes(spec.env),
+    ...plainJsMistakes(spec.plainJs),
   ];
 }
 
@@ -117,7 +129,7 @@ export function buildConsumer(app: App, stack: Stack, spec: ConsumerSpec): Consu
       : [...Array(spec.securityGroups).keys()].map(i => new ec2.SecurityGroup(stack, `ConsumerSecurityGroup${i}`, { vpc })),
     clientCidrs: spec.clientCidrs && clients,
   };
-  const construct = new EndpointConsumer(stack, 'Consumer', props);
+  const construct = new EndpointConsumer(stack, consumerId(spec), plainJs('EndpointConsumer', props, spec.plainJs));
   if (spec.second) {
     new EndpointConsumer(stack, 'SecondConsumer', { vpc, service, domainName: spec.second.sameDomain ? props.domainName : 'second.internal.example' });
   }

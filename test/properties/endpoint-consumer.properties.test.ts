@@ -1,8 +1,8 @@
 import { CfnElement, Stack } from 'aws-cdk-lib';
 import { schemaViolations } from '../schema';
 import { describeConstructProperty } from './construct-property';
-import { buildConsumer, consumerMistakes, ConsumerRequest, ConsumerSpec, consumerSpec } from './endpoint-consumer.arbitrary';
-import { appAndStack } from './environment';
+import { buildConsumer, consumerId, consumerMistakes, ConsumerRequest, ConsumerSpec, consumerSpec } from './endpoint-consumer.arbitrary';
+import { appAndStack, schemaRegion } from './environment';
 import { clientSource, eachServiceOnce, ingressOnlyFrom, ipv4Sources, oneSubnetPerAz } from './invariants';
 import { logicalIdPaths, resourcesOfType, runConfiguration, TemplateJson } from './outcome';
 import { vpcFacts } from './vpcs';
@@ -28,12 +28,12 @@ function invariantViolations(stack: Stack, spec: ConsumerSpec, request: Consumer
       violations.push(`expected a private hosted zone ${zoneName} with an alias record, got ${zones.length} zones and ${records.length} records`);
     }
   }
-  return [...violations, ...schemaViolations(template, spec.env.region)];
+  return [...violations, ...schemaViolations(template, schemaRegion(spec.env))];
 }
 
 describeConstructProperty('EndpointConsumer', consumerSpec, spec => {
   const { app, stack } = appAndStack(spec.env);
-  const paths = ['Consumer', 'SecondConsumer', 'Provider'].map(id => `${stack.node.path}/${id}`).concat('ProviderStack/Provider');
+  const paths = [consumerId(spec), 'SecondConsumer', 'Provider'].map(id => `${stack.node.path}/${id}`).concat('ProviderStack/Provider');
   return runConfiguration(app, stack, paths, consumerMistakes(spec),
     () => buildConsumer(app, stack, spec),
     (request, template) => invariantViolations(stack, spec, request, template));

@@ -7,11 +7,13 @@ import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as fc from 'fast-check';
 import { Choice, choice, mistakes } from './choices';
-import { EnvSpec, envSpec, mostly, numberToken, OTHER_ACCOUNT, sometimes, stringToken, TokenSource } from './environment';
+import { EnvSpec, envMistakes, envSpec, mostly, numberToken, OTHER_ACCOUNT, sometimes, stringToken, TokenSource, tokenSource } from './environment';
+import { constructId, longIdSpec, plainJs, plainJsMistakes, PlainJsSpec, plainJsSpec } from './hostile';
 import { buildVpc, subnetGroups, subnetSelection, SubnetSelectionSpec, subnetSelectionSpec, VpcSpec, vpcSpec } from './vpcs';
 import { EndpointServiceProvider } from '../../src';
 
-export type PrincipalSpec = 'account' | 'role' | 'other-account' | 'wildcard' | TokenSource;
+/** `bare-account`: `new iam.ArnPrincipal('210987654321')`, an account ID where an ARN belongs (a mistake). */
+export type PrincipalSpec = 'account' | 'role' | 'other-account' | 'wildcard' | 'bare-account' | TokenSource;
 
 /** Where the NLB comes from. */
 export type LoadBalancerSpec =
@@ -37,7 +39,7 @@ export type LoadBalancerSpec =
 export interface ProviderSpec {
   readonly env: EnvSpec;
   readonly vpc: VpcSpec;
-  readonly port: Choice<number | 'token'>;
+  readonly port: Choice<number | 'token' | 'lazy'>;
   readonly loadBalancer: LoadBalancerSpec;
   readonly acceptanceRequired?: boolean;
   readonly allowedPrincipals: PrincipalSpec[];
@@ -49,12 +51,18 @@ export interface ProviderSpec {
   readonly privateDnsName?: Choice<string>;
   readonly publicHostedZone?: 'attributes' | 'attributes-other-domain' | 'fromPublicHostedZoneId' | 'fromHostedZoneId' | 'new';
   readonly connectionNotificationTopic?: 'new' | 'imported';
-  readonly serviceNameParameter?: Choice<string>;
+  readonly serviceNameParameter?: Choice<string> | { readonly token: TokenSource };
+  readonly plainJs?: PlainJsSpec;
+  readonly longId?: boolean;
+}
+
+export function providerId(spec: ProviderSpec): string {
+  return constructId('Provider', spec.longId);
 }
 
 const principalSpec: fc.Arbitrary<PrincipalSpec> = mostly(
   fc.constantFrom<PrincipalSpec>('account', 'role', 'other-account'),
-  fc.constantFrom<PrincipalSpec>('wildcard', 'parameter', 'import'),
+  fc.constantFrom<PrincipalSpec>('wildcard', 'bare-account', 'parameter', 'import', 'lazy'),
 );
 
 const loadBalancerSpec = (vpc: VpcSpec): fc.Arbitrary<LoadBalancerSpec> => mostly<LoadBalancerSpec>(
@@ -88,7 +96,7 @@ const INVALID_PARAMETER_NAMES = ['has space', '/aws/reserved', 'ssm-name', 'AWS.
 export const providerSpec: fc.Arbitrary<ProviderSpec> = fc.tuple(envSpec([]), vpcSpec).chain(([env, vpc]) => fc.record({
   env: fc.constant(env),
   vpc: fc.constant(vpc),
-  port: choice<number | 'token'>('port', [443, 8443, 1, 65535, 'token'], [0, 65536, 443.5]),
+  port: choice<number | 'token' | 'lazy'>('port', [443, 8443, 1, 65535, 'token', 'lazy'], [0, 65536, 443.5]),
   loadBalancer: loadBalancerSpec(vpc),
   acceptanceRequired: sometimes(fc.boolean()),
   allowedPrincipals: fc.array(principalSpec, { maxLength: 3 }),
@@ -103,15 +111,24 @@ export const providerSpec: fc.Arbitrary<ProviderSpec> = fc.tuple(envSpec([]), vp
   publicHostedZone: sometimes(fc.constantFrom('attributes' as const, 'attributes-other-domain' as const, 'fromPublicHostedZoneId' as const,
     'fromHostedZoneId' as const, 'new' as const)),
   connectionNotificationTopic: sometimes(fc.constantFrom('new' as const, 'imported' as const)),
-  serviceNameParameter: sometimes(choice('serviceNameParameter', VALID_PARAMETER_NAMES, INVALID_PARAMETER_NAMES)),
+  serviceNameParameter: sometimes(mostly<Choice<string> | { token: TokenSource }>(
+    choice('serviceNameParameter', VALID_PARAMETER_NAMES, INVALID_PARAMETER_NAMES), fc.record({ token: tokenSource }))),
+  plainJs: plainJsSpec,
+  longId: longIdSpec,
 }, {
-  requiredKeys: ['env', 'vpc', 'port', 'loadBalancer', 'allowedPrincipals', 'laterPrincipals'],
+  requiredKeys: ['env', 'vpc', 'port', 'loadBalancer', 'allowedPrincipals', 'laterPrincipals', 'plainJs', 'longId'],
 }));
 
 /** The props a spec gets wrong: each must be reported. */
 export function providerMistakes(spec: ProviderSpec): string[] {
-  return mistakes([spec.port, spec.allowedRegions, spec.privateDnsName, spec.serviceNameParameter,
-    spec.loadBalancer.kind === 'targets' ? spec.loadBalancer.targetPort : undefined]);
+  const parameter = spec.serviceNameParameter && 'value' in spec.serviceNameParameter ? spec.serviceNameParameter : undefined;
+  return [
+    ...mistakes([spec.port, spec.allowedRegions, spec.privateDnsName, parameter,
+      spec.loadBalancer.kind === 'targets' ? spec.loadBalancer.targetPort : undefined]),
+    ...[...spec.allowedPrincipals, ...spec.laterPrincipals].includes('bare-account') ? ['allowedPrincipals (an account ID, no ARN)'] : [],
+    ...envMistakes(spec.env),
+    ...plainJsMistakes(spec.plainJs),
+  ];
 }
 
 /** What was asked for, to compare the template with. */
@@ -124,9 +141,9 @@ export function buildProvider(stack: Stack, spec: ProviderSpec): ProviderRequest
   const vpc = buildVpc(stack, spec.env, spec.vpc);
   const principals = spec.allowedPrincipals.map(p => principal(stack, p));
   const lb = spec.loadBalancer;
-  const construct = new EndpointServiceProvider(stack, 'Provider', {
+  const construct = new EndpointServiceProvider(stack, providerId(spec), plainJs('EndpointServiceProvider', {
     vpc,
-    port: spec.port.value === 'token' ? numberToken(stack) : spec.port.value,
+    port: spec.port.value === 'token' ? numberToken(stack) : spec.port.value === 'lazy' ? numberToken(stack, 'lazy') : spec.port.value,
     ...(lb.kind === 'targets'
       ? {
         targets: [...Array(lb.targets).keys()].map(i => new elbv2targets.IpTarget(`10.0.0.${i + 10}`)),
@@ -150,8 +167,9 @@ export function buildProvider(stack: Stack, spec: ProviderSpec): ProviderRequest
     publicHostedZone: spec.publicHostedZone && publicHostedZone(stack, spec.publicHostedZone),
     connectionNotificationTopic: spec.connectionNotificationTopic === 'new' ? new sns.Topic(stack, 'Topic')
       : spec.connectionNotificationTopic && sns.Topic.fromTopicArn(stack, 'Topic', `arn:aws:sns:us-east-1:${OTHER_ACCOUNT}:events`),
-    serviceNameParameter: spec.serviceNameParameter?.value,
-  });
+    serviceNameParameter: spec.serviceNameParameter && ('token' in spec.serviceNameParameter
+      ? stringToken(stack, spec.serviceNameParameter.token) : spec.serviceNameParameter.value),
+  }, spec.plainJs));
   const later = spec.laterPrincipals.map(p => principal(stack, p));
   later.forEach(p => construct.addAllowedPrincipal(p));
   return { construct, principalArns: [...principals, ...later].map(p => p.arn) };
@@ -167,6 +185,8 @@ function principal(stack: Stack, spec: PrincipalSpec): iam.ArnPrincipal {
       return new iam.ArnPrincipal('arn:aws:iam::444455556666:root');
     case 'wildcard':
       return new iam.ArnPrincipal('*');
+    case 'bare-account':
+      return new iam.ArnPrincipal(OTHER_ACCOUNT);
     default:
       return new iam.ArnPrincipal(stringToken(stack, spec));
   }

@@ -2,8 +2,8 @@ import { Stack } from 'aws-cdk-lib';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { schemaViolations } from '../schema';
 import { describeConstructProperty } from './construct-property';
-import { buildProvider, providerMistakes, ProviderRequest, ProviderSpec, providerSpec } from './endpoint-service-provider.arbitrary';
-import { appAndStack } from './environment';
+import { buildProvider, providerId, providerMistakes, ProviderRequest, ProviderSpec, providerSpec } from './endpoint-service-provider.arbitrary';
+import { appAndStack, schemaRegion } from './environment';
 import { logicalIdPaths, resourcesOfType, runConfiguration, TemplateJson } from './outcome';
 import { vpcFacts } from './vpcs';
 
@@ -49,12 +49,12 @@ function invariantViolations(stack: Stack, spec: ProviderSpec, request: Provider
       violations.push(`the target group's port is ${targetGroup?.Port}`);
     }
   }
-  return [...violations, ...schemaViolations(template, spec.env.region)];
+  return [...violations, ...schemaViolations(template, schemaRegion(spec.env))];
 }
 
 describeConstructProperty('EndpointServiceProvider', providerSpec, spec => {
   const { app, stack } = appAndStack(spec.env);
-  return runConfiguration(app, stack, [`${stack.node.path}/Provider`], providerMistakes(spec),
+  return runConfiguration(app, stack, [`${stack.node.path}/${providerId(spec)}`], providerMistakes(spec),
     () => buildProvider(stack, spec),
     (request, template) => invariantViolations(stack, spec, request, template));
 });

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, CfnParameter, Fn, Stack } from 'aws-cdk-lib';
+import { App, CfnParameter, Fn, Lazy, Stack } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
 
 /**
@@ -41,17 +41,31 @@ export function sometimes<T>(value: fc.Arbitrary<T>): fc.Arbitrary<T | undefined
   return mostly(fc.constant(undefined), value);
 }
 
-/** Where the stack is: a concrete account and Region with `azCount` AZs, or environment-agnostic. */
+/**
+ * Stack Regions users get wrong: a typo that is no Region name (a mistake every construct must report), and a
+ * well-formed name no Region has (a warning: it may be a Region newer than aws-cdk-lib).
+ */
+export const REGION_TYPO = 'eu-west1';
+export const UNKNOWN_REGION = 'xx-east-9';
+
+/** Where the stack is: a concrete account and Region with `azCount` AZs, a Region only, or environment-agnostic. */
 export interface EnvSpec {
   /** Undefined for an environment-agnostic stack. */
   readonly region?: string;
+  /** A stack with a Region but no account (`env: { region }`), whose AZs are deploy-time values. */
+  readonly regionOnly?: boolean;
   readonly azCount: number;
   /** AWS services (by short name) available only in some AZs (by index), as the supported-AZ lookup reports them. */
   readonly restrictedServices: ReadonlyArray<{ readonly shortName: string; readonly supportedAzs: number[] }>;
 }
 
 export const envSpec = (restrictable: string[]): fc.Arbitrary<EnvSpec> => fc.record({
-  region: fc.option(fc.constantFrom(...REGIONS), { nil: undefined }),
+  region: fc.oneof(
+    { weight: 24, arbitrary: fc.option(fc.constantFrom(...REGIONS), { nil: undefined }) },
+    { weight: 1, arbitrary: fc.constant(REGION_TYPO) },
+    { weight: 1, arbitrary: fc.constant(UNKNOWN_REGION) },
+  ),
+  regionOnly: mostly(fc.constant(false), fc.constant(true)),
   azCount: fc.integer({ min: 1, max: 6 }),
   restrictedServices: restrictable.length === 0 ? fc.constant([]) : fc.array(fc.record({
     shortName: fc.constantFrom(...restrictable),
@@ -59,12 +73,27 @@ export const envSpec = (restrictable: string[]): fc.Arbitrary<EnvSpec> => fc.rec
   }), { maxLength: 2 }),
 });
 
+/** The props the environment gets wrong: a stack Region that is no Region name. */
+export function envMistakes(env: EnvSpec): string[] {
+  return env.region === REGION_TYPO ? ['env.region (no Region name)'] : [];
+}
+
+/** The Region whose resource schemas a template is checked against: none (all Regions) for a Region nobody knows. */
+export function schemaRegion(env: EnvSpec): string | undefined {
+  return env.region !== undefined && REGIONS.includes(env.region) ? env.region : undefined;
+}
+
+/** Whether the stack's account and Region are both known (its AZs come from the context). */
+export function concreteEnv(env: EnvSpec): boolean {
+  return env.region !== undefined && !env.regionOnly;
+}
+
 export function azNames(env: EnvSpec): string[] {
   return [...'abcdef'].slice(0, env.azCount).map(letter => `${env.region}${letter}`);
 }
 
 // One output directory per test file: every synth overwrites it instead of leaving a new temp directory behind.
-const OUTDIR = fs.mkdtempSync(path.join(os.tmpdir(), 'properties-'));
+export const OUTDIR = fs.mkdtempSync(path.join(os.tmpdir(), 'properties-'));
 
 /**
  * A fresh app and stack for one run, with the context the CLI would have filled in. aws-cdk-lib's own template
@@ -83,14 +112,22 @@ export function appAndStack(env: EnvSpec, stackId = 'Stack'): { app: App; stack:
     }
   }
   const app = new App({ outdir: OUTDIR, context, treeMetadata: false, builtinCloudFormationValidation: false });
-  const stack = new Stack(app, stackId, env.region ? { env: { account: ACCOUNT, region: env.region } } : {});
+  const stack = new Stack(app, stackId, stackProps(env));
   return { app, stack };
 }
 
-/** Values known only at deploy time, from each source a user has. */
-export type TokenSource = 'parameter' | 'import';
+/** The props of a stack in the environment. */
+export function stackProps(env: EnvSpec): { env?: { account?: string; region: string } } {
+  if (!env.region) {
+    return {};
+  }
+  return { env: env.regionOnly ? { region: env.region } : { account: ACCOUNT, region: env.region } };
+}
 
-export const tokenSource: fc.Arbitrary<TokenSource> = fc.constantFrom('parameter', 'import');
+/** Values known only at deploy time, from each source a user has: a parameter, an import, a Lazy over a parameter. */
+export type TokenSource = 'parameter' | 'import' | 'lazy';
+
+export const tokenSource: fc.Arbitrary<TokenSource> = fc.constantFrom('parameter', 'import', 'lazy');
 
 // Numbered per stack, so that the same configuration gives the same template in every app.
 const tokenCounts = new WeakMap<Stack, number>();
@@ -103,11 +140,20 @@ function nextTokenNumber(stack: Stack): number {
 
 export function stringToken(stack: Stack, source: TokenSource): string {
   const n = nextTokenNumber(stack);
-  return source === 'parameter'
-    ? new CfnParameter(stack, `StringParameter${n}`, { type: 'String' }).valueAsString
-    : Fn.importValue(`ExportedValue${n}`);
+  switch (source) {
+    case 'parameter':
+      return new CfnParameter(stack, `StringParameter${n}`, { type: 'String' }).valueAsString;
+    case 'import':
+      return Fn.importValue(`ExportedValue${n}`);
+    case 'lazy': {
+      // Made now: a Lazy runs at synth, when no construct may be added.
+      const value = new CfnParameter(stack, `StringParameter${n}`, { type: 'String' }).valueAsString;
+      return Lazy.string({ produce: () => value });
+    }
+  }
 }
 
-export function numberToken(stack: Stack): number {
-  return new CfnParameter(stack, `NumberParameter${nextTokenNumber(stack)}`, { type: 'Number' }).valueAsNumber;
+export function numberToken(stack: Stack, source: 'parameter' | 'lazy' = 'parameter'): number {
+  const value = new CfnParameter(stack, `NumberParameter${nextTokenNumber(stack)}`, { type: 'Number' }).valueAsNumber;
+  return source === 'lazy' ? Lazy.number({ produce: () => value }) : value;
 }

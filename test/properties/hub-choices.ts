@@ -32,8 +32,11 @@ export type ClientCidrSpec = Choice<string> | { readonly kind: 'token'; readonly
 
 export const IPV4_CLIENT_CIDRS = ['10.1.0.0/16', '10.0.0.0/8', '10.8.0.0/16', '100.64.0.0/10'];
 
+/** Other spellings of `2001:db8::/56` and `fd00::1/128`, which EC2 keeps in lower case with zero groups folded. */
+export const IPV6_SPELLINGS = ['2001:DB8::/56', '2001:db8:0:0::/56', '2001:0DB8:0000:0000:0000:0000:0000:0000/56', 'FD00::1/128'];
+
 export const clientCidrSpec: fc.Arbitrary<ClientCidrSpec> = mostly<ClientCidrSpec>(
-  choice('clientCidrs', [...IPV4_CLIENT_CIDRS, '2001:db8::/56', 'pl-0123456789abcdef0'],
+  choice('clientCidrs', [...IPV4_CLIENT_CIDRS, '2001:db8::/56', 'pl-0123456789abcdef0', ...IPV6_SPELLINGS],
     ['10.1.0.0', '10.1.0.0/33', 'pl-XYZ', 'spokes', '2001:db8::']),
   fc.record({ kind: fc.constant('token' as const), source: tokenSource }),
 );

@@ -1,3 +1,4 @@
+import { networkText } from './network-invariants';
 import { resourcesOfType, TemplateJson } from './outcome';
 import { VpcFacts } from './vpcs';
 
@@ -96,7 +97,7 @@ export function ipv4Sources(cidrs: Iterable<string>): IngressSource[] {
  */
 export function clientSource(entry: unknown): IngressSource {
   const property = typeof entry !== 'string' ? 'CidrIp' : entry.includes(':') ? 'CidrIpv6' : entry.startsWith('pl-') ? 'SourcePrefixListId' : 'CidrIp';
-  return { property, value: text(entry) };
+  return { property, value: networkText(entry) };
 }
 
 /**
@@ -114,14 +115,20 @@ export function ingressOnlyFrom(template: TemplateJson, securityGroupId: string,
   const allowed = new Set(sources.map(key));
   const sourceOf = (rule: any) => {
     const given = SOURCE_PROPERTIES.filter(property => rule[property] !== undefined);
-    return given.length === 1 && rule.SourceSecurityGroupId === undefined ? key({ property: given[0], value: text(rule[given[0]]) }) : undefined;
+    return given.length === 1 && rule.SourceSecurityGroupId === undefined ? key({ property: given[0], value: networkText(rule[given[0]]) }) : undefined;
   };
+  const ipv6Spellings = rules.filter(rule => typeof rule.CidrIpv6 === 'string' && rule.CidrIpv6 !== rule.CidrIpv6.toLowerCase())
+    .map(rule => `${securityGroupId} admits ${rule.CidrIpv6}, an IPv6 block not in lower case`);
+  // EC2 refuses a second rule of one source and port (InvalidPermission.Duplicate).
+  const ruleKeys = rules.map(rule => `${sourceOf(rule)} ${rule.IpProtocol} ${rule.FromPort}-${rule.ToPort}`);
+  const duplicates = [...new Set(ruleKeys.filter((k, i) => ruleKeys.indexOf(k) !== i))].map(k => `${securityGroupId} has the rule ${k} twice`);
   const violations = rules
     .filter(rule => {
       const source = sourceOf(rule);
       return source === undefined || !allowed.has(source) || rule.IpProtocol !== 'tcp' || rule.FromPort !== rule.ToPort || !ports.includes(rule.FromPort);
     })
     .map(rule => `${securityGroupId} admits ${text(rule)}, not a VPC CIDR block or client on an endpoint port`);
+  violations.push(...ipv6Spellings, ...duplicates);
   for (const port of new Set(ports)) {
     for (const source of allowed) {
       if (!rules.some(rule => sourceOf(rule) === source && rule.FromPort === port && rule.ToPort === port)) {

@@ -147,4 +147,10 @@ export class OutcomeCounts {
   public get templateShare(): number {
     return this.templates / Math.max(this.templates + this.rejections, 1);
   }
+
+  /** One line for the end of a property: how many configurations ran and how each ended. */
+  public summary(construct: string): string {
+    const runs = this.templates + this.rejections;
+    return `${construct}: ${runs} configurations, ${this.templates} templates, ${this.rejections} rejected cleanly`;
+  }
 }

@@ -1,11 +1,12 @@
 import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as fc from 'fast-check';
-import { clientCidrs, ClientCidrSpec, clientCidrsSpec } from './client-cidrs';
-import { EnvSpec, envSpec, mostly, numberToken, sometimes } from './environment';
+import { clientCidrs, clientCidrsMistakes, ClientCidrSpec, clientCidrsSpec } from './client-cidrs';
+import { EnvSpec, envMistakes, envSpec, mostly, numberToken, sometimes } from './environment';
+import { constructId, longIdSpec, plainJs, plainJsMistakes, PlainJsSpec, plainJsSpec, vpcBlockMistakes, VpcBlockSpec, vpcBlockSpec } from './hostile';
 import {
   bundle, BundleSpec, bundleSpec, gatewayService, GatewayServiceSpec, gatewayServiceSpec, interfaceService,
-  InterfaceServiceSpec, interfaceServiceSpec, policy, PolicySpec, policySpec, RESTRICTABLE_SERVICES,
+  InterfaceServiceSpec, interfaceServiceSpec, policy, PolicySpec, policySpec, RESTRICTABLE_SERVICES, serviceNameMistakes,
 } from './services';
 import { buildVpc, SubnetGroupSpec, subnetGroups, subnetSelection, SubnetSelectionSpec, subnetSelectionSpec, VpcSpec, vpcSpec } from './vpcs';
 import { PrivateEgressVpc } from '../../src';
@@ -36,6 +37,10 @@ export interface EgressVpcSpec {
   readonly later: LaterCall[];
   /** The user adds a default route through a new internet gateway to the first workload route table. */
   readonly internetRoute: boolean;
+  /** The VPC's block, for a VPC the construct defines. */
+  readonly ipAddresses?: VpcBlockSpec;
+  readonly plainJs?: PlainJsSpec;
+  readonly longId: boolean;
 }
 
 const laterCall = (groups: SubnetGroupSpec[]): fc.Arbitrary<LaterCall> => fc.oneof(
@@ -78,7 +83,29 @@ export const egressVpcSpec: fc.Arbitrary<EgressVpcSpec> = fc.option(vpcSpec, { n
   clientCidrs: sometimes(clientCidrsSpec),
   later: fc.array(laterCall(subnetGroups(vpc)), { maxLength: 2 }),
   internetRoute: mostly(fc.constant(false), fc.constant(true)),
+  ipAddresses: vpc ? fc.constant(undefined) : sometimes(vpcBlockSpec),
+  plainJs: plainJsSpec,
+  longId: longIdSpec,
 }));
+
+export function egressId(spec: EgressVpcSpec): string {
+  return constructId('Egress', spec.longId);
+}
+
+/** The props a spec gets wrong, each of which must be reported. */
+export function egressMistakes(spec: EgressVpcSpec): string[] {
+  const services = [...spec.interfaceEndpoints ?? [], ...spec.later.flatMap(call => call.kind === 'interface' ? [call.service] : [])];
+  const bundled = [...spec.bundles ?? [], ...spec.later.flatMap(call => call.kind === 'bundle' ? [call.bundle] : [])]
+    .flatMap(b => b.kind === 'custom' ? b.services : []);
+  return [
+    ...clientCidrsMistakes(spec.clientCidrs),
+    ...envMistakes(spec.env),
+    ...serviceNameMistakes('interfaceEndpoints', services),
+    ...serviceNameMistakes('bundles', bundled),
+    ...vpcBlockMistakes(spec.ipAddresses, spec.env, spec.maxAzs, spec.cidrMask),
+    ...plainJsMistakes(spec.plainJs),
+  ];
+}
 
 /** What the construct was asked for, to compare the template with. */
 export interface EgressVpcRequest {
@@ -97,8 +124,9 @@ export function buildEgressVpc(stack: Stack, spec: EgressVpcSpec): EgressVpcRequ
   const interfaceServices = interfaceSpecs.map(s => interfaceService(stack, s));
   const gatewayServices = (spec.gatewayEndpoints ?? ['s3', 'dynamodb']).map(gatewayService);
   const clients = clientCidrs(stack, spec.clientCidrs ?? []);
-  const construct = new PrivateEgressVpc(stack, 'Egress', {
+  const construct = new PrivateEgressVpc(stack, egressId(spec), plainJs('PrivateEgressVpc', {
     vpc: adopted,
+    ipAddresses: spec.ipAddresses && ec2.IpAddresses.cidr(spec.ipAddresses.value),
     maxAzs: spec.maxAzs,
     cidrMask: spec.cidrMask,
     flowLogsEnabled: spec.flowLogsEnabled,
@@ -110,7 +138,7 @@ export function buildEgressVpc(stack: Stack, spec: EgressVpcSpec): EgressVpcRequ
     endpointAzs: spec.endpointAzs === 'token' ? numberToken(stack) : spec.endpointAzs,
     privateDnsEnabled: spec.privateDnsEnabled,
     clientCidrs: spec.clientCidrs && clients,
-  });
+  }, spec.plainJs));
   const request: EgressVpcRequest = {
     construct,
     interfaceServices: [...interfaceServices, ...bundles.flatMap(b => b.interfaceEndpoints)],

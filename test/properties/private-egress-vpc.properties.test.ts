@@ -1,12 +1,11 @@
 import { CfnElement, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { schemaViolations } from '../schema';
-import { clientCidrsMistakes } from './client-cidrs';
 import { describeConstructProperty } from './construct-property';
-import { appAndStack } from './environment';
+import { appAndStack, schemaRegion } from './environment';
 import { clientSource, eachServiceOnce, gatewayRouteTables, ingressOnlyFrom, ipv4Sources, noInternetPath, oneSubnetPerAz } from './invariants';
 import { logicalIdPaths, runConfiguration, RunResult, TemplateJson } from './outcome';
-import { buildEgressVpc, EgressVpcRequest, EgressVpcSpec, egressVpcSpec } from './private-egress-vpc.arbitrary';
+import { buildEgressVpc, egressId, egressMistakes, EgressVpcRequest, EgressVpcSpec, egressVpcSpec } from './private-egress-vpc.arbitrary';
 import { vpcFacts } from './vpcs';
 import { serviceShortName } from '../../src/private/facts/service-names';
 import { clientPortsOf } from '../../src/private/facts/service-ports';
@@ -27,13 +26,13 @@ function invariantViolations(stack: Stack, spec: EgressVpcSpec, request: EgressV
     // (the sourced port table).
     ...ingressOnlyFrom(template, securityGroup, [...ipv4Sources(vpc.cidrs), ...request.clientCidrs.map(c => clientSource(stack.resolve(c)))],
       request.interfaceServices.flatMap(s => clientPortsOf(serviceShortName(s), s.port))),
-    ...schemaViolations(template, spec.env.region),
+    ...schemaViolations(template, schemaRegion(spec.env)),
   ];
 }
 
 function run(spec: EgressVpcSpec): RunResult<EgressVpcRequest> {
   const { app, stack } = appAndStack(spec.env);
-  return runConfiguration(app, stack, [`${stack.node.path}/Egress`], clientCidrsMistakes(spec.clientCidrs),
+  return runConfiguration(app, stack, [`${stack.node.path}/${egressId(spec)}`], egressMistakes(spec),
     () => buildEgressVpc(stack, spec),
     (request, template) => invariantViolations(stack, spec, request, template));
 }

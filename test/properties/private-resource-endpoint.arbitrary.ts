@@ -2,7 +2,8 @@ import { App, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as fc from 'fast-check';
 import { Choice, choice, mistakes } from './choices';
-import { ACCOUNT, EnvSpec, mostly, OTHER_ACCOUNT, sometimes } from './environment';
+import { ACCOUNT, EnvSpec, envMistakes, mostly, OTHER_ACCOUNT, sometimes } from './environment';
+import { plainJs, plainJsMistakes, PlainJsSpec, plainJsSpec } from './hostile';
 import { clientCidr, clientCidrMistake, ClientCidrSpec, clientCidrSpec } from './hub-choices';
 import { resourceEnvSpec } from './private-resource-share.arbitrary';
 import { buildVpc, subnetGroups, subnetSelection, SubnetSelectionSpec, subnetSelectionSpec, VpcSpec, vpcSpec } from './vpcs';
@@ -11,7 +12,8 @@ import { PortRange, PrivateResourceEndpoint, PrivateResourceShare, ResourceDefin
 /** What the endpoint connects to: an ARN, or a share object of another VPC, of its own VPC, of another account; both or neither. */
 export type EndpointTargetSpec =
   | { readonly kind: 'arn'; readonly arn: Choice<string> }
-  | { readonly kind: 'share-other-vpc' | 'share-same-vpc' | 'share-other-account' | 'both' | 'neither' };
+  /** share-agnostic: a share of an environment-agnostic stack, which an endpoint in a stack with a Region cannot reference. */
+  | { readonly kind: 'share-other-vpc' | 'share-same-vpc' | 'share-other-account' | 'share-agnostic' | 'both' | 'neither' };
 
 export interface EndpointSpec {
   readonly env: EnvSpec;
@@ -22,6 +24,7 @@ export interface EndpointSpec {
   readonly clientCidrs?: ClientCidrSpec[];
   readonly privateDnsEnabled?: boolean;
   readonly vpcSubnets?: SubnetSelectionSpec;
+  readonly plainJs?: PlainJsSpec;
 }
 
 const ARN = 'arn:aws:vpc-lattice:us-east-1:210987654321:resourceconfiguration/rcfg-0123456789abcdef0';
@@ -31,19 +34,20 @@ const targetSpec: fc.Arbitrary<EndpointTargetSpec> = mostly<EndpointTargetSpec>(
     fc.record({ kind: fc.constant('arn' as const), arn: choice('resourceConfigurationArn', [ARN], ['rcfg-0123456789abcdef0', `${ARN}x`]) }),
     fc.record({ kind: fc.constant('share-other-vpc' as const) }),
   ),
-  fc.record({ kind: fc.constantFrom('share-same-vpc' as const, 'share-other-account' as const, 'both' as const, 'neither' as const) }),
+  fc.record({ kind: fc.constantFrom('share-same-vpc' as const, 'share-other-account' as const, 'share-agnostic' as const, 'both' as const, 'neither' as const) }),
 );
 
 export const endpointSpec: fc.Arbitrary<EndpointSpec> = fc.tuple(resourceEnvSpec, vpcSpec).chain(([env, vpc]) => fc.record({
   env: fc.constant(env),
   vpc: fc.constant(vpc),
   target: targetSpec,
-  portRanges: sometimes(fc.array(choice<[number, number]>('portRanges', [[443, 443], [8000, 8099]], [[0, 0], [9000, 8000]]), { minLength: 1, maxLength: 2 })),
+  portRanges: sometimes(fc.array(choice<[number, number]>('portRanges', [[443, 443], [8000, 8099]], [[0, 0], [9000, 8000]]), { maxLength: 2 })),
   securityGroups: sometimes(fc.integer({ min: 1, max: 2 })),
   clientCidrs: sometimes(fc.array(clientCidrSpec, { maxLength: 2 })),
   privateDnsEnabled: sometimes(fc.boolean()),
   vpcSubnets: sometimes(subnetSelectionSpec(subnetGroups(vpc))),
-}, { requiredKeys: ['env', 'vpc', 'target'] }));
+  plainJs: plainJsSpec,
+}, { requiredKeys: ['env', 'vpc', 'target', 'plainJs'] }));
 
 /** The props a spec gets wrong, each of which must be reported (or refused at once). */
 export function endpointMistakes(spec: EndpointSpec): string[] {
@@ -55,9 +59,13 @@ export function endpointMistakes(spec: EndpointSpec): string[] {
   if (['share-same-vpc', 'share-other-account', 'both', 'neither'].includes(target.kind)) {
     found.push(`target (${target.kind})`);
   }
-  if (target.kind === 'arn' && spec.portRanges === undefined && spec.securityGroups === undefined) {
-    found.push('portRanges (missing)');
+  if (target.kind === 'arn' && (spec.portRanges ?? []).length === 0 && spec.securityGroups === undefined) {
+    found.push('portRanges (missing or empty)');
   }
+  if (target.kind === 'share-agnostic' && spec.env.region !== undefined) {
+    found.push('resourceShare (of an environment-agnostic stack)');
+  }
+  found.push(...envMistakes(spec.env), ...plainJsMistakes(spec.plainJs));
   if (spec.clientCidrs !== undefined && spec.securityGroups !== undefined) {
     found.push('clientCidrs (with securityGroups)');
   }
@@ -77,9 +85,10 @@ export function buildEndpoint(app: App, stack: Stack, spec: EndpointSpec): Endpo
   const vpc = buildVpc(stack, spec.env, spec.vpc);
   const target = spec.target;
   const clientCidrs = spec.clientCidrs?.map(c => clientCidr(stack, c));
-  const construct = new PrivateResourceEndpoint(stack, 'Endpoint', {
+  const construct = new PrivateResourceEndpoint(stack, 'Endpoint', plainJs('PrivateResourceEndpoint', {
     vpc,
-    resourceShare: ['share-other-vpc', 'share-same-vpc', 'share-other-account', 'both'].includes(target.kind) ? share(app, stack, vpc, target.kind) : undefined,
+    resourceShare: ['share-other-vpc', 'share-same-vpc', 'share-other-account', 'share-agnostic', 'both'].includes(target.kind)
+      ? share(app, stack, vpc, target.kind) : undefined,
     resourceConfigurationArn: target.kind === 'arn' ? target.arn.value : target.kind === 'both' ? ARN : undefined,
     portRanges: spec.portRanges?.map(({ value: [from, to] }) => from === to ? PortRange.tcp(from) : PortRange.tcpRange(from, to)),
     securityGroups: spec.securityGroups === undefined ? undefined
@@ -87,7 +96,7 @@ export function buildEndpoint(app: App, stack: Stack, spec: EndpointSpec): Endpo
     clientCidrs,
     privateDnsEnabled: spec.privateDnsEnabled,
     vpcSubnets: spec.vpcSubnets && subnetSelection(vpc.availabilityZones, spec.vpcSubnets),
-  });
+  }, spec.plainJs));
   return { construct, vpc, clientCidrs: clientCidrs ?? [] };
 }
 
@@ -95,7 +104,7 @@ export function buildEndpoint(app: App, stack: Stack, spec: EndpointSpec): Endpo
 function share(app: App, stack: Stack, vpc: ec2.IVpc, where: string): PrivateResourceShare {
   const shareStack = where === 'share-other-account'
     ? new Stack(app, 'ProviderStack', { env: { account: OTHER_ACCOUNT, region: stack.region.startsWith('${') ? 'us-east-1' : stack.region } })
-    : stack;
+    : where === 'share-agnostic' ? new Stack(app, 'ProviderStack') : stack;
   const shareVpc = where === 'share-same-vpc' ? vpc : ec2.Vpc.fromVpcAttributes(shareStack, 'ProviderVpc', {
     vpcId: 'vpc-0aaaaaaaaaaaaaaaa',
     vpcCidrBlock: '10.50.0.0/16',

@@ -1,7 +1,7 @@
 import { CfnElement, Stack } from 'aws-cdk-lib';
 import { schemaViolations } from '../schema';
 import { describeConstructProperty } from './construct-property';
-import { appAndStack } from './environment';
+import { appAndStack, schemaRegion } from './environment';
 import { clientSources, destinationKind, ingressOnlyFrom } from './network-invariants';
 import { logicalIdPaths, resourcesOfType, runConfiguration, TemplateJson } from './outcome';
 import { buildEndpoint, EndpointRequest, EndpointSpec, endpointMistakes, endpointSpec } from './private-resource-endpoint.arbitrary';
@@ -22,7 +22,7 @@ function invariantViolations(stack: Stack, spec: EndpointSpec, request: Endpoint
     const kinds = request.clientCidrs.map(destinationKind);
     violations.push(...ingressOnlyFrom(template, groupId, clientSources(vpc.cidrs, request.clientCidrs.map(c => stack.resolve(c)), kinds), ports));
   }
-  return [...violations, ...schemaViolations(template, spec.env.region)];
+  return [...violations, ...schemaViolations(template, schemaRegion(spec.env))];
 }
 
 describeConstructProperty('PrivateResourceEndpoint', endpointSpec, spec => {

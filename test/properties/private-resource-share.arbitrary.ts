@@ -4,7 +4,8 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as fc from 'fast-check';
 import { Choice, choice, mistakes } from './choices';
-import { EnvSpec, envSpec, mostly, sometimes } from './environment';
+import { EnvSpec, envMistakes, envSpec, mostly, sometimes, stringToken, TokenSource, tokenSource } from './environment';
+import { plainJs, plainJsMistakes, PlainJsSpec, plainJsSpec } from './hostile';
 import { parameterNameSpec, principalMistake, sharePrincipal, SharePrincipalSpec, sharePrincipalSpec } from './hub-choices';
 import { buildVpc, subnetGroups, subnetSelection, SubnetSelectionSpec, subnetSelectionSpec, VpcSpec, vpcSpec } from './vpcs';
 import { PortRange, PrivateResourceShare, ResourceDefinition, ResourceGatewayIpAddressType } from '../../src';
@@ -14,8 +15,14 @@ export type SingleSpec =
   | { readonly kind: 'dns'; readonly name: Choice<string>; readonly ipv6: boolean }
   | { readonly kind: 'ip'; readonly address: Choice<string> };
 
+/**
+ * How a database is imported: with its endpoint and port as a number, or as JavaScript users get it wrong: without
+ * endpoint and port, with the port as a string, or as a deploy-time string.
+ */
+export type DatabaseImportSpec = 'number' | 'none' | 'string' | TokenSource;
+
 export type DefinitionSpec =
-  | { readonly kind: 'rdsInstance' | 'rdsCluster' }
+  | { readonly kind: 'rdsInstance' | 'rdsCluster'; readonly port?: DatabaseImportSpec }
   | SingleSpec
   | { readonly kind: 'group'; readonly members: ReadonlyArray<{ readonly name: string; readonly single: SingleSpec; readonly subdomain?: string }> };
 
@@ -34,7 +41,8 @@ export interface ShareSpec {
   readonly domainVerificationId?: Choice<string>;
   readonly publicHostedZone?: 'new' | 'attributes' | 'attributes-other-domain' | 'fromPublicHostedZoneId';
   readonly resourceConfigurationName?: Choice<string>;
-  readonly resourceConfigurationArnParameter?: Choice<string>;
+  readonly resourceConfigurationArnParameter?: Choice<string> | { readonly token: TokenSource };
+  readonly plainJs?: PlainJsSpec;
 }
 
 /**
@@ -60,7 +68,10 @@ const groupMemberSpec = (inVpc: string) => fc.record({
 }, { requiredKeys: ['name', 'single'] });
 
 const definitionSpec = (inVpc: string): fc.Arbitrary<DefinitionSpec> => fc.oneof(
-  fc.record({ kind: fc.constantFrom('rdsInstance' as const, 'rdsCluster' as const) }),
+  fc.record({
+    kind: fc.constantFrom('rdsInstance' as const, 'rdsCluster' as const),
+    port: sometimes(fc.constantFrom<DatabaseImportSpec>('none', 'string', 'parameter', 'lazy')),
+  }, { requiredKeys: ['kind'] }),
   singleSpec(inVpc),
   fc.record({
     kind: fc.constant('group' as const),
@@ -78,8 +89,12 @@ const definitionSpec = (inVpc: string): fc.Arbitrary<DefinitionSpec> => fc.oneof
  */
 export const resourceEnvSpec: fc.Arbitrary<EnvSpec> = envSpec([]).filter(env => !/^(cn|us-gov)-/.test(env.region ?? ''));
 
-const portRangesSpec = fc.array(choice<[number, number]>('portRanges', [[443, 443], [8000, 8099], [5432, 5432]], [[0, 0], [9000, 8000], [443, 70000]]),
-  { minLength: 1, maxLength: 1 });
+// Rarely none at all (`portRanges: []`), which opens no port: the share's runs have the most mistakes already, and a
+// third must reach a template (construct-property.ts).
+const portRangesSpec = fc.oneof(
+  { weight: 15, arbitrary: fc.array(choice<[number, number]>('portRanges', [[443, 443], [8000, 8099], [5432, 5432]], [[0, 0], [9000, 8000], [443, 70000]]),
+    { minLength: 1, maxLength: 1 }) },
+  { weight: 1, arbitrary: fc.constant<Array<Choice<[number, number]>>>([]) });
 
 export const shareSpec: fc.Arbitrary<ShareSpec> = fc.tuple(resourceEnvSpec, vpcSpec)
   .chain(([env, vpc]) => fc.tuple(fc.constant(env), fc.constant(vpc), definitionSpec(vpc.kind === 'new' ? '10.0.1.25' : '10.8.1.25')))
@@ -101,9 +116,11 @@ export const shareSpec: fc.Arbitrary<ShareSpec> = fc.tuple(resourceEnvSpec, vpcS
     publicHostedZone: sometimes(mostly(fc.constantFrom('new' as const, 'attributes' as const),
       fc.constantFrom('attributes-other-domain' as const, 'fromPublicHostedZoneId' as const))),
     resourceConfigurationName: sometimes(choice('resourceConfigurationName', ['orders-db'], ['Orders', 'rcfg-orders', 'a-', 'x'])),
-    resourceConfigurationArnParameter: sometimes(parameterNameSpec('resourceConfigurationArnParameter', '/resources/orders/arn')),
+    resourceConfigurationArnParameter: sometimes(mostly<Choice<string> | { token: TokenSource }>(
+      parameterNameSpec('resourceConfigurationArnParameter', '/resources/orders/arn'), fc.record({ token: tokenSource }))),
+    plainJs: plainJsSpec,
     orphanVerification: mostly(fc.constant(false), fc.constant(true)),
-  }, { requiredKeys: ['env', 'vpc', 'resource', 'portRanges', 'allowedPrincipals', 'laterPrincipals', 'orphanVerification'] }))
+  }, { requiredKeys: ['env', 'vpc', 'resource', 'portRanges', 'allowedPrincipals', 'laterPrincipals', 'orphanVerification', 'plainJs'] }))
   // Mostly, a verification and members' domains come with a custom domain name; sometimes without one, a mistake.
   .map(({ orphanVerification, ...spec }) => spec.customDomainName !== undefined || orphanVerification ? spec : {
     ...spec,
@@ -143,10 +160,24 @@ export function shareMistakes(spec: ShareSpec): string[] {
   const found: string[] = [
     ...mistakes(all.map(s => s.kind === 'dns' ? s.name : s.address)),
     ...mistakes([...spec.portRanges ?? [], domain, spec.domainVerificationId]),
-    ...mistakes([spec.resourceConfigurationName, spec.resourceConfigurationArnParameter]),
+    ...mistakes([spec.resourceConfigurationName,
+      spec.resourceConfigurationArnParameter && 'value' in spec.resourceConfigurationArnParameter ? spec.resourceConfigurationArnParameter : undefined]),
+    ...envMistakes(spec.env),
+    ...plainJsMistakes(spec.plainJs),
     ...[...spec.allowedPrincipals, ...spec.laterPrincipals].map(principalMistake).filter((m): m is string => m !== undefined),
   ];
-  if (isRds === (spec.portRanges !== undefined)) {
+  if (isRds && resource.port !== undefined && resource.port !== 'number') {
+    found.push(`resource (database imported with port ${resource.port})`);
+  }
+  if (!isRds && spec.portRanges?.length === 0) {
+    found.push('portRanges (empty)');
+  }
+  // The VPCs of vpcs.ts defined in the app have IPv4 subnets only; imported subnets may have IPv6 blocks unknown to the app.
+  if (spec.vpc.kind === 'new' && spec.ipAddressType !== undefined && spec.ipAddressType !== ResourceGatewayIpAddressType.IPV4) {
+    found.push('ipAddressType (IPv4-only subnets)');
+  }
+  // An empty list is none (it opens no port): a mistake for the others, not for a database.
+  if (isRds ? (spec.portRanges ?? []).length > 0 : spec.portRanges === undefined) {
     found.push('portRanges (given for a database, or missing)');
   }
   if (isRds && domain !== undefined) {
@@ -186,7 +217,7 @@ export interface ShareRequest {
 export function buildShare(stack: Stack, spec: ShareSpec): ShareRequest {
   const vpc = buildVpc(stack, spec.env, spec.vpc);
   const principals = spec.allowedPrincipals.map(p => sharePrincipal(stack, p));
-  const construct = new PrivateResourceShare(stack, 'Share', {
+  const construct = new PrivateResourceShare(stack, 'Share', plainJs('PrivateResourceShare', {
     vpc,
     resource: definition(stack, vpc, spec.resource),
     portRanges: spec.portRanges?.map(({ value: [from, to] }) => from === to ? PortRange.tcp(from) : PortRange.tcpRange(from, to)),
@@ -200,8 +231,9 @@ export function buildShare(stack: Stack, spec: ShareSpec): ShareRequest {
     domainVerificationId: spec.domainVerificationId?.value,
     publicHostedZone: spec.publicHostedZone && publicZone(stack, spec.publicHostedZone),
     resourceConfigurationName: spec.resourceConfigurationName?.value,
-    resourceConfigurationArnParameter: spec.resourceConfigurationArnParameter?.value,
-  });
+    resourceConfigurationArnParameter: spec.resourceConfigurationArnParameter && ('token' in spec.resourceConfigurationArnParameter
+      ? stringToken(stack, spec.resourceConfigurationArnParameter.token) : spec.resourceConfigurationArnParameter.value),
+  }, spec.plainJs));
   const later = spec.laterPrincipals.map(p => sharePrincipal(stack, p));
   later.forEach(p => construct.addAllowedPrincipal(p));
   return { construct, vpc, principals: [...principals, ...later] };
@@ -219,21 +251,35 @@ function definition(stack: Stack, vpc: ec2.IVpc, spec: DefinitionSpec): Resource
     case 'rdsInstance':
       return ResourceDefinition.rdsInstance(rds.DatabaseInstance.fromDatabaseInstanceAttributes(stack, 'Db', {
         instanceIdentifier: 'orders',
-        instanceEndpointAddress: 'orders.example.internal',
-        port: 5432,
+        ...databaseEndpoint(stack, spec.port, 'orders.example.internal', 'instanceEndpointAddress') as { instanceEndpointAddress: string; port: number },
         securityGroups: [new ec2.SecurityGroup(stack, 'DbSecurityGroup', { vpc })],
       }));
     case 'rdsCluster':
       return ResourceDefinition.rdsCluster(rds.DatabaseCluster.fromDatabaseClusterAttributes(stack, 'Cluster', {
         clusterIdentifier: 'orders',
-        clusterEndpointAddress: 'orders.cluster.example.internal',
-        port: 5432,
+        ...databaseEndpoint(stack, spec.port, 'orders.cluster.example.internal', 'clusterEndpointAddress'),
         securityGroups: [new ec2.SecurityGroup(stack, 'ClusterSecurityGroup', { vpc })],
       }));
     case 'group':
       return ResourceDefinition.group(spec.members.map(m => ({ name: m.name, definition: single(m.single), customDomainName: m.subdomain })));
     default:
       return single(spec);
+  }
+}
+
+/** The endpoint address and port of a database import, as the spec has them (JavaScript lets the port be a string). */
+function databaseEndpoint(stack: Stack, spec: DatabaseImportSpec | undefined, address: string, key: string): { [key: string]: any } {
+  switch (spec ?? 'number') {
+    case 'number':
+      return { [key]: address, port: 5432 };
+    case 'none':
+      // aws-cdk-lib's instance import needs the port itself (it throws in the user's call otherwise): only the cluster's
+      // import can lack both.
+      return key === 'instanceEndpointAddress' ? { port: 5432 } : {};
+    case 'string':
+      return { [key]: address, port: '5432' };
+    default:
+      return { [key]: address, port: stringToken(stack, spec as TokenSource) };
   }
 }
 

@@ -1,7 +1,7 @@
 import { CfnElement, Stack } from 'aws-cdk-lib';
 import { schemaViolations } from '../schema';
 import { describeConstructProperty } from './construct-property';
-import { appAndStack } from './environment';
+import { appAndStack, schemaRegion } from './environment';
 import { logicalIdPaths, resourcesOfType, runConfiguration, TemplateJson } from './outcome';
 import { buildShare, ShareRequest, ShareSpec, shareMistakes, shareSpec } from './private-resource-share.arbitrary';
 import { resourceShareViolations } from './resource-invariants';
@@ -56,7 +56,7 @@ function invariantViolations(stack: Stack, spec: ShareSpec, request: ShareReques
       .filter(([, path]) => ['DbSecurityGroup', 'ClusterSecurityGroup'].some(id => path === `${stack.node.path}/${id}/Resource`)).map(([id]) => id);
     violations.push(...gatewaySecurityGroupViolations(spec, template, groupId, databaseGroupIds));
   }
-  return [...violations, ...schemaViolations(template, spec.env.region)];
+  return [...violations, ...schemaViolations(template, schemaRegion(spec.env))];
 }
 
 describeConstructProperty('PrivateResourceShare', shareSpec, spec => {

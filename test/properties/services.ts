@@ -14,6 +14,16 @@ const AWS_SERVICE_KEYS = ['SSM', 'SSM_MESSAGES', 'ECR', 'ECR_DOCKER', 'CLOUDWATC
 /** Short names the supported-AZ lookup may restrict (see EnvSpec). */
 export const RESTRICTABLE_SERVICES = ['ssm', 'sts', 'logs', 'ecr.dkr', 'kms'];
 
+/** Short names aws-cdk-lib does not list: typos of `ecr.dkr` and `secretsmanager`. */
+const UNLISTED_SHORT_NAMES = ['ecr.dkrr', 'secretmanager'];
+/** Short names no AWS service has. */
+const INVALID_SHORT_NAMES = ['secrets manager', 'sécrets', 'SSM'];
+
+/** The mistake of interface services named with a short name no AWS service has, in `prop`. */
+export function serviceNameMistakes(prop: string, specs: InterfaceServiceSpec[]): string[] {
+  return specs.some(s => s.kind === 'named' && INVALID_SHORT_NAMES.includes(s.shortName)) ? [`${prop} (service name)`] : [];
+}
+
 /** An interface endpoint service, as users name them. */
 export type InterfaceServiceSpec =
   | { readonly kind: 'constant'; readonly key: typeof AWS_SERVICE_KEYS[number] }
@@ -28,7 +38,12 @@ export const interfaceServiceSpec: fc.Arbitrary<InterfaceServiceSpec> = fc.oneof
     weight: 8,
     arbitrary: fc.record({
       kind: fc.constant('named' as const),
-      shortName: fc.constantFrom('ssm', 'notebook', 's3', 'sts', 'logs'),
+      // Sometimes a short name EC2 does not offer: a typo aws-cdk-lib does not list (a warning: it may be newer), or one
+      // no AWS service can have (spaces, capitals, other letters), a mistake.
+      shortName: fc.oneof(
+        { weight: 6, arbitrary: fc.constantFrom('ssm', 'notebook', 's3', 'sts', 'logs') },
+        { weight: 1, arbitrary: fc.constantFrom(...UNLISTED_SHORT_NAMES, ...INVALID_SHORT_NAMES) },
+      ),
       prefix: fc.constantFrom('com.amazonaws', 'aws.sagemaker', 'cn.com.amazonaws'),
       port: fc.constantFrom(443, 8443, 25),
     }, { requiredKeys: ['kind', 'shortName'] }),
