@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { CentralEndpointHubCostEstimate } from './cost';
 import { EndpointBundle } from './endpoint-bundle';
 import { estimateHubCost } from './private/cost/hub-cost-model';
-import { serviceShortName } from './private/facts/service-names';
+import { isServiceShortNameShape, serviceShortName } from './private/facts/service-names';
 import { findIpv4CidrBlocks, localPrivateDnsEndpoints, primaryIpv4CidrBlock } from './private/inventory/vpc-inspection';
 import { ipv4CidrsWithin, uniqueNetworks } from './private/rules/cidr-blocks';
 import { Finding } from './private/rules/findings';
@@ -277,6 +277,11 @@ export class CentralEndpointHub extends Construct {
     // A PrivateLink endpoint service has no public name for a zone to take over.
     if (!(service instanceof ec2.InterfaceVpcEndpointAwsService) || !dnsEntries) {
       this.notCentralized.push(shortName);
+      this.services.set(key, { shortName, zones: [] });
+      return;
+    }
+    // A name no AWS service has (which the endpoints' rules report) gets no zone: Route 53 would refuse the zone's name.
+    if (!isServiceShortNameShape(shortName)) {
       this.services.set(key, { shortName, zones: [] });
       return;
     }

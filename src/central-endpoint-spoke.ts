@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import { CentralEndpointHub } from './central-endpoint-hub';
 import { AppInventory } from './private/inventory/app-inventory';
 import { findIpv4CidrBlocks, localPrivateDnsEndpoints } from './private/inventory/vpc-inspection';
-import { ipv4CidrsNotContained, ipv4CidrsWithin, uniqueNetworks } from './private/rules/cidr-blocks';
+import { ipv4CidrsNotContained, ipv4CidrsWithin, overlappingIpv4Cidrs, uniqueNetworks } from './private/rules/cidr-blocks';
 import { crossAccountReferenceMessage } from './private/rules/cross-account';
 import { Finding } from './private/rules/findings';
 import {
@@ -16,6 +16,7 @@ import {
   validateRouteTablesKnown,
   validateRoutesLeaveVpc,
   validateSpokeAdmitted,
+  validateSpokeOutsideHub,
   validateSpokeRegion,
   validateSpokeWiring,
   warnVpcsPerProfile,
@@ -126,6 +127,7 @@ export class CentralEndpointSpoke extends Construct {
 
     addRules(this, 'CentralEndpointSpoke', () => {
       const vpcDetails = props.vpc instanceof ec2.Vpc ? props.vpc : undefined;
+      const spokeCidrs = findIpv4CidrBlocks(props.vpc, this);
       const centralizedServices = props.centralizedServices ?? hub?.centralizedServices ?? [];
       return [
         ...validateSpokeWiring({
@@ -137,13 +139,14 @@ export class CentralEndpointSpoke extends Construct {
         ...validateClientCidrs(hubCidrs, 'hubCidrs'),
         ...validateProfileId(props.profileId),
         ...(props.transitGatewayId !== undefined
-          ? validateRoutesLeaveVpc('hubCidrs', 'the spoke VPC', ipv4CidrsWithin(hubCidrs, findIpv4CidrBlocks(props.vpc, this)))
+          ? validateRoutesLeaveVpc('hubCidrs', 'the spoke VPC', ipv4CidrsWithin(hubCidrs, spokeCidrs))
           : []),
+
         ...(props.transitGatewayId !== undefined ? validateRouteTablesKnown(subnetsWithoutRouteTable(workloadSubnets), 'the hub') : []),
         ...validateVpcDns(['the hub\'s private hosted zones'], vpcDetails?.dnsSupportEnabled, vpcDetails?.dnsHostnamesEnabled),
         ...validateOneProfilePerVpc(this.otherProfileAssociations()),
         ...validateNoLocalPrivateDns(props.vpc.node.path, localPrivateDnsEndpoints(props.vpc, this, centralizedServices)),
-        ...(hub ? this.hubFindings(hub) : []),
+        ...(hub ? this.hubFindings(hub, spokeCidrs, props.transitGatewayId !== undefined ? hubCidrs : []) : []),
       ];
     });
   }
@@ -163,11 +166,17 @@ export class CentralEndpointSpoke extends Construct {
       .map(association => association.node.path);
   }
 
-  private hubFindings(hub: CentralEndpointHub): Finding[] {
-    const spokeCidrs = findIpv4CidrBlocks(this.vpc, this);
+  /**
+   * @param spokeCidrs the spoke VPC's IPv4 blocks
+   * @param routedHubCidrs the destinations of the spoke's routes to the hub, whose overlaps the route rule reports
+   */
+  private hubFindings(hub: CentralEndpointHub, spokeCidrs: string[], routedHubCidrs: string[]): Finding[] {
     const hubProfileId = hub.profileId;
+    const hubOverlaps = overlappingIpv4Cidrs(hub.vpcCidrBlock ? [hub.vpcCidrBlock] : [], spokeCidrs)
+      .filter(({ cidr }) => !routedHubCidrs.includes(cidr) || ipv4CidrsWithin([cidr], spokeCidrs).length === 0);
     return [
       ...validateHubHasProfile(hub.node.path, hubProfileId !== undefined),
+      ...validateSpokeOutsideHub(hubOverlaps),
       ...validateSpokeRegion(Stack.of(this).region, Stack.of(hub).region),
       ...validateSpokeAdmitted(hub.node.path, ipv4CidrsNotContained(spokeCidrs, hub.clientCidrs)),
       ...warnVpcsPerProfile(hubProfileId ? AppInventory.of(this).profileAssociationsOfProfile(hubProfileId).length : 0),

@@ -296,13 +296,14 @@ export class PrivateEgressVpc extends Construct {
     this.vpcDefinedHere = props.vpc === undefined;
     const ipAddresses = props.ipAddresses ?? ec2.IpAddresses.cidr(DEFAULT_CIDR);
     const maxAzs = props.maxAzs ?? DEFAULT_MAX_AZS;
-    if (this.vpcDefinedHere) {
-      this.refuseUnfitVpcBlock(vpcPrefixLength(ipAddresses), maxAzs, props.cidrMask !== undefined);
-    }
     // A subnet size the VPC cannot hold is reported at synth; aws-cdk-lib would throw with no path first.
     // Read only with a mask to check: each read of the stack's AZs is recorded as an acknowledgment.
     this.cidrMaskFindings = props.vpc || props.cidrMask === undefined ? [] : validateCidrMask(props.cidrMask, vpcPrefixLength(ipAddresses),
       Math.min(maxAzs, Stack.of(this).availabilityZones.length));
+    if (this.vpcDefinedHere) {
+      // A refused mask is left out of the VPC, whose block must then hold aws-cdk-lib's own split.
+      this.refuseUnfitVpcBlock(vpcPrefixLength(ipAddresses), maxAzs, props.cidrMask !== undefined && this.cidrMaskFindings.length === 0);
+    }
     this.vpc = props.vpc ?? new ec2.Vpc(this, 'Vpc', {
       ipAddresses,
       maxAzs,

@@ -580,6 +580,21 @@ describe('CentralEndpointHub', () => {
       expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('assumedZoneName'))).toEqual([]);
     });
 
+    test('reports a service name that no AWS service has, instead of failing in aws-cdk-lib on its zone\'s name', () => {
+      // GIVEN: a regression the property tests found
+      const { app, stack } = testStack();
+
+      const misspelled = new ec2.InterfaceVpcEndpointAwsService('sécrets');
+
+      // WHEN
+      const hub = hubIn(stack, { interfaceEndpoints: [misspelled] });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([expect.stringMatching(
+        /^\[TestStack\/Hub\/Endpoints\] interface endpoint service 'sécrets' is no AWS service name: /)]);
+      expect(hub.hostedZonesFor(misspelled)).toEqual([]);
+    });
+
     test('warns when no spoke CIDR block is admitted', () => {
       // GIVEN
       const { stack } = testStack();

@@ -152,6 +152,22 @@ describe('CentralEndpointSpoke', () => {
         `^\\[SpokeStack/Spoke\\] \`hubCidrs\` entry ${cidr.replace(/\./g, '\\.')} is inside the spoke VPC's own block 10\\.1\\.0\\.0/16: EC2 refuses`))));
     });
 
+    test.each([
+      ['the same block', '10.1.0.0/16', undefined],
+      ['a block inside the spoke\'s, with no Transit Gateway', '10.1.16.0/20', undefined],
+      ['a block inside the spoke\'s, with routes to it through the Transit Gateway', '10.1.16.0/20', TGW],
+    ])('rejects a hub VPC whose block overlaps the spoke VPC\'s: %s', (_, hubBlock, transitGatewayId) => {
+      // GIVEN: a regression the property tests found; the spoke VPC is 10.1.0.0/16
+      const { app, hub, stack, vpc } = setUp({ ipAddresses: ec2.IpAddresses.cidr(hubBlock) });
+
+      // WHEN
+      new CentralEndpointSpoke(stack, 'Spoke', { vpc, hub, transitGatewayId });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([expect.stringMatching(new RegExp(`^\\[SpokeStack/Spoke\\] (the hub VPC's block ${hubBlock} `
+        + `overlaps the spoke VPC's block 10\\.1\\.0\\.0/16: the spoke's local route|\`hubCidrs\` entry ${hubBlock} is inside)`))]);
+    });
+
     test('routes once to a hub IPv6 block given in two spellings, in lower case', () => {
       // GIVEN
       const { stack, vpc } = setUp();

@@ -577,6 +577,16 @@ describe('PrivateEgressVpc', () => {
       ]);
     });
 
+    test('refuses a block too small for aws-cdk-lib\'s split when the cidrMask it was given with is refused', () => {
+      // GIVEN: a regression the property tests found: the refused mask was dropped, and aws-cdk-lib split the /28 itself
+      const { stack } = testStack();
+
+      // THEN
+      expect(() => new PrivateEgressVpc(stack, 'Egress', { ipAddresses: ec2.IpAddresses.cidr('192.168.0.0/28'), cidrMask: 22 }))
+        .toThrow('TestStack/Egress: a /28 `ipAddresses` block cannot hold 3 subnets (one per AZ) of /28 or larger. Give a /26 block '
+          + 'or larger, or lower `maxAzs`.');
+    });
+
     test('fails when a second name of a gateway service is added, leaving the endpoint and its routes as they were', () => {
       // GIVEN: a regression the property tests found (EGRESS-1, gateway endpoints)
       const { app, stack } = testStack();

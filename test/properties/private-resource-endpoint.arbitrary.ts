@@ -56,7 +56,9 @@ export function endpointMistakes(spec: EndpointSpec): string[] {
     ...mistakes([...spec.portRanges ?? [], target.kind === 'arn' ? target.arn : undefined]),
     ...(spec.clientCidrs ?? []).map(clientCidrMistake).filter((m): m is string => m !== undefined),
   ];
-  if (['share-same-vpc', 'share-other-account', 'both', 'neither'].includes(target.kind)) {
+  // A share in another account's stack is a mistake where the endpoint's account is known; a Region-only stack's account
+  // is the one it is deployed to, which may be the share's: not decidable at synth.
+  if (['share-same-vpc', 'both', 'neither'].includes(target.kind) || (target.kind === 'share-other-account' && !spec.env.regionOnly)) {
     found.push(`target (${target.kind})`);
   }
   if (target.kind === 'arn' && (spec.portRanges ?? []).length === 0 && spec.securityGroups === undefined) {

@@ -166,7 +166,8 @@ export function shareMistakes(spec: ShareSpec): string[] {
     ...plainJsMistakes(spec.plainJs),
     ...[...spec.allowedPrincipals, ...spec.laterPrincipals].map(principalMistake).filter((m): m is string => m !== undefined),
   ];
-  if (isRds && resource.port !== undefined && resource.port !== 'number') {
+  // An instance imported without its endpoint address but with its port is shared by ARN on that port, which is enough.
+  if (isRds && resource.port !== undefined && resource.port !== 'number' && !(resource.kind === 'rdsInstance' && resource.port === 'none')) {
     found.push(`resource (database imported with port ${resource.port})`);
   }
   if (!isRds && spec.portRanges?.length === 0) {

@@ -12,6 +12,15 @@ export const KNOWN_INTERFACE_SERVICE_SHORT_NAMES: readonly string[] = [...new Se
   .filter((member): member is ec2.InterfaceVpcEndpointAwsService => member instanceof ec2.InterfaceVpcEndpointAwsService)
   .map(service => service.shortName))];
 
+// What AWS service short names are made of: lower-case letters and digits, in labels joined by dots and hyphens (ssm,
+// ecr.dkr, bedrock-runtime, s3-outposts).
+const SERVICE_SHORT_NAME = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
+
+/** Whether a name is shaped like an AWS service short name; one with spaces, capitals or other letters never is. */
+export function isServiceShortNameShape(name: string): boolean {
+  return SERVICE_SHORT_NAME.test(name);
+}
+
 /**
  * Services with both gateway and interface endpoints. With private DNS, their interface endpoint answers only
  * through a Route 53 Resolver inbound endpoint (`PrivateDnsOnlyForInboundResolverEndpoint`), which the EC2 API

@@ -51,6 +51,17 @@ export function ipv4CidrsWithin(inner: string[], outer: string[]): Array<{ cidr:
   });
 }
 
+/** The pairs of literal IPv4 blocks of `a` and `b` that share addresses (one contains the other). */
+export function overlappingIpv4Cidrs(a: string[], b: string[]): Array<{ cidr: string; overlaps: string }> {
+  const bBlocks = b.map(cidr => ({ cidr, block: parseIpv4Cidr(cidr) }));
+  return a.flatMap(cidr => {
+    const block = parseIpv4Cidr(cidr);
+    return block === undefined ? [] : bBlocks
+      .filter(other => other.block !== undefined && (contains(other.block, block) || contains(block, other.block)))
+      .map(other => ({ cidr, overlaps: other.cidr }));
+  });
+}
+
 const IPV6_CIDR = /^([0-9a-fA-F:]+)\/(\d{1,3})$/;
 
 /**

@@ -5,7 +5,7 @@ import { SubnetPlacement, validateOneSubnetPerAz } from './vpc';
 import { CROSS_REGION_SERVICES, CROSS_REGION_SERVICES_SOURCE } from '../facts/cross-region-services';
 import { INTERFACE_ENDPOINTS_PER_VPC_QUOTA } from '../facts/quotas';
 import { isRegionName, partitionOf, REGION_PATTERN } from '../facts/regions';
-import { GATEWAY_SERVICE_SHORT_NAMES, SERVICES_WITH_BOTH_ENDPOINT_TYPES } from '../facts/service-names';
+import { GATEWAY_SERVICE_SHORT_NAMES, isServiceShortNameShape, SERVICES_WITH_BOTH_ENDPOINT_TYPES } from '../facts/service-names';
 import { REGIONS_WITHOUT_SERVICE, SDK_ENDPOINTS_SOURCE } from '../facts/sdk-endpoints.generated';
 
 export function validateGatewayService(shortName: string): Finding[] {
@@ -334,10 +334,6 @@ export function validateServiceInRegion(shortName: string, region: string): Find
     + 'that has it (`serviceRegion`), or acknowledge this warning if AWS has launched it in this Region since.')];
 }
 
-// What AWS service short names are made of: lower-case letters and digits, in labels joined by dots and hyphens (ssm,
-// ecr.dkr, bedrock-runtime, s3-outposts).
-const SERVICE_SHORT_NAME = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
-
 /**
  * An interface endpoint's AWS service must be one EC2 could offer: a name with spaces, capitals or other letters never
  * is, and one that aws-cdk-lib does not list is most likely a typo (`secretmanager`) that would fail the deploy, unless
@@ -349,7 +345,7 @@ export function validateAwsServiceShortName(shortName: string, known: readonly s
   if (Token.isUnresolved(shortName) || known.includes(shortName)) {
     return [];
   }
-  if (!SERVICE_SHORT_NAME.test(shortName)) {
+  if (!isServiceShortNameShape(shortName)) {
     return [error(`interface endpoint service '${shortName}' is no AWS service name: those have only lower-case letters, digits, `
       + 'dots and hyphens (ssm, ecr.dkr, bedrock-runtime). Fix its spelling.')];
   }

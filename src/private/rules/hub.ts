@@ -281,6 +281,18 @@ export function validateRoutesLeaveVpc(prop: string, vpcName: string, within: Ar
 }
 
 /**
+ * A spoke VPC whose blocks share addresses with the hub VPC's cannot reach the hub's endpoints, whatever connects the two
+ * (Transit Gateway, Cloud WAN, peering): the spoke's local route keeps traffic to those addresses in the spoke.
+ *
+ * @param overlaps the hub VPC's block with each spoke VPC block it overlaps
+ */
+export function validateSpokeOutsideHub(overlaps: Array<{ cidr: string; overlaps: string }>): Finding[] {
+  return overlaps.map(({ cidr, overlaps: spokeBlock }) => error(`the hub VPC's block ${cidr} overlaps the spoke VPC's block `
+    + `${spokeBlock}: the spoke's local route would keep traffic to the hub's endpoints in the spoke, so they cannot be reached. `
+    + 'Give the spoke and hub VPCs blocks that do not overlap.'));
+}
+
+/**
  * Why `associateVpc` cannot take a VPC of another stack, or undefined when it can. Route 53 associates a private hosted
  * zone with a VPC of another account only once that account authorizes it ("Associating an Amazon VPC and a private hosted
  * zone that you created with different AWS accounts",
