@@ -167,8 +167,9 @@ function hubCostLines(hub: CentralEndpointHub): string[] {
   }
   const usd = (amount: number | undefined) => (amount ?? 0).toFixed(2).padStart(9);
   return [
-    `    estimated cost, USD/month (hub: ${first.interfaceEndpoints.length} endpoints, ${first.hostedZones} zones, `
-      + `${first.profile ? 'a profile, ' : ''}a Transit Gateway attachment per VPC; break-even ${first.breakEvenSpokes} spokes):`,
+    `    estimated cost, USD/month (hub: ${first.interfaceEndpoints.length} endpoints, `
+      + `${first.hostedZones > 0 ? `${first.hostedZones} zones, ` : ''}${first.profile ? 'a profile, ' : ''}a Transit Gateway `
+      + `attachment per VPC; break-even ${first.breakEvenSpokes} spokes):`,
     '      spokes       hub  own endpoints  savings',
     ...estimates.map(estimate => `      ${String(estimate.spokes).padStart(6)} ${usd(estimate.totalFixedMonthlyUsd)}      `
       + `${usd(estimate.decentralizedMonthlyUsd)} ${usd(estimate.savingsMonthlyUsd)}`),

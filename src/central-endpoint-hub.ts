@@ -6,14 +6,16 @@ import * as route53profiles from 'aws-cdk-lib/aws-route53profiles';
 import { Construct } from 'constructs';
 import { CentralEndpointHubCostEstimate } from './cost';
 import { EndpointBundle } from './endpoint-bundle';
+import { HubDnsMode } from './hub-dns-mode';
 import { estimateHubCost } from './private/cost/hub-cost-model';
-import { isServiceShortNameShape, serviceShortName } from './private/facts/service-names';
+import { endpointConstructId, isServiceShortNameShape, serviceShortName } from './private/facts/service-names';
 import { findIpv4CidrBlocks, localPrivateDnsEndpoints, primaryIpv4CidrBlock } from './private/inventory/vpc-inspection';
 import { ipv4CidrsWithin, uniqueNetworks } from './private/rules/cidr-blocks';
 import { Finding } from './private/rules/findings';
 import {
   associatedVpcEnvironmentMessage,
   validateCentralizedService,
+  validateDnsModeNeeds,
   warnVpcsPerZone,
   validateNoLocalPrivateDns,
   validateNoZoneClashes,
@@ -52,9 +54,17 @@ export interface CentralEndpointHubProps extends InterfaceEndpointVpcProps {
   readonly transitGatewayId?: string;
 
   /**
-   * Whether the hub shares its zones through a Route 53 Profile, which spoke VPCs in this and other accounts associate
-   * with (`CentralEndpointSpoke`). Without one, only VPCs of the hub's account can use the zones, through
-   * `associateVpc()`.
+   * How the hub answers the services' DNS names in the VPCs that use it: through its Route 53 Profile, which holds the
+   * endpoints themselves (private DNS on), or through private hosted zones of its own. See `HubDnsMode`.
+   *
+   * @default - `HubDnsMode.PROFILE_ENDPOINTS`; `HubDnsMode.HOSTED_ZONES` when `profileEnabled` is false
+   */
+  readonly dnsMode?: HubDnsMode;
+
+  /**
+   * Whether the hub has a Route 53 Profile, which spoke VPCs in this and other accounts associate with
+   * (`CentralEndpointSpoke`) and which holds the hub's endpoints (or zones). Without one, only VPCs of the hub's account
+   * can use the hub, through hosted zones associated with them directly (`associateVpc()`, `HubDnsMode.HOSTED_ZONES`).
    *
    * @default true
    */
@@ -77,7 +87,7 @@ export interface CentralEndpointHubProps extends InterfaceEndpointVpcProps {
 
   /**
    * VPCs of the hub's account whose workloads use the hub without the profile: each hub zone is associated with them
-   * directly. More can be added with `associateVpc()`.
+   * directly (`HubDnsMode.HOSTED_ZONES` only). More can be added with `associateVpc()`.
    *
    * @default - none
    */
@@ -99,9 +109,9 @@ interface CentralizedService {
 }
 
 /**
- * One set of interface endpoints that every VPC of an organization uses: the endpoints live once in a hub VPC, with
- * private DNS off, and a private hosted zone per service answers the service's public names with the hub endpoint's
- * addresses in every VPC the zones are shared with (through a Route 53 Profile, or associated directly). Spokes reach
+ * One set of interface endpoints that every VPC of an organization uses: the endpoints live once in a hub VPC, and every
+ * VPC associated with the hub's Route 53 Profile resolves the services' names to them, through the Profile holding the
+ * endpoints (`HubDnsMode.PROFILE_ENDPOINTS`) or private hosted zones of the hub (`HubDnsMode.HOSTED_ZONES`). Spokes reach
  * the endpoints over a Transit Gateway or Cloud WAN.
  */
 export class CentralEndpointHub extends Construct {
@@ -126,24 +136,34 @@ export class CentralEndpointHub extends Construct {
   /** The ARN of the Route 53 Profile; undefined without a profile. */
   public readonly profileArn?: string;
 
+  /** How the hub answers the services' DNS names. */
+  public readonly dnsMode: HubDnsMode;
+
   private readonly endpoints: PrivateEgressVpc;
   private readonly routes: ec2.CfnRoute[] = [];
   private readonly profile?: route53profiles.CfnProfile;
   private readonly services = new Map<string, CentralizedService>();
   private readonly serviceZones: ServiceZoneSet;
   private readonly notCentralized: string[] = [];
+  /** The VPCs given to `associateVpc` in a mode without zones, for the rule that reports them. */
+  private readonly vpcsWithoutZones: ec2.IVpc[] = [];
+
   private readonly bundles: EndpointBundle[] = [];
   private readonly allowedPrincipals: string[] = [];
   private readonly allowExternalPrincipals: boolean;
   private profileShare?: ram.CfnResourceShare;
+  private profileEndpoints?: Construct;
 
   constructor(scope: Construct, id: string, props: CentralEndpointHubProps = {}) {
     super(scope, id);
     checkProps(this, 'CentralEndpointHub', props);
 
     const clientCidrs = props.clientCidrs && uniqueNetworks(props.clientCidrs);
-    // The hub's endpoints are a PrivateEgressVpc's, with private DNS off: the hub's own zones answer for the services
-    // instead, in every VPC they are shared with. It has no gateway endpoints, which serve only their own VPC.
+    const profileEnabled = props.profileEnabled ?? true;
+    this.dnsMode = props.dnsMode ?? (profileEnabled ? HubDnsMode.PROFILE_ENDPOINTS : HubDnsMode.HOSTED_ZONES);
+    // The hub's endpoints are a PrivateEgressVpc's. With the Profile holding them, they keep private DNS on; with zones
+    // of the hub, private DNS is off, and the zones answer instead, in every VPC they are shared with. It has no gateway
+    // endpoints, which serve only their own VPC.
     this.endpoints = new PrivateEgressVpc(this, 'Endpoints', {
       vpc: props.vpc,
       ipAddresses: props.ipAddresses,
@@ -156,7 +176,7 @@ export class CentralEndpointHub extends Construct {
       endpointSubnets: props.endpointSubnets,
       endpointAzs: props.endpointAzs,
       clientCidrs,
-      privateDnsEnabled: false,
+      privateDnsEnabled: this.answersThroughProfile,
     });
     this.vpc = this.endpoints.vpc;
     this.endpointSecurityGroup = this.endpoints.endpointSecurityGroup;
@@ -164,7 +184,7 @@ export class CentralEndpointHub extends Construct {
     this.clientCidrs = clientCidrs ?? [];
     this.allowExternalPrincipals = props.allowExternalPrincipals ?? false;
 
-    if (props.profileEnabled ?? true) {
+    if (profileEnabled) {
       this.profile = new route53profiles.CfnProfile(this, 'Profile', { name: physicalName(this, 64) });
       this.profileId = this.profile.attrId;
       this.profileArn = this.profile.attrArn;
@@ -198,7 +218,7 @@ export class CentralEndpointHub extends Construct {
     const endpoint = this.endpoints.addInterfaceEndpoint(service, options);
     const key = JSON.stringify(Stack.of(this).resolve(service.name));
     if (!this.services.has(key)) {
-      this.centralize(key, service);
+      this.centralize(key, service, endpoint);
     }
     return endpoint;
   }
@@ -216,6 +236,10 @@ export class CentralEndpointHub extends Construct {
    */
   public associateVpc(vpc: ec2.IVpc): void {
     this.refuseVpcOfOtherEnvironment(vpc);
+    if (this.answersThroughProfile) {
+      this.vpcsWithoutZones.push(vpc);
+      return;
+    }
     // A zone lists each VPC once: the schema of AWS::Route53::HostedZone refuses a repeated one.
     if ([this.vpc, ...this.serviceZones.associatedVpcs].some(associated => associated.vpcId === vpc.vpcId)) {
       return;
@@ -247,7 +271,10 @@ export class CentralEndpointHub extends Construct {
     return [...this.services.values()].map(service => service.shortName);
   }
 
-  /** The private hosted zones of a centralized service; undefined if the service is not centralized here. */
+  /**
+   * The private hosted zones of a centralized service (none with `HubDnsMode.PROFILE_ENDPOINTS`); undefined if the service
+   * is not centralized here.
+   */
   public hostedZonesFor(service: ec2.IInterfaceVpcEndpointService): route53.IPrivateHostedZone[] | undefined {
     return this.services.get(JSON.stringify(Stack.of(this).resolve(service.name)))?.zones;
   }
@@ -271,7 +298,7 @@ export class CentralEndpointHub extends Construct {
     });
   }
 
-  private centralize(key: string, service: ec2.IInterfaceVpcEndpointService): void {
+  private centralize(key: string, service: ec2.IInterfaceVpcEndpointService, endpoint: ec2.IInterfaceVpcEndpoint): void {
     const shortName = serviceShortName(service);
     const dnsEntries = this.endpoints.interfaceEndpointDnsEntriesFor(service);
     // A PrivateLink endpoint service has no public name for a zone to take over.
@@ -285,8 +312,37 @@ export class CentralEndpointHub extends Construct {
       this.services.set(key, { shortName, zones: [] });
       return;
     }
+    if (this.answersThroughProfile) {
+      this.associateEndpointWithProfile(service, endpoint);
+      this.services.set(key, { shortName, zones: [] });
+      return;
+    }
     const zones = this.serviceZones.defineServiceZones(service, shortName, dnsEntries);
     this.services.set(key, { shortName, zones });
+  }
+
+  /** Whether the Profile holds the endpoints, which then keep private DNS on. */
+  private get answersThroughProfile(): boolean {
+    return this.dnsMode.name === HubDnsMode.PROFILE_ENDPOINTS.name;
+  }
+
+  /**
+   * The Profile's association with a service's endpoint, `ProfileEndpoints/<service>/Association`: named after the service,
+   * so that adding or removing another leaves its logical ID as it is. The endpoint is named by its ARN, `arn:<partition>:ec2:<region>:<account>:vpc-endpoint/<ID>` ("Actions, resources, and
+   * condition keys for AWS PrivateLink", https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsprivatelink.html;
+   * CloudFormation gives the endpoint no ARN attribute).
+   */
+  private associateEndpointWithProfile(service: ec2.IInterfaceVpcEndpointService, endpoint: ec2.IInterfaceVpcEndpoint): void {
+    if (!this.profile) {
+      return; // reported: this mode needs the Profile
+    }
+    this.profileEndpoints ??= new Construct(this, 'ProfileEndpoints');
+    const scope = new Construct(this.profileEndpoints, endpointConstructId(service));
+    new route53profiles.CfnProfileResourceAssociation(scope, 'Association', {
+      name: physicalName(scope, 64),
+      profileId: this.profile.attrId,
+      resourceArn: Stack.of(this).formatArn({ service: 'ec2', resource: 'vpc-endpoint', resourceName: endpoint.vpcEndpointId }),
+    });
   }
 
   /**
@@ -349,6 +405,10 @@ export class CentralEndpointHub extends Construct {
     const associatedVpcs = this.serviceZones.associatedVpcs;
     return [
       ...validateCentralizedService(this.notCentralized),
+      ...validateDnsModeNeeds(this.dnsMode.name, {
+        profile: this.profile !== undefined,
+        directVpcs: this.vpcsWithoutZones.map(vpc => vpc.node.path),
+      }),
       ...warnGatewayServicesCentralized(this.centralizedServices),
       ...warnAssumedZoneNames(this.serviceZones.assumedZoneNames),
       ...warnSpokesNeedGatewayEndpoints(this.bundles.map(bundle => ({

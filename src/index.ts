@@ -9,3 +9,4 @@ export * from './private-resource-share';
 export * from './resource-definition';
 export * from './central-endpoint-hub';
 export * from './central-endpoint-spoke';
+export * from './hub-dns-mode';

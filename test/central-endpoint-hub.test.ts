@@ -7,16 +7,22 @@ import { schemaCheckedTemplate } from './schema';
 import { AWS_SOLUTIONS_CHECKS, isolatedVpc, testStack, validationErrors } from './util';
 import { CentralEndpointHub, CentralEndpointHubProps } from '../src/central-endpoint-hub';
 import { EndpointBundle } from '../src/endpoint-bundle';
+import { HubDnsMode } from '../src/hub-dns-mode';
 import { PrivateEgressVpc } from '../src/private-egress-vpc';
 
 const SPOKE_CIDRS = ['10.1.0.0/16', '10.2.0.0/16'];
 const { STS, KMS, SECRETS_MANAGER, CLOUDWATCH_MONITORING, SQS, SNS } = ec2.InterfaceVpcEndpointAwsService;
 
+/**
+ * A hub of its own hosted zones (`HubDnsMode.HOSTED_ZONES`), which most tests here are about; the default mode, the
+ * Profile holding the endpoints, has its own `describe`.
+ */
 function hubIn(stack: Stack, props: CentralEndpointHubProps = {}): CentralEndpointHub {
   return new CentralEndpointHub(stack, 'Hub', {
     ipAddresses: ec2.IpAddresses.cidr('10.0.0.0/16'),
     clientCidrs: SPOKE_CIDRS,
     interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.STS],
+    dnsMode: HubDnsMode.HOSTED_ZONES,
     ...props,
   });
 }
@@ -295,6 +301,133 @@ describe('CentralEndpointHub', () => {
     });
   });
 
+  describe('HubDnsMode.PROFILE_ENDPOINTS, the default', () => {
+    /** A hub in the default mode. */
+    function profileHubIn(scope: Construct, props: CentralEndpointHubProps = {}, id = 'Hub'): CentralEndpointHub {
+      return new CentralEndpointHub(scope, id, { clientCidrs: SPOKE_CIDRS, interfaceEndpoints: [STS, KMS], ...props });
+    }
+
+    test('keeps private DNS on at each endpoint and associates each with the Profile by its ARN, with no hosted zone', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      const hub = profileHubIn(stack);
+
+      // THEN
+      schemaCheckedTemplate(stack);
+      const template = Template.fromStack(stack);
+      expect(hub.dnsMode).toBe(HubDnsMode.PROFILE_ENDPOINTS);
+      template.allResourcesProperties('AWS::EC2::VPCEndpoint', { PrivateDnsEnabled: true });
+      template.resourceCountIs('AWS::Route53::HostedZone', 0);
+      template.resourceCountIs('AWS::Route53Profiles::ProfileResourceAssociation', 2);
+      for (const shortName of ['sts', 'kms']) {
+        template.hasResourceProperties('AWS::Route53Profiles::ProfileResourceAssociation', {
+          ProfileId: stack.resolve(hub.profileId),
+          ResourceArn: {
+            'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ec2:us-east-1:123456789012:vpc-endpoint/', { Ref: endpointId(template, shortName) }]],
+          },
+          Name: Match.stringLikeRegexp(`^teststack-hub-profileendpoints-${shortName}-[0-9a-f]{8}$`),
+        });
+      }
+      expect(hub.hostedZonesFor(STS)).toEqual([]);
+    });
+
+    test('names each association after its service, so that adding a service keeps every logical ID', () => {
+      // GIVEN
+      const before = testStack().stack;
+      const after = testStack().stack;
+
+      // WHEN
+      profileHubIn(before, { interfaceEndpoints: [STS] });
+      profileHubIn(after, { interfaceEndpoints: [KMS, STS] });
+
+      // THEN
+      const ids = (stack: Stack) => Object.keys(Template.fromStack(stack).toJSON().Resources);
+      expect(ids(after)).toEqual(expect.arrayContaining(ids(before)));
+    });
+
+    test('is HOSTED_ZONES without a Profile, and reports PROFILE_ENDPOINTS asked for without one', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+
+      // WHEN
+      const zoned = profileHubIn(stack, { profileEnabled: false }, 'Zoned');
+      profileHubIn(stack, { profileEnabled: false, dnsMode: HubDnsMode.PROFILE_ENDPOINTS, ipAddresses: ec2.IpAddresses.cidr('10.9.0.0/16') }, 'Hub');
+
+      // THEN
+      expect(zoned.dnsMode).toBe(HubDnsMode.HOSTED_ZONES);
+      expect(zoned.hostedZonesFor(STS)).toHaveLength(1);
+      expect(validationErrors(app)).toEqual([
+        '[TestStack/Hub] `dnsMode` is HubDnsMode.PROFILE_ENDPOINTS, which answers through the hub\'s Route 53 Profile, but '
+        + '`profileEnabled` is false. Leave `profileEnabled` on, or set `dnsMode: HubDnsMode.HOSTED_ZONES`.',
+      ]);
+    });
+
+    test('reports a VPC given to associateVpc, which needs hosted zones', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+      const hub = profileHubIn(stack);
+
+      // WHEN
+      hub.associateVpc(isolatedVpc(stack, 'Workloads', { ipAddresses: ec2.IpAddresses.cidr('10.1.0.0/16') }));
+
+      // THEN
+      expect(validationErrors(app)).toEqual([expect.stringMatching(new RegExp('^\\[TestStack/Hub\\] `associateVpc` \\(or `associatedVpcs`\\) got '
+        + 'TestStack/Workloads, but with HubDnsMode.PROFILE_ENDPOINTS the hub has no hosted zones to associate: .*CentralEndpointSpoke'))]);
+    });
+
+    test('carries 150 services in one stack, within CloudFormation\'s 500 resources', () => {
+      // GIVEN: the first 150 AWS services aws-cdk-lib offers in us-east-1 that a hub can centralize
+      const { app, stack } = testStack();
+      const services = Object.values(ec2.InterfaceVpcEndpointAwsService)
+        .filter((service): service is ec2.InterfaceVpcEndpointAwsService => service instanceof ec2.InterfaceVpcEndpointAwsService)
+        .filter(service => !['s3', 'dynamodb'].includes(service.shortName) && stack.resolve(service.name).startsWith('com.amazonaws.us-east-1.'))
+        .filter((service, i, all) => all.findIndex(other => other.shortName === service.shortName) === i)
+        .slice(0, 150);
+
+      // WHEN
+      profileHubIn(stack, { interfaceEndpoints: services });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([]);
+      const resources = Object.keys(Template.fromStack(stack).toJSON().Resources).length;
+      expect(services).toHaveLength(150);
+      expect(resources).toBeLessThan(500);
+      Template.fromStack(stack).resourceCountIs('AWS::Route53Profiles::ProfileResourceAssociation', 150);
+    });
+
+    test('lets two hubs share a Region, each with its own Profile and endpoints (production and non-production)', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+
+      // WHEN
+      const production = profileHubIn(stack, { ipAddresses: ec2.IpAddresses.cidr('10.0.0.0/16') }, 'Production');
+      const nonProduction = profileHubIn(stack, { ipAddresses: ec2.IpAddresses.cidr('10.100.0.0/16') }, 'NonProduction');
+
+      // THEN
+      expect(validationErrors(app)).toEqual([]);
+      const template = Template.fromStack(stack);
+      template.resourceCountIs('AWS::Route53Profiles::Profile', 2);
+      for (const hub of [production, nonProduction]) {
+        expect(Object.keys(template.findResources('AWS::Route53Profiles::ProfileResourceAssociation', {
+          Properties: { ProfileId: stack.resolve(hub.profileId) },
+        }))).toHaveLength(2);
+      }
+    });
+
+    test('matches the snapshot', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      profileHubIn(stack, { bundles: [EndpointBundle.ECR_IMAGE_PULL], allowedPrincipals: ['222222222222'], transitGatewayId: 'tgw-0123456789abcdef0' });
+
+      // THEN
+      expect(schemaCheckedTemplate(stack)).toMatchSnapshot();
+    });
+  });
+
   describe('profile', () => {
     test('puts every zone in a Route 53 Profile', () => {
       // GIVEN
@@ -468,7 +601,11 @@ describe('CentralEndpointHub', () => {
       }
 
       // WHEN
-      new CentralEndpointHub(scope, 'Hub', { ipAddresses: ec2.IpAddresses.cidr('10.0.0.0/16'), interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.STS] });
+      new CentralEndpointHub(scope, 'Hub', {
+        ipAddresses: ec2.IpAddresses.cidr('10.0.0.0/16'),
+        interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.STS],
+        dnsMode: HubDnsMode.HOSTED_ZONES,
+      });
 
       // THEN: each ends with the hub's path
       const template = Template.fromStack(stack);
@@ -676,17 +813,20 @@ describe('CentralEndpointHub', () => {
       ]);
     });
 
-    test('reports an adopted hub VPC without DNS support', () => {
+    test('reports an adopted hub VPC without DNS support, which its zones or its endpoints\' private DNS need', () => {
       // GIVEN
       const { app, stack } = testStack();
       const vpc = isolatedVpc(stack, 'Vpc', { enableDnsHostnames: false });
 
       // WHEN
-      new CentralEndpointHub(stack, 'Hub', { vpc, clientCidrs: SPOKE_CIDRS, interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.STS] });
+      hubIn(stack, { vpc, ipAddresses: undefined });
+      new CentralEndpointHub(stack, 'ProfileHub', { vpc, clientCidrs: SPOKE_CIDRS, interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.SSM] });
 
       // THEN
-      expect(validationErrors(app)).toEqual(expect.arrayContaining([expect.stringMatching(
-        /^\[TestStack\/Hub\] .*the hub's private hosted zones.*enableDnsHostnames/)]));
+      expect(validationErrors(app)).toEqual(expect.arrayContaining([
+        expect.stringMatching(/^\[TestStack\/Hub\] .*the hub's private hosted zones.*enableDnsHostnames/),
+        expect.stringMatching(/^\[TestStack\/ProfileHub\/Endpoints\] `privateDnsEnabled` \(for ssm\) needs the VPC's DNS support and DNS hostnames/),
+      ]));
     });
 
     test('reports PrivateEgressVpc\'s rules for the hub\'s endpoints, such as two subnets in one AZ', () => {

@@ -37,10 +37,11 @@ export const CONSTRUCT_PROPS: { readonly [construct: string]: string } = {
 };
 
 export const TYPE_SHAPES: { readonly [type: string]: TypeShape } = {
-  'CentralEndpointHub': { object: 'class', example: 'new CentralEndpointHub(scope, id, props)', members: ['addAllowedPrincipal', 'addBundle', 'addInterfaceEndpoint', 'associateVpc', 'centralizedServices', 'clientCidrs', 'endpointSecurityGroup', 'estimateMonthlyCost', 'hostedZonesFor', 'node', 'spokeRoutes', 'toString', 'vpc', 'with'] },
+  'CentralEndpointHub': { object: 'class', example: 'new CentralEndpointHub(scope, id, props)', members: ['addAllowedPrincipal', 'addBundle', 'addInterfaceEndpoint', 'associateVpc', 'centralizedServices', 'clientCidrs', 'dnsMode', 'endpointSecurityGroup', 'estimateMonthlyCost', 'hostedZonesFor', 'node', 'spokeRoutes', 'toString', 'vpc', 'with'] },
   'CentralEndpointHubProps': {
     struct: {
       'transitGatewayId?': 'string',
+      'dnsMode?': 'HubDnsMode',
       'profileEnabled?': 'boolean',
       'allowedPrincipals?': 'string[]',
       'allowExternalPrincipals?': 'boolean',
@@ -154,6 +155,7 @@ export const TYPE_SHAPES: { readonly [type: string]: TypeShape } = {
       'serviceNameParameter?': 'string',
     },
   },
+  'HubDnsMode': { object: 'class', example: 'HubDnsMode.PROFILE_ENDPOINTS', members: ['name'] },
   'iam.ArnPrincipal': { object: 'class', external: true, members: ['addToAssumeRolePolicy', 'addToPolicy', 'addToPrincipalPolicy', 'arn', 'assumeRoleAction', 'dedupeString', 'grantPrincipal', 'inOrganization', 'policyFragment', 'principalAccount', 'toJSON', 'toString', 'withConditions', 'withSessionTags'] },
   'logs.RetentionDays': { enum: logs.RetentionDays, example: 'logs.RetentionDays.ONE_DAY', external: true },
   'PortRange': { object: 'class', example: 'PortRange.tcp(port)', members: ['fromPort', 'toEc2Port', 'toPort', 'toString'] },

@@ -281,6 +281,27 @@ export function validateRoutesLeaveVpc(prop: string, vpcName: string, within: Ar
 }
 
 /**
+ * What a hub's DNS mode needs: `PROFILE_ENDPOINTS` answers only in VPCs associated with the hub's Profile, so it needs
+ * the Profile, and it has no zones to associate with a VPC directly.
+ *
+ * @param mode the `HubDnsMode` name
+ * @param directVpcs the paths of the VPCs given to `associateVpc` (or `associatedVpcs`)
+ */
+export function validateDnsModeNeeds(mode: string, hub: { profile: boolean; directVpcs: string[] }): Finding[] {
+  if (mode !== 'PROFILE_ENDPOINTS') {
+    return [];
+  }
+  return [
+    ...(hub.profile ? [] : [error('`dnsMode` is HubDnsMode.PROFILE_ENDPOINTS, which answers through the hub\'s Route 53 Profile, '
+      + 'but `profileEnabled` is false. Leave `profileEnabled` on, or set `dnsMode: HubDnsMode.HOSTED_ZONES`.')]),
+    ...(hub.directVpcs.length === 0 ? [] : [error(`\`associateVpc\` (or \`associatedVpcs\`) got ${hub.directVpcs.join(', ')}, but `
+      + 'with HubDnsMode.PROFILE_ENDPOINTS the hub has no hosted zones to associate: its names are answered in the VPCs '
+      + 'associated with its Route 53 Profile. Associate the VPC with the Profile (a `CentralEndpointSpoke`, in any account '
+      + 'the Profile is shared with), or set `dnsMode: HubDnsMode.HOSTED_ZONES`.')]),
+  ];
+}
+
+/**
  * A spoke VPC whose blocks share addresses with the hub VPC's cannot reach the hub's endpoints, whatever connects the two
  * (Transit Gateway, Cloud WAN, peering): the spoke's local route keeps traffic to those addresses in the spoke.
  *
