@@ -8,7 +8,7 @@ import { CentralEndpointHubCostEstimate } from './cost';
 import { EndpointBundle } from './endpoint-bundle';
 import { HubDnsMode } from './hub-dns-mode';
 import { estimateHubCost } from './private/cost/hub-cost-model';
-import { endpointConstructId, isServiceShortNameShape, serviceShortName } from './private/facts/service-names';
+import { endpointConstructId, isServiceShortNameShape, serviceShortName, SERVICES_WITH_BOTH_ENDPOINT_TYPES } from './private/facts/service-names';
 import { findIpv4CidrBlocks, localPrivateDnsEndpoints, primaryIpv4CidrBlock } from './private/inventory/vpc-inspection';
 import { ipv4CidrsWithin, uniqueNetworks } from './private/rules/cidr-blocks';
 import { Finding } from './private/rules/findings';
@@ -147,6 +147,8 @@ export class CentralEndpointHub extends Construct {
   private readonly notCentralized: string[] = [];
   /** The VPCs given to `associateVpc` in a mode without zones, for the rule that reports them. */
   private readonly vpcsWithoutZones: ec2.IVpc[] = [];
+  /** Services whose endpoints cannot answer through the Profile (S3, DynamoDB), for the rule that reports them. */
+  private readonly notAnsweredByProfile: string[] = [];
 
   private readonly bundles: EndpointBundle[] = [];
   private readonly allowedPrincipals: string[] = [];
@@ -215,7 +217,10 @@ export class CentralEndpointHub extends Construct {
    * answer the service's names with it. Adding a service that is already centralized returns its endpoint.
    */
   public addInterfaceEndpoint(service: ec2.IInterfaceVpcEndpointService, options: InterfaceEndpointAccessOptions = {}): ec2.IInterfaceVpcEndpoint {
-    const endpoint = this.endpoints.addInterfaceEndpoint(service, options);
+    // The private DNS of an S3 or DynamoDB interface endpoint needs the service's gateway endpoint in the VPC and then
+    // answers only through a Resolver inbound endpoint: the Profile would have nothing to answer with (reported).
+    const bothTypes = this.answersThroughProfile && SERVICES_WITH_BOTH_ENDPOINT_TYPES.includes(serviceShortName(service));
+    const endpoint = this.endpoints.addInterfaceEndpoint(service, bothTypes ? { ...options, privateDnsEnabled: false } : options);
     const key = JSON.stringify(Stack.of(this).resolve(service.name));
     if (!this.services.has(key)) {
       this.centralize(key, service, endpoint);
@@ -309,6 +314,11 @@ export class CentralEndpointHub extends Construct {
     }
     // A name no AWS service has (which the endpoints' rules report) gets no zone: Route 53 would refuse the zone's name.
     if (!isServiceShortNameShape(shortName)) {
+      this.services.set(key, { shortName, zones: [] });
+      return;
+    }
+    if (this.answersThroughProfile && SERVICES_WITH_BOTH_ENDPOINT_TYPES.includes(shortName)) {
+      this.notAnsweredByProfile.push(shortName);
       this.services.set(key, { shortName, zones: [] });
       return;
     }
@@ -408,6 +418,7 @@ export class CentralEndpointHub extends Construct {
       ...validateDnsModeNeeds(this.dnsMode.name, {
         profile: this.profile !== undefined,
         directVpcs: this.vpcsWithoutZones.map(vpc => vpc.node.path),
+        servicesWithBothEndpointTypes: this.notAnsweredByProfile,
       }),
       ...warnGatewayServicesCentralized(this.centralizedServices),
       ...warnAssumedZoneNames(this.serviceZones.assumedZoneNames),

@@ -377,6 +377,20 @@ describe('CentralEndpointHub', () => {
         + 'TestStack/Workloads, but with HubDnsMode.PROFILE_ENDPOINTS the hub has no hosted zones to associate: .*CentralEndpointSpoke'))]);
     });
 
+    test('reports S3 and DynamoDB, whose endpoints\' private DNS the Profile cannot answer with', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+
+      // WHEN
+      profileHubIn(stack, { interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.S3, ec2.InterfaceVpcEndpointAwsService.DYNAMODB] });
+
+      // THEN
+      expect(validationErrors(app)).toEqual(['[TestStack/Hub] s3 and dynamodb cannot be centralized with HubDnsMode.PROFILE_ENDPOINTS: '
+        + 'the private DNS of an S3 or DynamoDB interface endpoint needs the service\'s gateway endpoint in the hub VPC and then '
+        + 'answers only queries from a Route 53 Resolver inbound endpoint, so the Profile would answer nothing. Keep them on gateway '
+        + 'endpoints in each spoke, or set `dnsMode: HubDnsMode.HOSTED_ZONES`.']);
+    });
+
     test('carries 150 services in one stack, within CloudFormation\'s 500 resources', () => {
       // GIVEN: the first 150 AWS services aws-cdk-lib offers in us-east-1 that a hub can centralize
       const { app, stack } = testStack();

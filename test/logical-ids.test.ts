@@ -16,6 +16,7 @@ import {
   EndpointConsumer,
   EndpointPolicy,
   EndpointServiceProvider,
+  HubDnsMode,
   PrivateEgressVpc,
 } from '../src';
 import { ACCOUNT, AZS, isolatedVpc, REGION } from './util';
@@ -115,6 +116,10 @@ function contractStacks(): Stack[] {
   const hubDefaults = stack('CentralEndpointHubDefaults');
   new CentralEndpointHub(hubDefaults, 'Hub', { interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.STS] });
 
+  // The defaults before HubDnsMode, for hubs that pin their hosted zones.
+  const hubZones = stack('CentralEndpointHubHostedZones');
+  new CentralEndpointHub(hubZones, 'Hub', { interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.STS], dnsMode: HubDnsMode.HOSTED_ZONES });
+
   const hubAll = stack('CentralEndpointHubAllProps');
   const associatedVpc = isolatedVpc(hubAll, 'AssociatedVpc', { ipAddresses: ec2.IpAddresses.cidr('10.1.0.0/16') });
   const hub = new CentralEndpointHub(hubAll, 'Hub', {
@@ -132,8 +137,21 @@ function contractStacks(): Stack[] {
     allowedPrincipals: ['111122223333'],
     associatedVpcs: [associatedVpc],
     parameterPrefix: '/network/endpoint-hub',
+    dnsMode: HubDnsMode.HOSTED_ZONES,
   });
   hub.addInterfaceEndpoint(ec2.InterfaceVpcEndpointAwsService.S3, { ports: [443] });
+
+  const profileHubAll = stack('CentralEndpointHubProfileEndpoints');
+  new CentralEndpointHub(profileHubAll, 'Hub', {
+    ipAddresses: ec2.IpAddresses.cidr('10.20.0.0/16'),
+    interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.STS, ec2.InterfaceVpcEndpointAwsService.EKS_AUTH],
+    bundles: [EndpointBundle.ECR_IMAGE_PULL],
+    clientCidrs: ['10.0.0.0/8'],
+    transitGatewayId: 'tgw-0123456789abcdef0',
+    allowedPrincipals: ['111122223333'],
+    parameterPrefix: '/network/endpoint-hub',
+    dnsMode: HubDnsMode.PROFILE_ENDPOINTS,
+  });
 
   const spokeAll = stack('CentralEndpointSpokeAllProps');
   new CentralEndpointSpoke(spokeAll, 'Spoke', {
@@ -144,7 +162,7 @@ function contractStacks(): Stack[] {
     hubCidrs: ['10.20.0.0/16'],
   });
 
-  return [egressDefaults, egressAll, providerDefaults, providerAll, consumerDefaults, consumerAll, hubDefaults, hubAll, spokeAll];
+  return [egressDefaults, egressAll, providerDefaults, providerAll, consumerDefaults, consumerAll, hubDefaults, hubZones, hubAll, profileHubAll, spokeAll];
 }
 
 function currentIds(): Contract {

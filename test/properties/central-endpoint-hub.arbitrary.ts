@@ -13,7 +13,7 @@ import {
   RESTRICTABLE_SERVICES, serviceNameMistakes,
 } from './services';
 import { buildVpc, VpcSpec, vpcSpec } from './vpcs';
-import { CentralEndpointHub, EndpointBundle } from '../../src';
+import { CentralEndpointHub, EndpointBundle, HubDnsMode } from '../../src';
 
 /** Services whose zones the zone table gives (dotted names, wildcards, dual-stack names), beside services.ts's. */
 const TABLE_SERVICE_KEYS = ['ECR', 'ECR_DOCKER', 'EKS', 'EKS_AUTH', 'KINESIS_STREAMS', 'SAGEMAKER_API', 'APIGATEWAY',
@@ -69,6 +69,7 @@ export interface HubSpec {
   readonly clientCidrs?: ClientCidrSpec[];
   readonly transitGateway?: TransitGatewaySpec;
   readonly profileEnabled?: boolean;
+  readonly dnsMode?: 'PROFILE_ENDPOINTS' | 'HOSTED_ZONES';
   readonly allowedPrincipals: SharePrincipalSpec[];
   readonly associatedVpcs: AssociatedVpcSpec[];
   readonly parameterPrefix?: Choice<string> | { readonly token: TokenSource };
@@ -90,6 +91,10 @@ const associatedVpcSpec: fc.Arbitrary<AssociatedVpcSpec> = fc.record({
 }, { requiredKeys: ['kind'] });
 
 const few = <T>(arbitrary: fc.Arbitrary<T>, maxLength: number) => mostly(fc.constant([] as T[]), fc.array(arbitrary, { minLength: 1, maxLength }));
+/** Associated VPCs, rarer than `few`: in the default mode, which has no zones to associate, any is a mistake. */
+const fewAssociatedVpcs = fc.oneof(
+  { weight: 12, arbitrary: fc.constant([] as AssociatedVpcSpec[]) },
+  { weight: 1, arbitrary: fc.array(associatedVpcSpec, { minLength: 1, maxLength: 1 }) });
 
 export const hubSpec: fc.Arbitrary<HubSpec> = fc.record({
   env: envSpec(RESTRICTABLE_SERVICES),
@@ -102,8 +107,14 @@ export const hubSpec: fc.Arbitrary<HubSpec> = fc.record({
   clientCidrs: sometimes(fc.array(clientCidrSpec, { maxLength: 3 })),
   transitGateway: sometimes(transitGatewaySpec),
   profileEnabled: sometimes(fc.boolean()),
+  // The default (the Profile holding the endpoints) or hosted zones, about as often; associated VPCs, a mistake without
+  // zones, are common enough that the default alone would leave too few runs reaching a template.
+  dnsMode: fc.oneof(
+    { weight: 3, arbitrary: fc.constant(undefined) },
+    { weight: 3, arbitrary: fc.constant('HOSTED_ZONES' as const) },
+    { weight: 1, arbitrary: fc.constant('PROFILE_ENDPOINTS' as const) }),
   allowedPrincipals: few(sharePrincipalSpec('allowedPrincipals'), 2),
-  associatedVpcs: few(associatedVpcSpec, 1),
+  associatedVpcs: fewAssociatedVpcs,
   parameterPrefix: sometimes(mostly<Choice<string> | { token: TokenSource }>(parameterNameSpec('parameterPrefix', '/network/endpoint-hub'),
     fc.record({ token: tokenSource }))),
   ipAddresses: sometimes(vpcBlockSpec),
@@ -113,9 +124,22 @@ export const hubSpec: fc.Arbitrary<HubSpec> = fc.record({
     services: few(hubServiceSpec, 2),
     bundles: few(bundleSpec, 1),
     principals: few(sharePrincipalSpec('allowedPrincipals'), 1),
-    associatedVpcs: few(associatedVpcSpec, 1),
+    associatedVpcs: fewAssociatedVpcs,
   }),
 }, { requiredKeys: ['env', 'services', 'bundles', 'allowedPrincipals', 'associatedVpcs', 'later', 'plainJs', 'longId'] });
+
+/** The mode the hub answers in: the one given, else the Profile's unless there is none. */
+export function effectiveDnsMode(spec: HubSpec): 'PROFILE_ENDPOINTS' | 'HOSTED_ZONES' {
+  return spec.dnsMode ?? (spec.profileEnabled === false ? 'HOSTED_ZONES' : 'PROFILE_ENDPOINTS');
+}
+
+/** The short names of every AWS service the hub is asked for, bundles' included. */
+function awsShortNames(spec: HubSpec): string[] {
+  const { services, bundled } = allServiceSpecs(spec);
+  const presets = [...spec.bundles, ...spec.later.bundles].flatMap(b => b.kind === 'preset' ? EndpointBundle[b.name].interfaceEndpoints : [])
+    .filter((s): s is ec2.InterfaceVpcEndpointAwsService => s instanceof ec2.InterfaceVpcEndpointAwsService).map(s => s.shortName);
+  return [...[...services, ...bundled].filter(isAwsServiceSpec).map(shortNameOf).filter((n): n is string => n !== undefined), ...presets];
+}
 
 export function hubId(spec: HubSpec): string {
   return constructId('Hub', spec.longId);
@@ -137,10 +161,9 @@ function allServiceSpecs(spec: HubSpec): { services: HubServiceSpec[]; bundled: 
 export function hubMistakes(spec: HubSpec): string[] {
   const { services, bundled } = allServiceSpecs(spec);
   const principals = [...spec.allowedPrincipals, ...spec.later.principals];
-  const centralizesSts = [...services, ...bundled].some(s => isAwsServiceSpec(s) && shortNameOf(s) === 'sts')
-    || [...spec.bundles, ...spec.later.bundles].some(b => b.kind === 'preset'
-      && EndpointBundle[b.name].interfaceEndpoints.some(s => s instanceof ec2.InterfaceVpcEndpointAwsService && s.shortName === 'sts'));
-  const localPrivateDns = centralizesSts && [...spec.associatedVpcs, ...spec.later.associatedVpcs].some(vpc => vpc.localSts?.privateDnsEnabled);
+  const zones = effectiveDnsMode(spec) === 'HOSTED_ZONES';
+  const associated = [...spec.associatedVpcs, ...spec.later.associatedVpcs];
+  const localPrivateDns = zones && awsShortNames(spec).includes('sts') && associated.some(vpc => vpc.localSts?.privateDnsEnabled);
   return [
     ...services.some(s => !isAwsServiceSpec(s)) ? ['interfaceEndpoints'] : [],
     ...bundled.some(s => !isAwsServiceSpec(s)) ? ['bundles'] : [],
@@ -151,6 +174,10 @@ export function hubMistakes(spec: HubSpec): string[] {
     ...spec.vpc !== undefined && spec.ipAddresses !== undefined ? ['ipAddresses (with vpc)'] : [],
     ...spec.vpc === undefined ? vpcBlockMistakes(spec.ipAddresses, spec.env, spec.maxAzs, undefined) : [],
     ...localPrivateDns ? ['associatedVpcs'] : [],
+    // The Profile's mode: it needs the Profile, has no zones for VPCs associated directly, and cannot answer for S3 or DynamoDB.
+    ...!zones && spec.profileEnabled === false ? ['dnsMode (without a profile)'] : [],
+    ...!zones && associated.some(vpc => !foreignVpc(spec.env, vpc)) ? ['associatedVpcs (PROFILE_ENDPOINTS)'] : [],
+    ...!zones && awsShortNames(spec).some(name => ['s3', 'dynamodb'].includes(name)) ? ['interfaceEndpoints (s3 or dynamodb, PROFILE_ENDPOINTS)'] : [],
     ...[...spec.associatedVpcs, ...spec.later.associatedVpcs].some(vpc => foreignVpc(spec.env, vpc)) ? ['associatedVpcs (other environment)'] : [],
     ...spec.parameterPrefix && 'value' in spec.parameterPrefix ? mistakes([spec.parameterPrefix]) : [],
     ...serviceNameMistakes('interfaceEndpoints', services.filter((s): s is InterfaceServiceSpec => s.kind !== 'table')),
@@ -188,6 +215,7 @@ export function buildHub(stack: Stack, spec: HubSpec, id = hubId(spec)): HubRequ
     clientCidrs,
     transitGatewayId: tgw,
     profileEnabled: spec.profileEnabled,
+    dnsMode: spec.dnsMode && HubDnsMode[spec.dnsMode],
     allowedPrincipals: principals,
     associatedVpcs: spec.associatedVpcs.map((a, i) => associatedVpc(stack, a, `${prefix}Associated${i}`)),
     parameterPrefix: spec.parameterPrefix && ('token' in spec.parameterPrefix ? stringToken(stack, spec.parameterPrefix.token) : spec.parameterPrefix.value),

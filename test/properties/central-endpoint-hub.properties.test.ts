@@ -2,7 +2,7 @@ import { CfnElement, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { FactName } from 'aws-cdk-lib/region-info';
 import { schemaViolations } from '../schema';
-import { buildHub, hubId, HubRequest, HubSpec, hubMistakes, hubSpec } from './central-endpoint-hub.arbitrary';
+import { buildHub, effectiveDnsMode, hubId, HubRequest, HubSpec, hubMistakes, hubSpec } from './central-endpoint-hub.arbitrary';
 import { describeConstructProperty } from './construct-property';
 import { appAndStack, schemaRegion } from './environment';
 import { eachServiceOnce, noInternetPath, oneSubnetPerAz } from './invariants';
@@ -12,6 +12,49 @@ import { vpcFacts } from './vpcs';
 import { serviceShortName } from '../../src/private/facts/service-names';
 import { clientPortsOf } from '../../src/private/facts/service-ports';
 import { serviceZones } from '../../src/private/facts/service-zones';
+
+/** The centralized AWS services, by resolved name (each once). */
+function awsServicesOf(stack: Stack, request: HubRequest): Map<string, ec2.InterfaceVpcEndpointAwsService> {
+  const awsServices = new Map<string, ec2.InterfaceVpcEndpointAwsService>();
+  for (const service of request.services) {
+    const name = JSON.stringify(stack.resolve(service.name));
+    if (service instanceof ec2.InterfaceVpcEndpointAwsService && !awsServices.has(name)) {
+      awsServices.set(name, service);
+    }
+  }
+  return awsServices;
+}
+
+/**
+ * With the Profile holding the endpoints: each centralized AWS service has one endpoint with private DNS on, which the
+ * Profile holds once (by the endpoint's ARN); the hub has no zone.
+ */
+function profileEndpointViolations(stack: Stack, request: HubRequest, template: TemplateJson, own: Set<string>): string[] {
+  const mine = (type: string) => resourcesOfType(template, type).filter(([id]) => own.has(id));
+  const endpoints = mine('AWS::EC2::VPCEndpoint');
+  const associations = mine('AWS::Route53Profiles::ProfileResourceAssociation');
+  const profileId = JSON.stringify(stack.resolve(request.construct.profileId));
+  const violations: string[] = [];
+  for (const name of awsServicesOf(stack, request).keys()) {
+    const endpoint = endpoints.filter(([, props]) => JSON.stringify(props.ServiceName) === name);
+    if (endpoint.length !== 1 || endpoint[0][1].PrivateDnsEnabled !== true) {
+      violations.push(`${name}: expected one endpoint with PrivateDnsEnabled true, got ${JSON.stringify(endpoint)}`);
+      continue;
+    }
+    const held = associations.filter(([, props]) => JSON.stringify(props.ResourceArn).includes(JSON.stringify({ Ref: endpoint[0][0] }))
+      && JSON.stringify(props.ProfileId) === profileId && JSON.stringify(props.ResourceArn).includes(':vpc-endpoint/'));
+    if (held.length !== 1) {
+      violations.push(`${name}: its endpoint ${endpoint[0][0]} is in the profile ${held.length} times, 1 expected`);
+    }
+  }
+  if (associations.length !== awsServicesOf(stack, request).size) {
+    violations.push(`${associations.length} profile associations for ${awsServicesOf(stack, request).size} services`);
+  }
+  if (mine('AWS::Route53::HostedZone').length > 0) {
+    violations.push(`zones in PROFILE_ENDPOINTS mode: ${mine('AWS::Route53::HostedZone').map(([id]) => id)}`);
+  }
+  return violations;
+}
 
 /**
  * Each centralized AWS service: one endpoint with private DNS off, and each zone of the zone table with an alias A record
@@ -26,12 +69,7 @@ function zoneViolations(stack: Stack, request: HubRequest, template: TemplateJso
   const associations = mine('AWS::Route53Profiles::ProfileResourceAssociation');
   const hubVpcId = text(request.construct.vpc.vpcId);
   const dnsSuffix = stack.regionalFact(FactName.DOMAIN_SUFFIX, 'amazonaws.com');
-  const awsServices = new Map<string, ec2.InterfaceVpcEndpointAwsService>();
-  for (const service of request.services) {
-    if (service instanceof ec2.InterfaceVpcEndpointAwsService && !awsServices.has(text(service.name))) {
-      awsServices.set(text(service.name), service);
-    }
-  }
+  const awsServices = awsServicesOf(stack, request);
   const violations: string[] = [];
   const expectedZones = new Set<string>();
   for (const [name, service] of awsServices) {
@@ -109,7 +147,9 @@ function invariantViolations(stack: Stack, spec: HubSpec, request: HubRequest, t
   return [
     ...eachServiceOnce(template, 'Interface', names, own),
     ...eachServiceOnce(template, 'Gateway', [], own),
-    ...zoneViolations(stack, request, template, own, spec.profileEnabled ?? true),
+    ...(effectiveDnsMode(spec) === 'HOSTED_ZONES'
+      ? zoneViolations(stack, request, template, own, spec.profileEnabled ?? true)
+      : profileEndpointViolations(stack, request, template, own)),
     ...profileViolations(stack, spec, request, template, own),
     ...oneSubnetPerAz(template, vpc, own),
     ...ingressOnlyFrom(template, securityGroup, clientSources(vpc.cidrs, request.clientCidrs.map(resolved), kinds), ports),

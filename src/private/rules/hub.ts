@@ -282,12 +282,15 @@ export function validateRoutesLeaveVpc(prop: string, vpcName: string, within: Ar
 
 /**
  * What a hub's DNS mode needs: `PROFILE_ENDPOINTS` answers only in VPCs associated with the hub's Profile, so it needs
- * the Profile, and it has no zones to associate with a VPC directly.
+ * the Profile, and it has no zones to associate with a VPC directly. It answers with the endpoints' private DNS, which
+ * for S3 and DynamoDB needs their gateway endpoint in the VPC and then answers only queries from a Resolver inbound
+ * endpoint ("AWS PrivateLink for Amazon S3", https://docs.aws.amazon.com/AmazonS3/latest/userguide/privatelink-interface-endpoints.html).
  *
  * @param mode the `HubDnsMode` name
- * @param directVpcs the paths of the VPCs given to `associateVpc` (or `associatedVpcs`)
+ * @param hub.directVpcs the paths of the VPCs given to `associateVpc` (or `associatedVpcs`)
+ * @param hub.servicesWithBothEndpointTypes the centralized services that also have gateway endpoints
  */
-export function validateDnsModeNeeds(mode: string, hub: { profile: boolean; directVpcs: string[] }): Finding[] {
+export function validateDnsModeNeeds(mode: string, hub: { profile: boolean; directVpcs: string[]; servicesWithBothEndpointTypes: string[] }): Finding[] {
   if (mode !== 'PROFILE_ENDPOINTS') {
     return [];
   }
@@ -298,6 +301,10 @@ export function validateDnsModeNeeds(mode: string, hub: { profile: boolean; dire
       + 'with HubDnsMode.PROFILE_ENDPOINTS the hub has no hosted zones to associate: its names are answered in the VPCs '
       + 'associated with its Route 53 Profile. Associate the VPC with the Profile (a `CentralEndpointSpoke`, in any account '
       + 'the Profile is shared with), or set `dnsMode: HubDnsMode.HOSTED_ZONES`.')]),
+    ...(hub.servicesWithBothEndpointTypes.length === 0 ? [] : [error(`${hub.servicesWithBothEndpointTypes.join(' and ')} cannot be `
+      + 'centralized with HubDnsMode.PROFILE_ENDPOINTS: the private DNS of an S3 or DynamoDB interface endpoint needs the '
+      + 'service\'s gateway endpoint in the hub VPC and then answers only queries from a Route 53 Resolver inbound endpoint, so '
+      + 'the Profile would answer nothing. Keep them on gateway endpoints in each spoke, or set `dnsMode: HubDnsMode.HOSTED_ZONES`.')]),
   ];
 }
 
