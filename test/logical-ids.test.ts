@@ -162,7 +162,8 @@ function contractStacks(): Stack[] {
     hubCidrs: ['10.20.0.0/16'],
   });
 
-  return [egressDefaults, egressAll, providerDefaults, providerAll, consumerDefaults, consumerAll, hubDefaults, hubZones, hubAll, profileHubAll, spokeAll];
+  return [egressDefaults, egressAll, providerDefaults, providerAll, consumerDefaults, consumerAll,
+    hubDefaults, hubZones, hubAll, profileHubAll, spokeAll];
 }
 
 function currentIds(): Contract {

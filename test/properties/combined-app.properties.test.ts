@@ -103,7 +103,9 @@ function buildApp(app: App, home: Stack, spec: CombinedSpec): CombinedRequest {
     return stacks.get(key)!;
   };
   const isolatedVpc = (stack: Stack, id: string, cidr: string) => new ec2.Vpc(stack, id, {
-    ipAddresses: ec2.IpAddresses.cidr(cidr), maxAzs: 2, natGateways: 0,
+    ipAddresses: ec2.IpAddresses.cidr(cidr),
+    maxAzs: 2,
+    natGateways: 0,
     subnetConfiguration: [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
   });
   const expected: CombinedRequest['expected'] = [];
@@ -175,10 +177,15 @@ function invariantViolations(app: App, spec: CombinedSpec, request: CombinedRequ
 }
 
 describeConstructProperty('Combined app', combinedSpec, spec => {
-  const app = new App({ outdir: OUTDIR, treeMetadata: false, builtinCloudFormationValidation: false, context: {
-    [`availability-zones:account=${ACCOUNT}:region=${spec.region}`]: [`${spec.region}a`, `${spec.region}b`],
-    [`availability-zones:account=${OTHER_ACCOUNT}:region=${spec.region}`]: [`${spec.region}a`, `${spec.region}b`],
-  } });
+  const app = new App({
+    outdir: OUTDIR,
+    treeMetadata: false,
+    builtinCloudFormationValidation: false,
+    context: {
+      [`availability-zones:account=${ACCOUNT}:region=${spec.region}`]: [`${spec.region}a`, `${spec.region}b`],
+      [`availability-zones:account=${OTHER_ACCOUNT}:region=${spec.region}`]: [`${spec.region}a`, `${spec.region}b`],
+    },
+  });
   const env = spec.home === 'concrete' ? { account: ACCOUNT, region: spec.region } : spec.home === 'region-only' ? { region: spec.region } : undefined;
   const home = new Stack(app, 'Home', { env });
   // Every construct of the library in any stack: errors may name any of them.

@@ -115,7 +115,9 @@ export function ingressOnlyFrom(template: TemplateJson, securityGroupId: string,
   const allowed = new Set(sources.map(key));
   const sourceOf = (rule: any) => {
     const given = SOURCE_PROPERTIES.filter(property => rule[property] !== undefined);
-    return given.length === 1 && rule.SourceSecurityGroupId === undefined ? key({ property: given[0], value: networkText(rule[given[0]]) }) : undefined;
+    return given.length === 1 && rule.SourceSecurityGroupId === undefined
+      ? key({ property: given[0], value: networkText(rule[given[0]]) })
+      : undefined;
   };
   const ipv6Spellings = rules.filter(rule => typeof rule.CidrIpv6 === 'string' && rule.CidrIpv6 !== rule.CidrIpv6.toLowerCase())
     .map(rule => `${securityGroupId} admits ${rule.CidrIpv6}, an IPv6 block not in lower case`);

@@ -92,8 +92,11 @@ export const resourceEnvSpec: fc.Arbitrary<EnvSpec> = envSpec([]).filter(env => 
 // Rarely none at all (`portRanges: []`), which opens no port: the share's runs have the most mistakes already, and a
 // third must reach a template (construct-property.ts).
 const portRangesSpec = fc.oneof(
-  { weight: 15, arbitrary: fc.array(choice<[number, number]>('portRanges', [[443, 443], [8000, 8099], [5432, 5432]], [[0, 0], [9000, 8000], [443, 70000]]),
-    { minLength: 1, maxLength: 1 }) },
+  {
+    weight: 15,
+    arbitrary: fc.array(choice<[number, number]>('portRanges', [[443, 443], [8000, 8099], [5432, 5432]], [[0, 0], [9000, 8000], [443, 70000]]),
+      { minLength: 1, maxLength: 1 }),
+  },
   { weight: 1, arbitrary: fc.constant<Array<Choice<[number, number]>>>([]) });
 
 export const shareSpec: fc.Arbitrary<ShareSpec> = fc.tuple(resourceEnvSpec, vpcSpec)

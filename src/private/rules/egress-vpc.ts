@@ -5,8 +5,8 @@ import { SubnetPlacement, validateOneSubnetPerAz } from './vpc';
 import { CROSS_REGION_SERVICES, CROSS_REGION_SERVICES_SOURCE } from '../facts/cross-region-services';
 import { INTERFACE_ENDPOINTS_PER_VPC_QUOTA } from '../facts/quotas';
 import { isRegionName, partitionOf, REGION_PATTERN } from '../facts/regions';
-import { GATEWAY_SERVICE_SHORT_NAMES, isServiceShortNameShape, SERVICES_WITH_BOTH_ENDPOINT_TYPES } from '../facts/service-names';
 import { REGIONS_WITHOUT_SERVICE, SDK_ENDPOINTS_SOURCE } from '../facts/sdk-endpoints.generated';
+import { GATEWAY_SERVICE_SHORT_NAMES, isServiceShortNameShape, SERVICES_WITH_BOTH_ENDPOINT_TYPES } from '../facts/service-names';
 
 export function validateGatewayService(shortName: string): Finding[] {
   if (Token.isUnresolved(shortName) || GATEWAY_SERVICE_SHORT_NAMES.includes(shortName)) {

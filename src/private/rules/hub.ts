@@ -290,7 +290,8 @@ export function validateRoutesLeaveVpc(prop: string, vpcName: string, within: Ar
  * @param hub.directVpcs the paths of the VPCs given to `associateVpc` (or `associatedVpcs`)
  * @param hub.servicesWithBothEndpointTypes the centralized services that also have gateway endpoints
  */
-export function validateDnsModeNeeds(mode: string, hub: { profile: boolean; directVpcs: string[]; servicesWithBothEndpointTypes: string[] }): Finding[] {
+export function validateDnsModeNeeds(mode: string,
+  hub: { profile: boolean; directVpcs: string[]; servicesWithBothEndpointTypes: string[] }): Finding[] {
   if (mode !== 'PROFILE_ENDPOINTS') {
     return [];
   }
