@@ -1,4 +1,4 @@
-import { Arn, CfnOutput, Lazy, Names, Stack } from 'aws-cdk-lib';
+import { Arn, CfnOutput, Lazy, Names, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ram from 'aws-cdk-lib/aws-ram';
 import * as route53 from 'aws-cdk-lib/aws-route53';
@@ -9,6 +9,7 @@ import { EndpointBundle } from './endpoint-bundle';
 import { HubDnsMode } from './hub-dns-mode';
 import { estimateHubCost } from './private/cost/hub-cost-model';
 import { endpointConstructId, isServiceShortNameShape, serviceShortName, SERVICES_WITH_BOTH_ENDPOINT_TYPES } from './private/facts/service-names';
+import { AppInventory } from './private/inventory/app-inventory';
 import { findIpv4CidrBlocks, localPrivateDnsEndpoints, primaryIpv4CidrBlock } from './private/inventory/vpc-inspection';
 import { ipv4CidrsWithin, uniqueNetworks } from './private/rules/cidr-blocks';
 import { Finding } from './private/rules/findings';
@@ -16,7 +17,8 @@ import {
   associatedVpcEnvironmentMessage,
   validateCentralizedService,
   validateDnsModeNeeds,
-  warnVpcsPerZone,
+  validateVpcsPerZone,
+  warnProfilesPerAccountAndRegion,
   validateNoLocalPrivateDns,
   validateNoZoneClashes,
   validateProfileSharing,
@@ -296,6 +298,7 @@ export class CentralEndpointHub extends Construct {
       interfaceEndpoints: ownEstimate.interfaceEndpoints.map(({ service, availabilityZones }) => ({ service, availabilityZones })),
       hostedZones: this.serviceZones.zones.size,
       profile: this.profile !== undefined,
+      profileChargeCarried: this.profile !== undefined && (this.profilesInEnvironment()[0] ?? this.profile) === this.profile,
       spokes: options.spokes,
       spokeAvailabilityZones: options.spokeAvailabilityZones
         ?? Math.max(0, ...ownEstimate.interfaceEndpoints.map(endpoint => endpoint.availabilityZones)),
@@ -329,6 +332,15 @@ export class CentralEndpointHub extends Construct {
     }
     const zones = this.serviceZones.defineServiceZones(service, shortName, dnsEntries);
     this.services.set(key, { shortName, zones });
+  }
+
+  /**
+   * The Route 53 Profiles of the app in the hub's account and Region, in the order they were defined (this hub's
+   * included); none when the stack's account or Region is not known.
+   */
+  private profilesInEnvironment(): readonly route53profiles.CfnProfile[] {
+    const { account, region } = Stack.of(this);
+    return Token.isUnresolved(account) || Token.isUnresolved(region) ? [] : AppInventory.of(this).profilesInEnvironment(account, region);
   }
 
   /** Whether the Profile holds the endpoints, which then keep private DNS on. */
@@ -434,7 +446,8 @@ export class CentralEndpointHub extends Construct {
         ? validateRoutesLeaveVpc('clientCidrs', 'the hub VPC', ipv4CidrsWithin(this.clientCidrs, findIpv4CidrBlocks(this.vpc, this)))
         : []),
       ...warnHostedZoneQuota(zoneNames.length),
-      ...warnVpcsPerZone(zoneNames.length > 0 ? 1 + associatedVpcs.length : 0),
+      ...validateVpcsPerZone(zoneNames.length > 0 ? 1 + associatedVpcs.length : 0),
+      ...(this.profile ? warnProfilesPerAccountAndRegion(this.profilesInEnvironment().length) : []),
       ...validateVpcDns(zoneNames.length > 0 ? ['the hub\'s private hosted zones'] : [],
         vpcDetails?.dnsSupportEnabled, vpcDetails?.dnsHostnamesEnabled),
       ...validateNoZoneClashes([this.vpc, ...associatedVpcs].flatMap(vpc => this.serviceZones.clashes(vpc))),

@@ -196,16 +196,25 @@ export interface CentralEndpointHubCostEstimate extends CostEstimate {
    */
   readonly hostedZonesMonthlyUsd?: number;
 
-  /** Whether the hub shares its zones with a Route 53 Profile. */
+  /** Whether the hub has a Route 53 Profile. */
   readonly profile: boolean;
 
   /**
-   * USD per month for the Route 53 Profile: its hourly charge, which covers the first VPC associations, plus each spoke's
-   * association beyond them. 0 without a profile (associating zones with VPCs directly is free).
+   * USD per month for Route 53 Profiles, which are billed per account and Region: the account's hourly charge (which covers
+   * the first 100 Profile-VPC associations across all of its Profiles) plus each spoke's association beyond them. A hub
+   * whose account and Region have an earlier hub in the app counts each of its spokes' associations only
+   * (`profileChargeCarriedElsewhere`). 0 without a profile (associating zones with VPCs directly is free).
    *
    * @default - undefined when the estimate is not priced
    */
   readonly profileMonthlyUsd?: number;
+
+  /**
+   * Whether another hub of the app, in the same account and Region, carries the account's hourly Profile charge.
+   *
+   * @default false
+   */
+  readonly profileChargeCarriedElsewhere?: boolean;
 
   /** The spoke VPCs in the comparison. */
   readonly spokes: number;

@@ -302,6 +302,15 @@ describe('CentralEndpointHub', () => {
   });
 
   describe('HubDnsMode.PROFILE_ENDPOINTS, the default', () => {
+    /** The first AWS services aws-cdk-lib offers in the stack's Region (us-east-1) that a hub can centralize. */
+    function centralizableServices(stack: Stack, count: number): ec2.InterfaceVpcEndpointAwsService[] {
+      return Object.values(ec2.InterfaceVpcEndpointAwsService)
+        .filter((service): service is ec2.InterfaceVpcEndpointAwsService => service instanceof ec2.InterfaceVpcEndpointAwsService)
+        .filter(service => !['s3', 'dynamodb'].includes(service.shortName) && stack.resolve(service.name).startsWith('com.amazonaws.us-east-1.'))
+        .filter((service, i, all) => all.findIndex(other => other.shortName === service.shortName) === i)
+        .slice(0, count);
+    }
+
     /** A hub in the default mode. */
     function profileHubIn(scope: Construct, props: CentralEndpointHubProps = {}, id = 'Hub'): CentralEndpointHub {
       return new CentralEndpointHub(scope, id, { clientCidrs: SPOKE_CIDRS, interfaceEndpoints: [STS, KMS], ...props });
@@ -392,13 +401,9 @@ describe('CentralEndpointHub', () => {
     });
 
     test('carries 150 services in one stack, within CloudFormation\'s 500 resources', () => {
-      // GIVEN: the first 150 AWS services aws-cdk-lib offers in us-east-1 that a hub can centralize
+      // GIVEN
       const { app, stack } = testStack();
-      const services = Object.values(ec2.InterfaceVpcEndpointAwsService)
-        .filter((service): service is ec2.InterfaceVpcEndpointAwsService => service instanceof ec2.InterfaceVpcEndpointAwsService)
-        .filter(service => !['s3', 'dynamodb'].includes(service.shortName) && stack.resolve(service.name).startsWith('com.amazonaws.us-east-1.'))
-        .filter((service, i, all) => all.findIndex(other => other.shortName === service.shortName) === i)
-        .slice(0, 150);
+      const services = centralizableServices(stack, 150);
 
       // WHEN
       profileHubIn(stack, { interfaceEndpoints: services });
@@ -409,6 +414,18 @@ describe('CentralEndpointHub', () => {
       expect(services).toHaveLength(150);
       expect(resources).toBeLessThan(500);
       Template.fromStack(stack).resourceCountIs('AWS::Route53Profiles::ProfileResourceAssociation', 150);
+    });
+
+    test('reports a hub of hosted zones whose 150 services would pass the stack\'s 500 resources, before aws-cdk-lib stops', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+
+      // WHEN
+      profileHubIn(stack, { interfaceEndpoints: centralizableServices(stack, 150), dnsMode: HubDnsMode.HOSTED_ZONES });
+
+      // THEN
+      expect(validationErrors(app)).toEqual(expect.arrayContaining([expect.stringMatching(
+        /^\[TestStack\/Hub\] the stack TestStack would declare \d{3} CloudFormation resources, over the 500 a stack can hold .* of this library's constructs, TestStack\/Hub has \d{3}\. /)]));
     });
 
     test('lets two hubs share a Region, each with its own Profile and endpoints (production and non-production)', () => {
@@ -428,6 +445,23 @@ describe('CentralEndpointHub', () => {
           Properties: { ProfileId: stack.resolve(hub.profileId) },
         }))).toHaveLength(2);
       }
+      // Profiles are billed per account and Region: the first hub's estimate carries the hourly charge.
+      expect(production.estimateMonthlyCost({ spokes: 10 })).toMatchObject({ profileMonthlyUsd: 547.5 });
+      expect(nonProduction.estimateMonthlyCost({ spokes: 10 })).toMatchObject({ profileMonthlyUsd: 10.22, profileChargeCarriedElsewhere: true });
+    });
+
+    test('warns when the app gives an account and Region more than five Profiles, one per hub', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      for (let i = 0; i < 6; i++) {
+        profileHubIn(stack, { ipAddresses: ec2.IpAddresses.cidr(`10.${i}.0.0/16`), maxAzs: 1 }, `Hub${i}`);
+      }
+
+      // THEN
+      expect(Annotations.fromStack(stack).findWarning('/TestStack/Hub0', Match.stringLikeRegexp('profilesPerAccountAndRegion'))
+        .map(warning => warning.entry.data)).toEqual([expect.stringMatching(/^the app defines 6 Route 53 Profiles \(one per hub\) for this hub's account and Region, above the default quota of 5 /)]);
     });
 
     test('matches the snapshot', () => {

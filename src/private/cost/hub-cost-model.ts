@@ -21,8 +21,13 @@ export interface HubCostInput {
   readonly interfaceEndpoints: { readonly service: string; readonly availabilityZones: number }[];
   /** The private hosted zones the hub defines. */
   readonly hostedZones: number;
-  /** Whether the hub shares its zones with a Route 53 Profile. */
+  /** Whether the hub has a Route 53 Profile. */
   readonly profile: boolean;
+  /**
+   * Whether the hub's estimate carries its account's hourly Profile charge: Profiles are billed per account and Region, so
+   * only the first hub of an account and Region does; another's spokes pay their associations only.
+   */
+  readonly profileChargeCarried: boolean;
   /** The spoke VPCs planned. */
   readonly spokes: number;
   /** The AZs each spoke would give its own endpoints. */
@@ -42,6 +47,7 @@ export function estimateHubCost(input: HubCostInput): CentralEndpointHubCostEsti
     region: input.region,
     hostedZones: input.hostedZones,
     profile: input.profile,
+    ...(input.profile && !input.profileChargeCarried ? { profileChargeCarriedElsewhere: true } : {}),
     spokes: input.spokes,
     spokeAvailabilityZones: input.spokeAvailabilityZones,
     transitGatewayAttachments: input.transitGatewayAttachments ? input.spokes + 1 : 0,
@@ -107,7 +113,7 @@ class HubCostModel {
 
   hubCents(spokes: number) {
     const hostedZones = hostedZonesCents(this.input.hostedZones);
-    const profile = this.input.profile ? profileCents(spokes) : 0;
+    const profile = this.input.profile ? profileCents(spokes, this.input.profileChargeCarried) : 0;
     const transitGatewayAttachments = this.input.transitGatewayAttachments
       ? monthlyCents(this.tgw.attachmentUsdPerHour, spokes + 1)
       : 0;
@@ -130,7 +136,7 @@ class HubCostModel {
    * positive, the answer is found from the shortfall at the last included spoke, and confirmed from just below it.
    */
   breakEvenSpokes(): number | undefined {
-    const included = ROUTE53_PRICES.profileVpcAssociationsIncluded;
+    const included = this.input.profileChargeCarried ? ROUTE53_PRICES.profileVpcAssociationsIncluded : 0;
     for (let spokes = 1; spokes <= included; spokes++) {
       if (this.hubCheaperWith(spokes)) {
         return spokes;
@@ -162,8 +168,15 @@ function hostedZonesCents(zones: number): number {
     + (zones - first) * microUsd(ROUTE53_PRICES.additionalHostedZoneUsdPerMonth)) / 10_000);
 }
 
-/** One profile, with one association per spoke: the hourly charge covers the first ones, each further one is billed by the hour. */
-function profileCents(spokes: number): number {
+/**
+ * A Profile with one association per spoke. The hub that carries the account's hourly charge has the associations it
+ * covers; another hub of the account and Region pays each of its associations by the hour, the covered ones being the
+ * first hub's.
+ */
+function profileCents(spokes: number, chargeCarried: boolean): number {
+  if (!chargeCarried) {
+    return monthlyCents(ROUTE53_PRICES.additionalProfileVpcAssociationUsdPerHour, spokes);
+  }
   const beyond = Math.max(0, spokes - ROUTE53_PRICES.profileVpcAssociationsIncluded);
   return monthlyCents(ROUTE53_PRICES.profileUsdPerHour, 1)
     + monthlyCents(ROUTE53_PRICES.additionalProfileVpcAssociationUsdPerHour, beyond);

@@ -280,9 +280,12 @@ export interface Route53Prices {
   readonly hostedZonesAtFirstRate: number;
   /** Per hosted zone per month beyond the first 25. */
   readonly additionalHostedZoneUsdPerMonth: number;
-  /** Per Route 53 Profile per hour, covering up to `profileVpcAssociationsIncluded` VPC associations. */
+  /**
+   * Per account and Region per hour for Route 53 Profiles, whatever their number, covering up to
+   * `profileVpcAssociationsIncluded` Profile-VPC associations across all of them.
+   */
   readonly profileUsdPerHour: number;
-  /** The VPC associations a profile's hourly charge covers. */
+  /** The Profile-VPC associations of an account and Region that the hourly charge covers. */
   readonly profileVpcAssociationsIncluded: number;
   /** Per VPC association per hour beyond `profileVpcAssociationsIncluded`. */
   readonly additionalProfileVpcAssociationUsdPerHour: number;
@@ -302,8 +305,10 @@ export const ROUTE53_PRICES: Route53Prices = {
   additionalProfileVpcAssociationUsdPerHour: 0.0014,
   source: ROUTE53_PRICING_PAGE,
   sourceNote: 'Hosted zones: "$0.50 per hosted zone / month for the first 25 hosted zones, $0.10 for additional zones", '
-    + 'quoted from the pricing page in a stored public page. Profiles: 0.75 an hour per profile with up to 100 VPC '
-    + 'associations, as the library\'s AWS facts record it from the pricing page; the rate per additional association '
-    + '(0.0014 an hour) is the best-known published figure, not confirmed from a stored page.',
-  asOf: '2026-11-22',
+    + 'quoted from the pricing page in a stored public page. Profiles: "billed per account, not per Profile: $0.75/hour '
+    + 'covers up to 100 Profile-VPC associations across all Profiles the account owns in a Region, then $0.0014 per '
+    + 'association per hour. The Profile owner pays for every association, including those created by RAM recipients" '
+    + '(AWS\'s own Route 53 Profiles guidance in aws/agent-toolkit-for-aws, configuring-route53-profiles.md; the pricing '
+    + 'page itself is not stored here).',
+  asOf: '2026-12-04',
 };

@@ -38,12 +38,23 @@ export const HUB_QUOTAS = {
     source: ASSOCIATE_PROFILE_PAGE,
   },
   /**
-   * Direct association (no profile): each spoke VPC is one association of every hub zone. The stored copy of the
-   * Route 53 quotas page gives 100 (adjustable); re-check the live page, which may give more.
+   * Direct association (no profile): each VPC of `associateVpc()` is one association of every hub zone. "Amazon VPCs that
+   * you can associate with a private hosted zone per hosted zone: 300 ... If you want more than 300 associations, we
+   * recommend you use Route 53 Profiles" (Route 53 quotas page), with no increase to request.
    */
   vpcsPerPrivateHostedZone: {
     name: 'Amazon VPCs that you can associate with a private hosted zone',
-    value: 100,
+    value: 300,
+    adjustable: false,
+    source: ROUTE53_QUOTAS_PAGE,
+  },
+  /**
+   * Each hub has a Profile of its own: "Route 53 Profiles per AWS account in a Region: 5", adjustable (Route 53 quotas
+   * page, quotas on Route 53 Profiles).
+   */
+  profilesPerAccountAndRegion: {
+    name: 'Route 53 Profiles per AWS account in a Region',
+    value: 5,
     adjustable: true,
     source: ROUTE53_QUOTAS_PAGE,
   },
@@ -62,3 +73,9 @@ export const HUB_QUOTAS = {
     source: 'https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-limits-endpoints.html',
   },
 } satisfies Record<string, HubQuota>;
+
+/**
+ * The resources a CloudFormation stack can declare ("CloudFormation quotas", Resources,
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html); not adjustable.
+ */
+export const RESOURCES_PER_STACK_QUOTA = 500;

@@ -59,6 +59,8 @@ export class AppInventory {
   private readonly endpointServicesByLoadBalancer = new Map<string, ec2.CfnVPCEndpointService[]>();
   private readonly profileAssociationsByVpc = new Map<string, route53profiles.CfnProfileAssociation[]>();
   private readonly profileAssociationsByProfile = new Map<string, route53profiles.CfnProfileAssociation[]>();
+  /** `<account>/<region>`, for stacks whose account and Region are known. */
+  private readonly profilesByEnvironment = new Map<string, route53profiles.CfnProfile[]>();
   /** VPC ID, then zone name. */
   private readonly privateHostedZonesByVpc = new Map<string, Map<string, PrivateHostedZoneEntry[]>>();
 
@@ -78,6 +80,11 @@ export class AppInventory {
         (construct.networkLoadBalancerArns ?? []).forEach(arn => add(this.endpointServicesByLoadBalancer, arn, construct));
       } else if (construct instanceof route53.CfnHostedZone) {
         this.addPrivateHostedZone(construct);
+      } else if (construct instanceof route53profiles.CfnProfile) {
+        const { account, region } = Stack.of(construct);
+        if (!Token.isUnresolved(account) && !Token.isUnresolved(region)) {
+          add(this.profilesByEnvironment, `${account}/${region}`, construct);
+        }
       } else if (construct instanceof route53profiles.CfnProfileAssociation) {
         add(this.profileAssociationsByVpc, construct.resourceId, construct);
         add(this.profileAssociationsByProfile, construct.profileId, construct);
@@ -123,6 +130,11 @@ export class AppInventory {
   /** The VPC associations of a Route 53 Profile, by the profile ID as written. */
   public profileAssociationsOfProfile(profileId: string): readonly route53profiles.CfnProfileAssociation[] {
     return this.profileAssociationsByProfile.get(profileId) ?? [];
+  }
+
+  /** The Route 53 Profiles defined in the app for an account and Region, in the order they were defined. */
+  public profilesInEnvironment(account: string, region: string): readonly route53profiles.CfnProfile[] {
+    return this.profilesByEnvironment.get(`${account}/${region}`) ?? [];
   }
 
   /** The private hosted zones of a name associated with the VPC. */

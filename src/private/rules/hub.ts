@@ -100,14 +100,29 @@ export function warnHostedZoneQuota(zoneCount: number): Finding[] {
 }
 
 /** Each hub zone is associated with the hub VPC and every VPC of `associateVpc()`; an increase must be in place before the deploy. */
-export function warnVpcsPerZone(vpcCount: number): Finding[] {
+export function validateVpcsPerZone(vpcCount: number): Finding[] {
   const quota = HUB_QUOTAS.vpcsPerPrivateHostedZone;
   if (vpcCount <= quota.value) {
     return [];
   }
-  return [warning('vpcsPerZone', `each hub zone is associated with ${vpcCount} VPCs (the hub's and ${vpcCount - 1} from \`associateVpc()\`), `
-    + `above the default quota of ${quota.value} VPCs per private hosted zone (${quota.source}); the deploy fails unless it has been `
-    + 'raised. Share the zones through the profile instead, or request an increase.')];
+  return [error(`each hub zone is associated with ${vpcCount} VPCs (the hub's and ${vpcCount - 1} from \`associateVpc()\`), above `
+    + `the ${quota.value} VPCs a private hosted zone takes, which cannot be raised (${quota.source}). Associate the VPCs with the `
+    + 'hub\'s Route 53 Profile instead (a CentralEndpointSpoke each).')];
+}
+
+/**
+ * Each hub has a Route 53 Profile, and an account has five per Region by default: the sixth hub's deploy fails.
+ *
+ * @param profiles the Profiles defined in the app for the hub's account and Region
+ */
+export function warnProfilesPerAccountAndRegion(profiles: number): Finding[] {
+  const quota = HUB_QUOTAS.profilesPerAccountAndRegion;
+  if (profiles <= quota.value) {
+    return [];
+  }
+  return [warning('profilesPerAccountAndRegion', `the app defines ${profiles} Route 53 Profiles (one per hub) for this hub's account `
+    + `and Region, above the default quota of ${quota.value} (${quota.source}); the deploy fails unless it has been raised. `
+    + 'Request an increase, or serve several environments from one hub.')];
 }
 
 /** A zone of the same name elsewhere in the app, associated with a VPC that a hub zone is associated with too. */

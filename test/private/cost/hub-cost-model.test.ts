@@ -13,6 +13,7 @@ function input(overrides: Partial<HubCostInput>): HubCostInput {
     interfaceEndpoints: services(12, 3),
     hostedZones: 12,
     profile: true,
+    profileChargeCarried: true,
     spokes: 20,
     spokeAvailabilityZones: 3,
     transitGatewayAttachments: true,
@@ -120,17 +121,27 @@ describe('estimateHubCost', () => {
     expect(estimate.breakEvenSpokes).toBe(108);
   });
 
+  test('leaves the account\'s hourly Profile charge to the first hub of its account and Region, and bills each spoke\'s association', () => {
+    // WHEN
+    const second = estimateHubCost(input({ hostedZones: 0, profileChargeCarried: false }));
+
+    // THEN 20 associations x 0.0014 x 730 = 20.44 instead of 547.50; total 262.80 + 20.44 + 766.50 = 1,049.74
+    expect(second).toMatchObject({ profile: true, profileChargeCarriedElsewhere: true, profileMonthlyUsd: 20.44, totalFixedMonthlyUsd: 1049.74 });
+    expect(estimateHubCost(input({})).profileChargeCarriedElsewhere).toBeUndefined();
+  });
+
   test('agrees with trying every spoke count', () => {
-    for (const [azs, spokeAzs, serviceCount, zones, profile, attachments] of [
-      [3, 1, 6, 500, true, true], [3, 3, 12, 12, true, true], [2, 1, 5, 5, true, true], [2, 2, 1, 1, false, false],
-      [3, 1, 7, 40, true, false], [1, 1, 3, 3, false, true], [3, 2, 4, 300, true, true],
-    ] as [number, number, number, number, boolean, boolean][]) {
+    for (const [azs, spokeAzs, serviceCount, zones, profile, attachments, profileChargeCarried] of [
+      [3, 1, 6, 500, true, true, true], [3, 3, 12, 12, true, true, true], [2, 1, 5, 5, true, true, false], [2, 2, 1, 1, false, false, true],
+      [3, 1, 7, 40, true, false, true], [1, 1, 3, 3, false, true, true], [3, 2, 4, 300, true, true, false], [3, 3, 12, 0, true, true, false],
+    ] as [number, number, number, number, boolean, boolean, boolean][]) {
       for (const region of TRANSIT_GATEWAY_PRICE_TABLE.map(row => row.region)) {
         const hub = {
           region,
           interfaceEndpoints: services(serviceCount, azs),
           hostedZones: zones,
           profile,
+          profileChargeCarried,
           spokeAvailabilityZones: spokeAzs,
           transitGatewayAttachments: attachments,
         };

@@ -5,10 +5,11 @@ import {
   validateProfileId,
   validateRoutesLeaveVpc,
   warnGatewayServicesCentralized,
+  validateVpcsPerZone,
   warnHostedZoneQuota,
   warnSpokesNeedGatewayEndpoints,
   warnVpcsPerProfile,
-  warnVpcsPerZone,
+  warnProfilesPerAccountAndRegion,
 } from '../../../src/private/rules/hub';
 
 const messages = (findings: Finding[]) => findings.map(finding => `${finding.severity} ${finding.slug}: ${finding.message}`);
@@ -20,10 +21,16 @@ describe('quotas', () => {
       /^warning hostedZoneQuota: the hub defines 501 private hosted zones, above the default quota of 500 hosted zones per account \(https:\/\/docs.aws.amazon.com\/Route53\/latest\/DeveloperGuide\/DNSLimitations.html\)/)]);
   });
 
-  test('warns above 100 VPCs per private hosted zone', () => {
-    expect(warnVpcsPerZone(100)).toEqual([]);
-    expect(messages(warnVpcsPerZone(101))).toEqual([expect.stringMatching(
-      /^warning vpcsPerZone: each hub zone is associated with 101 VPCs \(the hub's and 100 from `associateVpc\(\)`\), above the default quota of 100/)]);
+  test('refuses more than 300 VPCs per private hosted zone, which cannot be raised', () => {
+    expect(validateVpcsPerZone(300)).toEqual([]);
+    expect(messages(validateVpcsPerZone(301))).toEqual([expect.stringMatching(
+      /^error undefined: each hub zone is associated with 301 VPCs \(the hub's and 300 from `associateVpc\(\)`\), above the 300 VPCs a private hosted zone takes, which cannot be raised/)]);
+  });
+
+  test('warns above five Route 53 Profiles per account and Region', () => {
+    expect(warnProfilesPerAccountAndRegion(5)).toEqual([]);
+    expect(messages(warnProfilesPerAccountAndRegion(6))).toEqual([expect.stringMatching(
+      /^warning profilesPerAccountAndRegion: the app defines 6 Route 53 Profiles \(one per hub\) for this hub's account and Region, above the default quota of 5/)]);
   });
 
   test('warns above 1,000 VPCs per profile', () => {
