@@ -10,7 +10,7 @@ const SPOKE_CIDR = '10.1.0.0/16';
 /**
  * A deployable test of CentralEndpointHub and CentralEndpointSpoke: a hub with the STS endpoint, a spoke VPC with no
  * endpoint of its own, both attached to a Transit Gateway of the test. A Lambda function in the spoke resolves STS's
- * public name, which must answer with an address of the hub VPC (the hub's zone, seen through the Route 53 Profile),
+ * public name, which must answer with an address of the hub VPC (the hub endpoint's private DNS, seen through the Route 53 Profile),
  * and calls STS there, which only the route through the Transit Gateway and the hub's security group let through. The
  * assertions stack (test/integ-assertion.ts) invokes the function until it returns what it returns after both, and
  * its deploy fails if it does not within ten minutes. See the README's "Integration tests" for how to deploy it;
