@@ -45,7 +45,7 @@ class EndpointHubStack extends Stack {
       'each spoke VPC has its own S3 and DynamoDB gateway endpoints');
     // A route through the Transit Gateway needs the VPC's attachment first.
     const attachment = attachToTransitGateway(this, this.hub.vpc);
-    this.hub.spokeRoutes.forEach(route => route.addDependency(attachment));
+    this.hub.spokeRoutes.forEach(route => route.node.addDependency(attachment));
   }
 }
 

@@ -267,7 +267,7 @@ export class CentralEndpointHub extends Construct {
 
   /**
    * The routes to the spokes through `transitGatewayId`. A route through a Transit Gateway needs the VPC's attachment to
-   * it first: where the attachment is in the same stack, make each route depend on it (`route.addDependency(attachment)`).
+   * it first: where the attachment is in the same stack, make each route depend on it (`route.node.addDependency(attachment)`).
    */
   public get spokeRoutes(): ec2.CfnRoute[] {
     return [...this.routes];
