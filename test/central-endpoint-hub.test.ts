@@ -968,8 +968,14 @@ describe('CentralEndpointHub', () => {
     // GIVEN
     const { stack } = testStack();
 
-    // WHEN
+    // WHEN: a hub in each mode
     hubIn(stack, { bundles: [EndpointBundle.ECR_IMAGE_PULL], allowedPrincipals: ['222222222222'] });
+    new CentralEndpointHub(stack, 'ProfileHub', {
+      ipAddresses: ec2.IpAddresses.cidr('10.100.0.0/16'),
+      clientCidrs: SPOKE_CIDRS,
+      bundles: [EndpointBundle.ECR_IMAGE_PULL],
+      allowedPrincipals: ['222222222222'],
+    });
 
     // THEN
     expect(errors(stack)).toEqual([]);
