@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { mostly } from './environment';
+import { mostly, seldom } from './environment';
 
 /**
  * A value that is right, or a mistake the construct must report. A mistake carries the prop it is in, so a run that
@@ -14,6 +14,12 @@ export interface Choice<T> {
 export function choice<T>(prop: string, good: T[], bad: T[]): fc.Arbitrary<Choice<T>> {
   const right = fc.constantFrom(...good).map((value): Choice<T> => ({ value }));
   return bad.length === 0 ? right : mostly(right, fc.constantFrom(...bad).map((value): Choice<T> => ({ value, mistake: prop })));
+}
+
+/** As `choice`, with a mistake only one run in 13. */
+export function seldomChoice<T>(prop: string, good: T[], bad: T[]): fc.Arbitrary<Choice<T>> {
+  return seldom(fc.constantFrom(...good).map((value): Choice<T> => ({ value })),
+    fc.constantFrom(...bad).map((value): Choice<T> => ({ value, mistake: prop })));
 }
 
 /** The props of the choices that are mistakes. */
