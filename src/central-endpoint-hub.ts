@@ -151,6 +151,8 @@ export class CentralEndpointHub extends Construct {
   private readonly vpcsWithoutZones: ec2.IVpc[] = [];
   /** Services whose endpoints cannot answer through the Profile (S3, DynamoDB), for the rule that reports them. */
   private readonly notAnsweredByProfile: string[] = [];
+  /** The VPCs of the app's spokes of this hub. */
+  private readonly spokeVpcs: ec2.IVpc[] = [];
 
   private readonly bundles: EndpointBundle[] = [];
   private readonly allowedPrincipals: string[] = [];
@@ -212,6 +214,15 @@ export class CentralEndpointHub extends Construct {
       ...parameterNameFindings,
       ...this.validate(props.transitGatewayId !== undefined ? workloadSubnets : []),
     ]);
+  }
+
+  /**
+   * Records a spoke VPC of the app, whose AZs the cost estimate compares with.
+   *
+   * @internal
+   */
+  public _addSpokeVpc(vpc: ec2.IVpc): void {
+    this.spokeVpcs.push(vpc);
   }
 
   /**
@@ -301,6 +312,7 @@ export class CentralEndpointHub extends Construct {
       profileChargeCarried: this.profile !== undefined && (this.profilesInEnvironment()[0] ?? this.profile) === this.profile,
       spokes: options.spokes,
       spokeAvailabilityZones: options.spokeAvailabilityZones
+        ?? mostCommon(this.spokeVpcs.map(vpc => vpc.availabilityZones.length))
         ?? Math.max(0, ...ownEstimate.interfaceEndpoints.map(endpoint => endpoint.availabilityZones)),
       transitGatewayAttachments: options.transitGatewayAttachments ?? true,
     });
@@ -456,6 +468,13 @@ export class CentralEndpointHub extends Construct {
   }
 }
 
+/** The value most of the list has (the first of those with most), or undefined for an empty list. */
+function mostCommon(values: number[]): number | undefined {
+  const counts = new Map<number, number>();
+  values.forEach(value => counts.set(value, (counts.get(value) ?? 0) + 1));
+  return [...counts].reduce<[number, number] | undefined>((best, entry) => (best === undefined || entry[1] > best[1] ? entry : best), undefined)?.[0];
+}
+
 /**
  * Options of a hub's cost estimate.
  */
@@ -466,7 +485,8 @@ export interface CentralEndpointHubCostOptions {
   /**
    * How many AZs each spoke would give its own endpoints.
    *
-   * @default - as many as the hub's endpoints have
+   * @default - as many AZs as most of the hub's spokes in the app (CentralEndpointSpoke with `hub`) span; without one,
+   * as many as the hub's endpoints have
    */
   readonly spokeAvailabilityZones?: number;
 

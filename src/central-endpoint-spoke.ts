@@ -106,6 +106,7 @@ export class CentralEndpointSpoke extends Construct {
       if (problem) {
         throw new Error(`CentralEndpointSpoke ${this.node.path}: ${problem}`);
       }
+      hub._addSpokeVpc(props.vpc);
     }
 
     // A reference to a hub of another Region (or whose stack's Region is known while this one's is not, or the reverse)

@@ -32,6 +32,24 @@ function setUp(hubProps: CentralEndpointHubProps = {}, spokeRegion = REGION) {
 }
 
 describe('CentralEndpointSpoke', () => {
+  test('gives the hub\'s cost estimate the AZs its spokes span, for the spokes\' own endpoints it compares with', () => {
+    // GIVEN: a hub whose endpoints are in 3 AZs
+    const { hub, stack } = setUp({ maxAzs: 3 });
+    expect(hub.estimateMonthlyCost({ spokes: 5 }).spokeAvailabilityZones).toBe(3);
+
+    // WHEN: two spokes of 2 AZs
+    for (const i of [1, 2]) {
+      new CentralEndpointSpoke(stack, `Spoke${i}`, {
+        vpc: isolatedVpc(stack, `Vpc${i}`, { ipAddresses: ec2.IpAddresses.cidr(`10.${10 + i}.0.0/16`), maxAzs: 2 }),
+        hub,
+      });
+    }
+
+    // THEN
+    expect(hub.estimateMonthlyCost({ spokes: 5 }).spokeAvailabilityZones).toBe(2);
+    expect(hub.estimateMonthlyCost({ spokes: 5, spokeAvailabilityZones: 1 }).spokeAvailabilityZones).toBe(1);
+  });
+
   test('associates the VPC with the hub\'s profile and routes each workload route table to the hub through the Transit Gateway', () => {
     // GIVEN
     const { hub, stack, vpc } = setUp();

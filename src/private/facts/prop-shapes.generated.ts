@@ -37,7 +37,7 @@ export const CONSTRUCT_PROPS: { readonly [construct: string]: string } = {
 };
 
 export const TYPE_SHAPES: { readonly [type: string]: TypeShape } = {
-  'CentralEndpointHub': { object: 'class', example: 'new CentralEndpointHub(scope, id, props)', members: ['addAllowedPrincipal', 'addBundle', 'addInterfaceEndpoint', 'associateVpc', 'centralizedServices', 'clientCidrs', 'dnsMode', 'endpointSecurityGroup', 'estimateMonthlyCost', 'hostedZonesFor', 'node', 'spokeRoutes', 'toString', 'vpc', 'with'] },
+  'CentralEndpointHub': { object: 'class', example: 'new CentralEndpointHub(scope, id, props)', members: ['_addSpokeVpc', 'addAllowedPrincipal', 'addBundle', 'addInterfaceEndpoint', 'associateVpc', 'centralizedServices', 'clientCidrs', 'dnsMode', 'endpointSecurityGroup', 'estimateMonthlyCost', 'hostedZonesFor', 'node', 'spokeRoutes', 'toString', 'vpc', 'with'] },
   'CentralEndpointHubProps': {
     struct: {
       'transitGatewayId?': 'string',
