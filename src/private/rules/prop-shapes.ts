@@ -70,8 +70,8 @@ function checkValue(value: unknown, type: string, at: string, shapes: Shapes, pr
     return;
   } else if (type.endsWith('[]')) {
     const element = type.slice(0, -2);
-    if (Token.isUnresolved(value)) {
-      return; // a list token (Token.asList, Fn.split): one element that stands for the whole list
+    if (Array.isArray(value) && Token.isUnresolved(value)) {
+      return; // a list token (Token.asList, Fn.split): one element that stands for the whole list; a string token is no list
     } else if (Array.isArray(value)) {
       value.forEach((item, i) => checkValue(item, element, `${at}[${i}]`, shapes, problems));
     } else {

@@ -146,6 +146,17 @@ describe('checkPropShapes', () => {
     ]);
   });
 
+  test('takes a list token where a list is expected, but not a string token', () => {
+    // GIVEN: a regression the property tests found: a string token passed as a list reached the construct, which crashed
+    const cidrs = Fn.importValue('SpokeCidrs');
+
+    // THEN
+    expect(problems({ clientCidrs: Fn.split(',', cidrs) }, 'CentralEndpointHubProps')).toEqual([]);
+    expect(problems({ clientCidrs: cidrs }, 'CentralEndpointHubProps')).toEqual([
+      '! `clientCidrs` must be a list of strings, got a string known only at deploy time (a token); put it in a list',
+    ]);
+  });
+
   test('accepts undefined for an optional prop', () => {
     expect(problems({ vpc: undefined, maxAzs: undefined, bundles: undefined }, 'PrivateEgressVpcProps')).toEqual([]);
   });
