@@ -474,6 +474,22 @@ describe('CentralEndpointHub', () => {
       // THEN
       expect(schemaCheckedTemplate(stack)).toMatchSnapshot();
     });
+
+    test('matches the snapshot with HOSTED_ZONES pinned, the default before HubDnsMode', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      profileHubIn(stack, {
+        bundles: [EndpointBundle.ECR_IMAGE_PULL],
+        allowedPrincipals: ['222222222222'],
+        transitGatewayId: 'tgw-0123456789abcdef0',
+        dnsMode: HubDnsMode.HOSTED_ZONES,
+      });
+
+      // THEN
+      expect(schemaCheckedTemplate(stack)).toMatchSnapshot();
+    });
   });
 
   describe('profile', () => {
