@@ -17,17 +17,17 @@ import {
   associatedVpcEnvironmentMessage,
   validateCentralizedService,
   validateDnsModeNeeds,
-  validateVpcsPerZone,
-  warnProfilesPerAccountAndRegion,
   validateNoLocalPrivateDns,
   validateNoZoneClashes,
   validateProfileSharing,
   validateRouteTablesKnown,
   validateRoutesLeaveVpc,
+  validateVpcsPerZone,
   warnAssumedZoneNames,
   warnGatewayServicesCentralized,
   warnHostedZoneQuota,
   warnNoSpokeCidrs,
+  warnProfilesPerAccountAndRegion,
   warnSpokesNeedGatewayEndpoints,
 } from './private/rules/hub';
 import { validateParameterName } from './private/rules/provider';
@@ -226,8 +226,9 @@ export class CentralEndpointHub extends Construct {
   }
 
   /**
-   * Centralizes an AWS service: an interface endpoint in the hub (private DNS off) and the private hosted zones that
-   * answer the service's names with it. Adding a service that is already centralized returns its endpoint.
+   * Centralizes an AWS service: an interface endpoint in the hub and what answers the service's names with it in the VPCs
+   * that use the hub (the Profile holding the endpoint, or the hub's private hosted zones; see `HubDnsMode`). Adding a
+   * service that is already centralized returns its endpoint.
    */
   public addInterfaceEndpoint(service: ec2.IInterfaceVpcEndpointService, options: InterfaceEndpointAccessOptions = {}): ec2.IInterfaceVpcEndpoint {
     // The private DNS of an S3 or DynamoDB interface endpoint needs the service's gateway endpoint in the VPC and then
@@ -309,7 +310,7 @@ export class CentralEndpointHub extends Construct {
       interfaceEndpoints: ownEstimate.interfaceEndpoints.map(({ service, availabilityZones }) => ({ service, availabilityZones })),
       hostedZones: this.serviceZones.zones.size,
       profile: this.profile !== undefined,
-      profileChargeCarried: this.profile !== undefined && (this.profilesInEnvironment()[0] ?? this.profile) === this.profile,
+      profileChargeCarried: this.carriesProfileCharge,
       spokes: options.spokes,
       spokeAvailabilityZones: options.spokeAvailabilityZones
         ?? mostCommon(this.spokeVpcs.map(vpc => vpc.availabilityZones.length))
@@ -320,30 +321,34 @@ export class CentralEndpointHub extends Construct {
 
   private centralize(key: string, service: ec2.IInterfaceVpcEndpointService, endpoint: ec2.IInterfaceVpcEndpoint): void {
     const shortName = serviceShortName(service);
+    this.services.set(key, { shortName, zones: this.answerWithEndpoint(service, shortName, endpoint) });
+  }
+
+  /**
+   * Makes the VPCs that use the hub resolve the service's names to its endpoint: through the Profile, or with zones of
+   * the hub, which it returns. What cannot be answered is recorded for the rules that report it.
+   */
+  private answerWithEndpoint(service: ec2.IInterfaceVpcEndpointService, shortName: string, endpoint: ec2.IInterfaceVpcEndpoint):
+  route53.PrivateHostedZone[] {
     const dnsEntries = this.endpoints.interfaceEndpointDnsEntriesFor(service);
-    // A PrivateLink endpoint service has no public name for a zone to take over.
+    // A PrivateLink endpoint service has no public name for the hub to answer.
     if (!(service instanceof ec2.InterfaceVpcEndpointAwsService) || !dnsEntries) {
       this.notCentralized.push(shortName);
-      this.services.set(key, { shortName, zones: [] });
-      return;
+      return [];
     }
     // A name no AWS service has (which the endpoints' rules report) gets no zone: Route 53 would refuse the zone's name.
     if (!isServiceShortNameShape(shortName)) {
-      this.services.set(key, { shortName, zones: [] });
-      return;
+      return [];
     }
-    if (this.answersThroughProfile && SERVICES_WITH_BOTH_ENDPOINT_TYPES.includes(shortName)) {
+    if (!this.answersThroughProfile) {
+      return this.serviceZones.defineServiceZones(service, shortName, dnsEntries);
+    }
+    if (SERVICES_WITH_BOTH_ENDPOINT_TYPES.includes(shortName)) {
       this.notAnsweredByProfile.push(shortName);
-      this.services.set(key, { shortName, zones: [] });
-      return;
-    }
-    if (this.answersThroughProfile) {
+    } else {
       this.associateEndpointWithProfile(service, endpoint);
-      this.services.set(key, { shortName, zones: [] });
-      return;
     }
-    const zones = this.serviceZones.defineServiceZones(service, shortName, dnsEntries);
-    this.services.set(key, { shortName, zones });
+    return [];
   }
 
   /**
@@ -353,6 +358,15 @@ export class CentralEndpointHub extends Construct {
   private profilesInEnvironment(): readonly route53profiles.CfnProfile[] {
     const { account, region } = Stack.of(this);
     return Token.isUnresolved(account) || Token.isUnresolved(region) ? [] : AppInventory.of(this).profilesInEnvironment(account, region);
+  }
+
+  /**
+   * Whether the hub's estimate carries its account's hourly Profile charge: it has a Profile, the first of its account and
+   * Region in the app (or the only one known, in an environment-agnostic stack).
+   */
+  private get carriesProfileCharge(): boolean {
+    const first = this.profilesInEnvironment()[0];
+    return this.profile !== undefined && (first === undefined || first === this.profile);
   }
 
   /** Whether the Profile holds the endpoints, which then keep private DNS on. */
