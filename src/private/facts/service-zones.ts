@@ -31,8 +31,10 @@ function zone(labels: string, options: { wildcard?: boolean; suffix?: SuffixKind
 }
 
 /**
- * The services whose private DNS names are not `<shortName>.<region>.<suffix>`, whose clients use sub-domains (a wildcard
- * record), or that answer at more than one name. Every other service gets one zone, `<shortName>.<region>.<suffix>`.
+ * The services whose clients use sub-domains (a wildcard record), that answer at more than one name, or whose names the
+ * AWS SDKs' endpoint data does not give, each from its documentation. Every other service gets one zone at the host the
+ * SDK data gives (`sdk-endpoints.generated.ts`), and where it gives none, `<shortName>.<region>.<suffix>`. The rows the
+ * SDK data also covers are checked against it (sdk-endpoints-generator.test.ts).
  */
 const SERVICE_ZONES: ServiceZonesRow[] = [
   {
