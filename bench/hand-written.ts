@@ -1,9 +1,12 @@
+import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as elbv2targets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as ram from 'aws-cdk-lib/aws-ram';
 import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as route53profiles from 'aws-cdk-lib/aws-route53profiles';
 import * as route53targets from 'aws-cdk-lib/aws-route53-targets';
 import { Construct } from 'constructs';
 
@@ -66,4 +69,28 @@ export function consumer(scope: Construct, vpc: ec2.Vpc, serviceName: string, po
   });
   const zone = new route53.PrivateHostedZone(scope, 'HostedZone', { zoneName: domainName, vpc });
   new route53.ARecord(scope, 'Record', { zone, target: route53.RecordTarget.fromAlias(new route53targets.InterfaceVpcEndpointTarget(endpoint)) });
+}
+
+/**
+ * A hub as AWS's "Associate interface VPC endpoints to a Route 53 Profile" describes it, by hand: the endpoints with private
+ * DNS on in a VPC without NAT (with flow logs, as the library's), a Route 53 Profile that holds each of them, shared with
+ * an account through AWS RAM.
+ */
+export function profileHub(scope: Construct, services: ec2.IInterfaceVpcEndpointService[], principal: string): void {
+  const vpc = isolatedVpc(scope, 'HubVpc');
+  vpc.addFlowLog('FlowLog', {
+    destination: ec2.FlowLogDestination.toCloudWatchLogs(new logs.LogGroup(scope, 'FlowLogGroup', { retention: logs.RetentionDays.ONE_YEAR })),
+  });
+  const securityGroup = new ec2.SecurityGroup(scope, 'HubEndpointSecurityGroup', { vpc, allowAllOutbound: false });
+  securityGroup.addIngressRule(ec2.Peer.ipv4('10.0.0.0/8'), ec2.Port.tcp(443));
+  const profile = new route53profiles.CfnProfile(scope, 'Profile', { name: 'hub' });
+  services.forEach((service, i) => {
+    const endpoint = vpc.addInterfaceEndpoint(`Hub${i}`, { service, securityGroups: [securityGroup], open: false });
+    new route53profiles.CfnProfileResourceAssociation(scope, `Hub${i}Association`, {
+      name: `hub-${i}`,
+      profileId: profile.attrId,
+      resourceArn: Stack.of(scope).formatArn({ service: 'ec2', resource: 'vpc-endpoint', resourceName: endpoint.vpcEndpointId }),
+    });
+  });
+  new ram.CfnResourceShare(scope, 'ProfileShare', { name: 'hub', resourceArns: [profile.attrArn], principals: [principal] });
 }

@@ -6,7 +6,7 @@ import * as byHand from './hand-written';
 import { CONTEXT, ENV, isolatedVpc, SERVICE_TARGETS } from './hand-written';
 import { compare, Comparison, formatRatio, garbageCollectedBetweenRuns } from './measure';
 import { handWrittenApp, libraryApp } from './scale';
-import { EndpointBundle, EndpointConsumer, EndpointServiceProvider, PrivateEgressVpc } from '../src';
+import { CentralEndpointHub, EndpointBundle, EndpointConsumer, EndpointServiceProvider, PrivateEgressVpc } from '../src';
 
 // Compares the library with hand-written aws-cdk-lib equivalents of the same architectures, in the same run:
 // synth time (construct tree, validation and template) and template size, and their ratios; then the synth time of
@@ -18,6 +18,13 @@ const BUNDLES = [EndpointBundle.SESSION_MANAGER, EndpointBundle.ECR_IMAGE_PULL];
 const EXTRA_SERVICES = [ec2.InterfaceVpcEndpointAwsService.CLOUDWATCH_MONITORING];
 const SERVICES = [...EXTRA_SERVICES, ...BUNDLES.flatMap(bundle => bundle.interfaceEndpoints)];
 const CONSUMER_PRINCIPAL = 'arn:aws:iam::222222222222:root';
+// A platform team's hub: 150 of the AWS services aws-cdk-lib offers in us-east-1 (S3 and DynamoDB stay on gateway endpoints).
+const SERVICE_NAMES = new Stack(undefined, 'ServiceNames', { env: ENV });
+const HUB_SERVICES = Object.values(ec2.InterfaceVpcEndpointAwsService)
+  .filter((service): service is ec2.InterfaceVpcEndpointAwsService => service instanceof ec2.InterfaceVpcEndpointAwsService)
+  .filter(service => !['s3', 'dynamodb'].includes(service.shortName) && SERVICE_NAMES.resolve(service.name).startsWith('com.amazonaws.us-east-1.'))
+  .filter((service, i, all) => all.findIndex(other => other.shortName === service.shortName) === i)
+  .slice(0, 150);
 const DOMAIN = 'orders.internal.example.com';
 
 interface Scenario {
@@ -50,6 +57,15 @@ const SCENARIOS: Scenario[] = [
     handWritten: stack => {
       const service = byHand.provider(stack, isolatedVpc(stack, 'ProviderVpc'), 443, CONSUMER_PRINCIPAL);
       byHand.consumer(new Construct(stack, 'Consumer'), isolatedVpc(stack, 'ConsumerVpc'), service.vpcEndpointServiceName, 443, DOMAIN);
+    },
+  },
+  {
+    name: `central endpoint hub of ${HUB_SERVICES.length} services, the Route 53 Profile holding the endpoints`,
+    library: stack => {
+      new CentralEndpointHub(stack, 'Hub', { clientCidrs: ['10.0.0.0/8'], interfaceEndpoints: HUB_SERVICES, allowedPrincipals: ['222222222222'] });
+    },
+    handWritten: stack => {
+      byHand.profileHub(stack, HUB_SERVICES, '222222222222');
     },
   },
 ];
