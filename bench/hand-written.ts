@@ -6,8 +6,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as ram from 'aws-cdk-lib/aws-ram';
 import * as route53 from 'aws-cdk-lib/aws-route53';
-import * as route53profiles from 'aws-cdk-lib/aws-route53profiles';
 import * as route53targets from 'aws-cdk-lib/aws-route53-targets';
+import * as route53profiles from 'aws-cdk-lib/aws-route53profiles';
 import { Construct } from 'constructs';
 
 // The architectures of the benchmark written with aws-cdk-lib alone, as a careful user would without the library.
