@@ -226,9 +226,10 @@ export class CentralEndpointHub extends Construct {
   }
 
   /**
-   * Centralizes an AWS service: an interface endpoint in the hub and what answers the service's names with it in the VPCs
-   * that use the hub (the Profile holding the endpoint, or the hub's private hosted zones; see `HubDnsMode`). Adding a
-   * service that is already centralized returns its endpoint.
+   * Centralizes an AWS service: an interface endpoint in the hub, and what answers the service's names with it in the VPCs
+   * that use the hub, as `dnsMode` says (the Profile holding the endpoint, or the hub's private hosted zones).
+   *
+   * Adding a service that is already centralized returns its endpoint.
    */
   public addInterfaceEndpoint(service: ec2.IInterfaceVpcEndpointService, options: InterfaceEndpointAccessOptions = {}): ec2.IInterfaceVpcEndpoint {
     // The private DNS of an S3 or DynamoDB interface endpoint needs the service's gateway endpoint in the VPC and then
