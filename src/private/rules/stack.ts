@@ -7,6 +7,11 @@ export interface ConstructResources {
   readonly resources: number;
 }
 
+/** Whether a stack of this many resources is over CloudFormation's quota. */
+export function overResourceQuota(total: number): boolean {
+  return total > RESOURCES_PER_STACK_QUOTA;
+}
+
 /**
  * A stack holds at most 500 resources, and a hub or an endpoint VPC of many services can pass that alone. aws-cdk-lib
  * stops at synthesis with the counts per type; this says which constructs put them there and how to get under.
@@ -16,7 +21,7 @@ export interface ConstructResources {
  * @param constructs the library's constructs in the stack, with the resources under each
  */
 export function validateStackResourceBudget(stackPath: string, total: number, constructs: ConstructResources[]): Finding[] {
-  if (total <= RESOURCES_PER_STACK_QUOTA) {
+  if (!overResourceQuota(total)) {
     return [];
   }
   return [error(`the stack ${stackPath} would declare ${total} CloudFormation resources, over the ${RESOURCES_PER_STACK_QUOTA} a stack `

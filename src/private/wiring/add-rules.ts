@@ -5,7 +5,7 @@ import { trackAppInventory } from '../inventory/app-inventory';
 import { validateLookupsMade } from '../rules/context-lookups';
 import { validateStackRegion } from '../rules/environment';
 import { Finding } from '../rules/findings';
-import { validateStackResourceBudget } from '../rules/stack';
+import { overResourceQuota, validateStackResourceBudget } from '../rules/stack';
 
 /** The library's constructs in each stack, in the order they were defined. */
 const libraryConstructsByStack = new WeakMap<Stack, Construct[]>();
@@ -56,6 +56,9 @@ export function addRules(scope: Construct, constructName: string, rules: () => F
 /** The stack's resources against CloudFormation's quota, with those under each of the library's constructs in it. */
 function stackBudgetFindings(stack: Stack): Finding[] {
   const resources = stack.node.findAll().filter(construct => CfnResource.isCfnResource(construct) && Stack.of(construct) === stack);
+  if (!overResourceQuota(resources.length)) {
+    return []; // what each construct puts there is counted for the message only
+  }
   const constructs = outermostLibraryConstructs(stack).map(construct => ({
     path: construct.node.path,
     resources: resources.filter(resource => resource.node.path.startsWith(`${construct.node.path}/`)).length,
