@@ -34,7 +34,7 @@ export function centralEndpointHubIntegApp(): App {
     transitGatewayId: transitGateway.ref,
   });
   const hubAttachment = attach(stack, 'HubAttachment', hub.vpc, transitGateway);
-  hub.spokeRoutes.forEach(route => route.addDependency(hubAttachment));
+  hub.spokeRoutes.forEach(route => route.node.addDependency(hubAttachment));
 
   const spokeVpc = new ec2.Vpc(stack, 'SpokeVpc', {
     ipAddresses: ec2.IpAddresses.cidr(SPOKE_CIDR),

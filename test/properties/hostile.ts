@@ -50,10 +50,19 @@ function retyped(value: unknown): unknown {
     // A single value where a list is expected; a list token is one already, so a number instead.
     return Token.isUnresolved(value) || value.length === 0 ? 42 : value[0];
   }
-  // A string where an object is expected: what the object is called.
-  const named = value as { vpcId?: unknown; name?: unknown; arn?: unknown };
-  const name = [named.vpcId, named.name, named.arn].find(v => typeof v === 'string');
+  // A string where an object is expected: what the object is called. Some of aws-cdk-lib's getters throw (the name of a
+  // zone imported by ID), which is the user's own call here, not the construct's.
+  const named = value as { [key: string]: unknown };
+  const name = ['vpcId', 'name', 'arn'].map(key => readOrUndefined(() => named[key])).find(v => typeof v === 'string');
   return name ?? 'object';
+}
+
+function readOrUndefined(read: () => unknown): unknown {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
 }
 
 /** The mistake a spec makes, for the list a template must not be synthesized despite: each spec makes one. */
