@@ -25,6 +25,16 @@ function share(scope: Construct, vpc: ec2.IVpc, props: Partial<PrivateResourceSh
   });
 }
 
+/** An RDS instance imported with its endpoint address and the port given, as `TestStack/Db`. */
+function importedInstance(stack: Stack, port: number): rds.IDatabaseInstance {
+  return rds.DatabaseInstance.fromDatabaseInstanceAttributes(stack, 'Db', {
+    instanceIdentifier: 'orders',
+    instanceEndpointAddress: 'orders.abcdefghijkl.us-east-1.rds.amazonaws.com',
+    port,
+    securityGroups: [],
+  });
+}
+
 function database(stack: Stack, vpc: ec2.IVpc): rds.DatabaseInstance {
   return new rds.DatabaseInstance(stack, 'Db', {
     engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),
@@ -478,12 +488,7 @@ describe('PrivateResourceShare', () => {
     test('reports an RDS instance imported with its port as a string (plain JavaScript), instead of sharing it with no port', () => {
       // GIVEN
       const { app, stack, vpc } = setUp();
-      const instance = rds.DatabaseInstance.fromDatabaseInstanceAttributes(stack, 'Db', {
-        instanceIdentifier: 'orders',
-        instanceEndpointAddress: 'orders.abcdefghijkl.us-east-1.rds.amazonaws.com',
-        port: '5432' as unknown as number,
-        securityGroups: [],
-      });
+      const instance = importedInstance(stack, '5432' as unknown as number);
 
       // WHEN
       share(stack, vpc, { resource: ResourceDefinition.rdsInstance(instance), portRanges: undefined });
@@ -497,12 +502,7 @@ describe('PrivateResourceShare', () => {
     test('shares an RDS instance imported with a deploy-time port on that port', () => {
       // GIVEN
       const { app, stack, vpc } = setUp();
-      const instance = rds.DatabaseInstance.fromDatabaseInstanceAttributes(stack, 'Db', {
-        instanceIdentifier: 'orders',
-        instanceEndpointAddress: 'orders.abcdefghijkl.us-east-1.rds.amazonaws.com',
-        port: Token.asNumber(Fn.importValue('OrdersDbPort')),
-        securityGroups: [],
-      });
+      const instance = importedInstance(stack, Token.asNumber(Fn.importValue('OrdersDbPort')));
 
       // WHEN
       const shared = share(stack, vpc, { resource: ResourceDefinition.rdsInstance(instance), portRanges: undefined });

@@ -326,7 +326,8 @@ export function validateDnsModeNeeds(mode: string,
 
 /**
  * A spoke VPC whose blocks share addresses with the hub VPC's cannot reach the hub's endpoints, whatever connects the two
- * (Transit Gateway, Cloud WAN, peering): the spoke's local route keeps traffic to those addresses in the spoke.
+ * (Transit Gateway, Cloud WAN, peering): the spoke's local route keeps traffic to those addresses in the spoke ("Route
+ * priority", https://docs.aws.amazon.com/vpc/latest/userguide/route-tables.html#route-tables-priority).
  *
  * @param overlaps the hub VPC's block with each spoke VPC block it overlaps
  */

@@ -31,16 +31,19 @@ export function validateIpAddressType(endpoint: string, ipAddressType: ec2.VpcEn
   if (!needs) {
     return [];
   }
-  const misfits = subnets.filter(subnet =>
-    (subnet.ipv4 !== undefined && needs.ipv4 && !subnet.ipv4)
-    || (subnet.ipv4 !== undefined && !needs.ipv4 && subnet.ipv4)
-    || (subnet.ipv6 !== undefined && needs.ipv6 && !subnet.ipv6));
+  // An IPv6-only endpoint also needs subnets without an IPv4 range.
+  const misfits = subnets.filter(subnet => subnetsLacking([subnet], needs).length > 0 || (!needs.ipv4 && subnet.ipv4 === true));
   if (misfits.length === 0) {
     return [];
   }
   return [error(`${endpoint} has \`ipAddressType\` ${ipAddressType}, which needs subnets with ${needs.what}, but `
     + `${misfits.map(s => s.subnet).join(', ')} ${misfits.length === 1 ? 'has' : 'have'} not. Select such subnets, or `
     + 'choose the IP address type the subnets have.')];
+}
+
+/** The subnets known to lack a family that `needs` asks for; a subnet whose ranges cannot be known is never one. */
+export function subnetsLacking(subnets: SubnetFamilies[], needs: { readonly ipv4: boolean; readonly ipv6: boolean }): SubnetFamilies[] {
+  return subnets.filter(subnet => (needs.ipv4 && subnet.ipv4 === false) || (needs.ipv6 && subnet.ipv6 === false));
 }
 
 /** The IP address types each DNS record type can be used with. */

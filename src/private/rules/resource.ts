@@ -3,7 +3,7 @@ import { Token } from 'aws-cdk-lib';
 import { crossRegionReferenceProblem, StackEnvironment } from './cross-account';
 import { isDomainName, isInZone } from './domain-names';
 import { error, Finding, warning } from './findings';
-import { SubnetFamilies } from './ip-family';
+import { SubnetFamilies, subnetsLacking } from './ip-family';
 
 // Rules of PrivateLink for VPC resources: resource gateways and resource configurations (the provider) and resource
 // endpoints (the consumer). Pages cited below:
@@ -320,8 +320,7 @@ const GATEWAY_SUBNET_NEEDS: Record<GatewayIpAddressType, { ipv4: boolean; ipv6: 
  */
 export function validateGatewaySubnetFamilies(gatewayIpAddressType: GatewayIpAddressType, subnets: SubnetFamilies[]): Finding[] {
   const needs = GATEWAY_SUBNET_NEEDS[gatewayIpAddressType];
-  const misfits = subnets.filter(subnet =>
-    (needs.ipv4 && subnet.ipv4 === false) || (needs.ipv6 && subnet.ipv6 === false));
+  const misfits = subnetsLacking(subnets, needs);
   if (misfits.length === 0) {
     return [];
   }
