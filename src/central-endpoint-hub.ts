@@ -1,6 +1,5 @@
-import { Arn, CfnOutput, Lazy, Names, Stack, Token } from 'aws-cdk-lib';
+import { Arn, CfnOutput, Lazy, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as ram from 'aws-cdk-lib/aws-ram';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as route53profiles from 'aws-cdk-lib/aws-route53profiles';
 import { Construct } from 'constructs';
@@ -36,6 +35,7 @@ import { validateVpcDns } from './private/rules/vpc';
 import { addRules } from './private/wiring/add-rules';
 import { checkProps } from './private/wiring/check-props';
 import { physicalName } from './private/wiring/physical-names';
+import { PrincipalShare } from './private/wiring/principal-share';
 import { publishParameter } from './private/wiring/published-parameter';
 import { ServiceZoneSet } from './private/wiring/service-zones';
 import { addTransitGatewayRoutes, subnetsWithoutRouteTable } from './private/wiring/transit-gateway-routes';
@@ -156,8 +156,7 @@ export class CentralEndpointHub extends Construct {
 
   private readonly bundles: EndpointBundle[] = [];
   private readonly allowedPrincipals: string[] = [];
-  private readonly allowExternalPrincipals: boolean;
-  private profileShare?: ram.CfnResourceShare;
+  private readonly profileShare?: PrincipalShare;
   private profileEndpoints?: Construct;
 
   constructor(scope: Construct, id: string, props: CentralEndpointHubProps = {}) {
@@ -188,12 +187,12 @@ export class CentralEndpointHub extends Construct {
     this.endpointSecurityGroup = this.endpoints.endpointSecurityGroup;
     this.vpcCidrBlock = primaryIpv4CidrBlock(this.vpc);
     this.clientCidrs = clientCidrs ?? [];
-    this.allowExternalPrincipals = props.allowExternalPrincipals ?? false;
 
     if (profileEnabled) {
       this.profile = new route53profiles.CfnProfile(this, 'Profile', { name: physicalName(this, 64) });
       this.profileId = this.profile.attrId;
       this.profileArn = this.profile.attrArn;
+      this.profileShare = this.defineProfileShare(this.profileArn, props.allowExternalPrincipals ?? false);
     }
     this.serviceZones = new ServiceZoneSet(this, { vpc: this.vpc, profile: this.profile });
 
@@ -273,9 +272,7 @@ export class CentralEndpointHub extends Construct {
    */
   public addAllowedPrincipal(principal: string): void {
     this.allowedPrincipals.push(principal);
-    if (this.profile) {
-      this.profileShare ??= this.defineProfileShare(this.profile);
-    }
+    this.profileShare?.addPrincipal(principal);
   }
 
   /**
@@ -411,12 +408,10 @@ export class CentralEndpointHub extends Construct {
    * The profile's share. The managed permission lets its accounts associate the profile with their VPCs and nothing
    * more ("Working with shared Route 53 Profiles", https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/sharing-profiles.html).
    */
-  private defineProfileShare(profile: route53profiles.CfnProfile): ram.CfnResourceShare {
-    return new ram.CfnResourceShare(this, 'ProfileShare', {
-      name: Names.uniqueResourceName(this, { maxLength: 255, separator: '-' }),
-      resourceArns: [profile.attrArn],
-      principals: Lazy.list({ produce: () => [...new Set(this.allowedPrincipals)] }),
-      allowExternalPrincipals: this.allowExternalPrincipals,
+  private defineProfileShare(profileArn: string, allowExternalPrincipals: boolean): PrincipalShare {
+    return new PrincipalShare(this, 'ProfileShare', {
+      resourceArn: profileArn,
+      allowExternalPrincipals,
       permissionArns: [Arn.format({
         service: 'ram',
         region: '',

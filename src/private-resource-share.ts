@@ -1,7 +1,6 @@
 import { isIPv4, isIPv6 } from 'net';
-import { CfnOutput, Lazy, Names, Stack, Token } from 'aws-cdk-lib';
+import { CfnOutput, Lazy, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as ram from 'aws-cdk-lib/aws-ram';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as vpclattice from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
@@ -33,6 +32,7 @@ import { addRules } from './private/wiring/add-rules';
 import { checkProps } from './private/wiring/check-props';
 import { CustomDomainVerification } from './private/wiring/custom-domain-verification';
 import { physicalName } from './private/wiring/physical-names';
+import { PrincipalShare } from './private/wiring/principal-share';
 import { publishParameter } from './private/wiring/published-parameter';
 import { selectSubnets } from './private/wiring/subnet-selection';
 import { PortRange, ResourceDefinition, ResourceGatewayIpAddressType } from './resource-definition';
@@ -180,9 +180,7 @@ export class PrivateResourceShare extends Construct implements ec2.IConnectable 
   /** The resource gateway's security groups. */
   public readonly connections: ec2.Connections;
 
-  private readonly allowedPrincipals: string[] = [];
-  private readonly allowExternalPrincipals: boolean;
-  private resourceShare?: ram.CfnResourceShare;
+  private readonly share: PrincipalShare;
 
   constructor(scope: Construct, id: string, props: PrivateResourceShareProps) {
     super(scope, id);
@@ -193,7 +191,6 @@ export class PrivateResourceShare extends Construct implements ec2.IConnectable 
     this.vpc = vpc;
     this.portRanges = resource._ports ?? props.portRanges ?? [];
     this.customDomainName = props.customDomainName;
-    this.allowExternalPrincipals = props.allowExternalPrincipals ?? false;
     const ipAddressType = props.ipAddressType ?? ResourceGatewayIpAddressType.IPV4;
     // A zone imported by ID only cannot take the record (its name is unknown); that is reported at synth, as are the
     // other combinations that cannot be verified.
@@ -218,6 +215,10 @@ export class PrivateResourceShare extends Construct implements ec2.IConnectable 
 
     const configuration = this.defineResourceConfiguration(facts, gateway, props);
     this.resourceConfigurationArn = configuration.attrArn;
+    this.share = new PrincipalShare(this, 'ResourceShare', {
+      resourceArn: this.resourceConfigurationArn,
+      allowExternalPrincipals: props.allowExternalPrincipals ?? false,
+    });
     this.resourceConfigurationId = configuration.attrId;
     // A member name given twice is reported by validateDefinition; its second construct would be a crash first.
     const memberNames = new Set<string>();
@@ -251,7 +252,7 @@ export class PrivateResourceShare extends Construct implements ec2.IConnectable 
       ...validateIpInVpc(facts, findIpv4CidrBlocks(vpc, this)),
       ...validateAddressFamilies(facts, ipAddressType),
       ...validateGatewaySubnetFamilies(ipAddressType, selected.map(subnet => subnetFamilies(subnet, toPlacement(subnet).subnetId))),
-      ...validateSharePrincipals(this.allowedPrincipals, 'Resource configurations are'),
+      ...validateSharePrincipals(this.share.allowedPrincipals, 'Resource configurations are'),
       ...validateGatewaySecurityGroups(securityGroups.length),
       ...validateGatewaySubnetsSelected(selected.length, selection.problem),
       ...validateOneSubnetPerAz('vpcSubnets', selected.map(toPlacement), 'a resource gateway'),
@@ -266,14 +267,7 @@ export class PrivateResourceShare extends Construct implements ec2.IConnectable 
    * with AWS Organizations is on.
    */
   public addAllowedPrincipal(principal: string): void {
-    this.allowedPrincipals.push(principal);
-    // Without principals there is no share at all, which means nobody can use the resource.
-    this.resourceShare ??= new ram.CfnResourceShare(this, 'ResourceShare', {
-      name: Names.uniqueResourceName(this, { maxLength: 255, separator: '-' }),
-      resourceArns: [this.resourceConfigurationArn],
-      principals: Lazy.list({ produce: () => [...new Set(this.allowedPrincipals)] }),
-      allowExternalPrincipals: this.allowExternalPrincipals,
-    });
+    this.share.addPrincipal(principal);
   }
 
   /**
