@@ -3,32 +3,21 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { PrivateResourceCostEstimate } from './cost';
 import { estimateResourceEndpointCost } from './private/cost/cost-model';
-import { findIpv4CidrBlocks } from './private/inventory/vpc-inspection';
-import { uniqueNetworks } from './private/rules/cidr-blocks';
+import { LATTICE_QUOTAS } from './private/facts/quotas';
 import { crossAccountReferenceMessage } from './private/rules/cross-account';
 import { Finding } from './private/rules/findings';
+import { customDomainResolves, LatticeDnsChoice, warnUnresolvedCustomDomains } from './private/rules/lattice-dns';
+import { exceedsQuota } from './private/rules/quotas';
 import {
   crossRegionShareMessage,
-  validateEndpointPortRanges,
   validateGatewayAzOverlap,
   validateNotGatewayVpc,
-  validatePortRanges,
   validateResourceConfigurationArn,
-  warnPublicEndpointSubnets,
 } from './private/rules/resource';
-import {
-  toPlacement,
-  validateClientCidrs,
-  validateClientCidrsWithSecurityGroups,
-  validateEndpointIngress,
-  validateOneSubnetPerAz,
-  validateVpcDns,
-  warnUnknownCidrBlocks,
-} from './private/rules/vpc';
 import { addRules } from './private/wiring/add-rules';
 import { checkProps } from './private/wiring/check-props';
-import { selectSubnets } from './private/wiring/subnet-selection';
-import { allowEndpointClientsAtSynth } from './private/wiring/vpc-ingress';
+import { defineLatticeEndpoint, latticeEndpointsOfVpc } from './private/wiring/lattice-endpoint';
+import { PrivateDnsPreference } from './private-dns-preference';
 import { PrivateResourceShare } from './private-resource-share';
 import { PortRange } from './resource-definition';
 
@@ -89,12 +78,29 @@ export interface PrivateResourceEndpointProps {
   readonly clientCidrs?: string[];
 
   /**
-   * Whether VPC Lattice answers the resource's custom domain name inside the VPC (a private hosted zone that it
-   * manages). Needs the VPC's DNS support and DNS hostnames.
+   * Whether VPC Lattice answers custom domain names of the resource inside the VPC (private hosted zones that it
+   * manages), as `privateDnsPreference` allows. Needs the VPC's DNS support and DNS hostnames.
    *
-   * @default - true when `resourceShare` has a `customDomainName`; false otherwise (clients use `dnsName`)
+   * @default - true when `resourceShare` has a custom domain name or a DNS preference or specified domains are given;
+   * false otherwise (clients use `dnsName`)
    */
   readonly privateDnsEnabled?: boolean;
+
+  /**
+   * Which custom domain names VPC Lattice answers in the VPC: with the default, only names the provider has verified,
+   * so that a provider cannot take over names of your VPC.
+   *
+   * @default PrivateDnsPreference.VERIFIED_DOMAINS_ONLY (with private DNS on)
+   */
+  readonly privateDnsPreference?: PrivateDnsPreference;
+
+  /**
+   * The names VPC Lattice answers whether verified or not, with `VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS` or
+   * `SPECIFIED_DOMAINS_ONLY`: at most 10 domain names, each optionally with a leading wildcard (`*.example.com`).
+   *
+   * @default - none
+   */
+  readonly privateDnsSpecifiedDomains?: string[];
 }
 
 /**
@@ -110,10 +116,16 @@ export class PrivateResourceEndpoint extends Construct implements ec2.IConnectab
   public readonly resourceConfigurationArn: string;
 
   /**
-   * The name clients use: the share's custom domain name when private DNS is on and the share has one; otherwise the
-   * endpoint's first DNS name.
+   * The name clients use: the share's custom domain name when it resolves in the VPC (private DNS on, and the name
+   * verified or specified as `privateDnsPreference` requires); otherwise the endpoint's first DNS name.
    */
   public readonly dnsName: string;
+
+  /**
+   * The custom domain names of the resource that resolve in the VPC under the endpoint's DNS options: the share's name, or
+   * the names of a group's members. Empty with `resourceConfigurationArn`, whose names are not known here.
+   */
+  public readonly privateDomainNames: string[];
 
   /** The AZs of the endpoint's subnets. */
   public readonly availabilityZones: string[];
@@ -150,69 +162,49 @@ export class PrivateResourceEndpoint extends Construct implements ec2.IConnectab
       }
     }
 
-    const selection = selectSubnets(vpc, props.vpcSubnets ?? { onePerAz: true });
-    const selected = selection.subnets;
-    if (selected.length === 0) {
-      const reason = selection.problem ? ` (${selection.problem})` : '';
-      throw new Error(`PrivateResourceEndpoint ${this.node.path}: \`vpcSubnets\` selects no subnet of the VPC${reason}, so the endpoint `
-        + 'has nowhere to go. Select at least one private or isolated subnet, one per AZ.');
-    }
-    this.availabilityZones = selected.map(subnet => subnet.availabilityZone);
-    this.portRanges = props.portRanges ?? resourceShare?.portRanges ?? [];
     this.resourceConfigurationArn = resourceShare?.resourceConfigurationArn ?? props.resourceConfigurationArn!;
-
-    const clientCidrs = uniqueNetworks(props.clientCidrs ?? []);
-    const securityGroups = props.securityGroups ?? [this.defineSecurityGroup(vpc, clientCidrs)];
-    const defaultPort = this.portRanges.length === 1 ? this.portRanges[0].toEc2Port() : undefined;
-    this.connections = new ec2.Connections({ securityGroups, defaultPort });
-
-    const customDomainName = resourceShare?.customDomainName;
-    const privateDnsEnabled = props.privateDnsEnabled ?? customDomainName !== undefined;
-    const endpoint = new ec2.CfnVPCEndpoint(this, 'Endpoint', {
-      vpcId: vpc.vpcId,
-      vpcEndpointType: 'Resource',
-      resourceConfigurationArn: this.resourceConfigurationArn,
-      subnetIds: selected.map(subnet => subnet.subnetId),
-      securityGroupIds: securityGroups.map(securityGroup => securityGroup.securityGroupId),
-      privateDnsEnabled,
+    this.portRanges = props.portRanges ?? resourceShare?.portRanges ?? [];
+    const customDomains = resourceShare?._customDomains() ?? [];
+    const dns: LatticeDnsChoice = {
+      privateDnsEnabled: props.privateDnsEnabled ?? (customDomains.length > 0 || props.privateDnsPreference !== undefined
+        || props.privateDnsSpecifiedDomains !== undefined),
+      preference: props.privateDnsPreference,
+      specifiedDomains: props.privateDnsSpecifiedDomains,
+    };
+    const lattice = defineLatticeEndpoint(this, {
+      ...props,
+      givenPortRanges: props.portRanges,
+      portRanges: this.portRanges,
+      unknownPortsReason: this.portRanges.length > 0 ? undefined
+        : 'with `resourceConfigurationArn`, the construct cannot know which ports the resource takes',
+      dns,
+      target: { vpcEndpointType: 'Resource', resourceConfigurationArn: this.resourceConfigurationArn },
+      constructName: 'PrivateResourceEndpoint',
+      name: 'the resource endpoint',
+      securityGroupDescription: 'Resource endpoint to a PrivateLink resource: its ports from the VPC CIDR blocks only',
     });
-    this.vpcEndpointId = endpoint.ref;
-    this.dnsName = (privateDnsEnabled ? customDomainName : undefined)
+    this.availabilityZones = lattice.subnets.map(subnet => subnet.availabilityZone);
+    this.connections = lattice.connections;
+    this.vpcEndpointId = lattice.endpoint.ref;
+    this.privateDomainNames = customDomains.filter(domain => customDomainResolves(domain, dns)).map(domain => domain.name);
+    const singleName = resourceShare?.customDomainName;
+    this.dnsName = (singleName !== undefined && this.privateDomainNames.includes(singleName) ? singleName : undefined)
       // Each DNS entry is `<hosted zone ID>:<DNS name>`.
-      ?? Fn.select(1, Fn.split(':', Fn.select(0, endpoint.attrDnsEntries)));
+      ?? Fn.select(1, Fn.split(':', Fn.select(0, lattice.endpoint.attrDnsEntries)));
 
-    addRules(this, 'PrivateResourceEndpoint', () => {
-      const vpcDetails = vpc instanceof ec2.Vpc ? vpc : undefined;
-      return [
-        ...(props.resourceConfigurationArn !== undefined ? validateResourceConfigurationArn(props.resourceConfigurationArn) : []),
-        ...validateEndpointPortRanges(this.portRanges.length > 0, props.securityGroups !== undefined),
-        ...validatePortRanges('portRanges', props.portRanges ?? []),
-        ...validateOneSubnetPerAz('vpcSubnets', selected.map(toPlacement), 'a resource endpoint'),
-        ...warnPublicEndpointSubnets(selected.filter(subnet => vpc.publicSubnets.includes(subnet)).map(subnet => toPlacement(subnet).subnetId)),
-        // Given security groups are used as they are; the one defined here admits the VPC's CIDR blocks and clientCidrs.
-        ...(props.securityGroups ? [] : validateEndpointIngress(findIpv4CidrBlocks(vpc, this).length, 1, 'the resource endpoint')),
-        ...validateClientCidrsWithSecurityGroups(props.clientCidrs !== undefined, props.securityGroups !== undefined),
-        ...validateClientCidrs(clientCidrs),
-        ...warnUnknownCidrBlocks(!(vpc instanceof ec2.Vpc), props.clientCidrs !== undefined, props.securityGroups === undefined),
-        ...(resourceShare ? this.validateAgainstShare(vpc, resourceShare) : []),
-        ...validateVpcDns(privateDnsEnabled ? ['`privateDnsEnabled`'] : [], vpcDetails?.dnsSupportEnabled, vpcDetails?.dnsHostnamesEnabled),
-      ];
-    });
+    addRules(this, 'PrivateResourceEndpoint', () => [
+      ...(props.resourceConfigurationArn !== undefined ? validateResourceConfigurationArn(props.resourceConfigurationArn) : []),
+      ...lattice.findings(),
+      ...warnUnresolvedCustomDomains(customDomains, dns),
+      ...(resourceShare ? this.validateAgainstShare(vpc, resourceShare) : []),
+      ...exceedsQuota('resourceEndpointsPerVpc', LATTICE_QUOTAS.resourceEndpointsPerVpc,
+        latticeEndpointsOfVpc(this, vpc.vpcId, 'Resource'), 'resource endpoints in the VPC:'),
+    ]);
   }
 
   /** The monthly cost of the resource endpoint at list prices: an hourly charge per AZ, plus data processed. */
   public estimateMonthlyCost(): PrivateResourceCostEstimate {
     return estimateResourceEndpointCost(Stack.of(this).region, new Set(this.availabilityZones).size);
-  }
-
-  private defineSecurityGroup(vpc: ec2.IVpc, clientCidrs: string[]): ec2.ISecurityGroup {
-    const securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
-      vpc,
-      description: 'Resource endpoint to a PrivateLink resource: its ports from the VPC CIDR blocks only',
-      allowAllOutbound: false,
-    });
-    allowEndpointClientsAtSynth(this, vpc, securityGroup, () => this.portRanges.map(range => range.toEc2Port()), clientCidrs);
-    return securityGroup;
   }
 
   /** Not in the gateway's VPC, and sharing an AZ with it (comparable only within one account and Region). */

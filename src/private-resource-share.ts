@@ -6,10 +6,15 @@ import * as vpclattice from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
 import { PrivateResourceCostEstimate } from './cost';
 import { estimateResourceGatewayCost } from './private/cost/cost-model';
+import { LATTICE_QUOTAS } from './private/facts/quotas';
+import { AppInventory } from './private/inventory/app-inventory';
 import { findIpv4CidrBlocks } from './private/inventory/vpc-inspection';
+import { Finding } from './private/rules/findings';
 import { knownZoneName, validateZoneNameKnown } from './private/rules/hosted-zones';
 import { subnetFamilies } from './private/rules/ip-family';
+import { LatticeCustomDomain } from './private/rules/lattice-dns';
 import { validateParameterName } from './private/rules/provider';
+import { exceedsQuota } from './private/rules/quotas';
 import { validateSharePrincipals } from './private/rules/ram';
 import {
   DefinitionFacts,
@@ -181,6 +186,8 @@ export class PrivateResourceShare extends Construct implements ec2.IConnectable 
   public readonly connections: ec2.Connections;
 
   private readonly share: PrincipalShare;
+  private readonly configuration: vpclattice.CfnResourceConfiguration;
+  private readonly memberDomainNames: string[];
 
   constructor(scope: Construct, id: string, props: PrivateResourceShareProps) {
     super(scope, id);
@@ -214,12 +221,14 @@ export class PrivateResourceShare extends Construct implements ec2.IConnectable 
     this.resourceGatewayId = gateway.attrId;
 
     const configuration = this.defineResourceConfiguration(facts, gateway, props);
+    this.configuration = configuration;
     this.resourceConfigurationArn = configuration.attrArn;
+    this.resourceConfigurationId = configuration.attrId;
+    this.memberDomainNames = resource._members.flatMap(member => member.customDomainName ?? []);
     this.share = new PrincipalShare(this, 'ResourceShare', {
       resourceArn: this.resourceConfigurationArn,
       allowExternalPrincipals: props.allowExternalPrincipals ?? false,
     });
-    this.resourceConfigurationId = configuration.attrId;
     // A member name given twice is reported by validateDefinition; its second construct would be a crash first.
     const memberNames = new Set<string>();
     for (const member of resource._members.filter(m => !memberNames.has(m.name) && memberNames.add(m.name))) {
@@ -258,6 +267,9 @@ export class PrivateResourceShare extends Construct implements ec2.IConnectable 
       ...validateOneSubnetPerAz('vpcSubnets', selected.map(toPlacement), 'a resource gateway'),
       ...warnSingleAzGateway(this.availabilityZones),
       ...validateResourceConfigurationName(props.resourceConfigurationName),
+      ...exceedsQuota('childConfigurationsPerGroup', LATTICE_QUOTAS.childConfigurationsPerGroup, resource._members.length,
+        'members of the group:'),
+      ...(props.domainVerificationId === undefined && this.domainVerificationId !== undefined ? this.validateDomainVerificationCount() : []),
     ]);
   }
 
@@ -271,11 +283,44 @@ export class PrivateResourceShare extends Construct implements ec2.IConnectable 
   }
 
   /**
+   * Lets the resource configuration be associated with a service network that is shared across accounts
+   * (`AllowAssociationToSharableServiceNetwork`, false by default: "to prevent such transitive sharing", "Resource
+   * configurations for VPC resources").
+   *
+   * @internal
+   */
+  public _allowServiceNetworkAssociation(): void {
+    this.configuration.allowAssociationToSharableServiceNetwork = true;
+  }
+
+  /**
+   * The names consumers can call: the custom domain name of a single resource, or the members' names of a group (the
+   * group domain names no host), verified when the share gives a verification (members inherit the group's).
+   *
+   * @internal
+   */
+  public _customDomains(): LatticeCustomDomain[] {
+    const names = this.memberDomainNames.length > 0 ? this.memberDomainNames : [this.customDomainName ?? []].flat();
+    return names.map(name => ({ name, verified: this.domainVerificationId !== undefined, resource: `the share at ${this.node.path}` }));
+  }
+
+  /**
    * The monthly cost of the resource gateway at list prices: no hourly charge, only data processed. The consumers
    * pay for their resource endpoints (`PrivateResourceEndpoint.estimateMonthlyCost()`).
    */
   public estimateMonthlyCost(): PrivateResourceCostEstimate {
     return estimateResourceGatewayCost(Stack.of(this).region, new Set(this.availabilityZones).size);
+  }
+
+  /** The domain verifications the app starts in this share's account and Region, each a VPC Lattice quota unit. */
+  private validateDomainVerificationCount(): Finding[] {
+    const { account, region } = Stack.of(this);
+    if (Token.isUnresolved(account) || Token.isUnresolved(region)) {
+      return [];
+    }
+    const count = AppInventory.of(this).domainVerificationsInEnvironment(account, region).length;
+    return exceedsQuota('domainVerificationsPerRegion', LATTICE_QUOTAS.domainVerificationsPerRegion, count,
+      `domain verifications the app starts in account ${account}, ${region}:`);
   }
 
   /**

@@ -4,6 +4,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { Construct } from 'constructs';
 import { ACCOUNT, AWS_SOLUTIONS_CHECKS, AZS, isolatedVpc, REGION, testStack, validationErrors } from './util';
+import { PrivateDnsPreference } from '../src/private-dns-preference';
 import { PrivateResourceEndpoint, PrivateResourceEndpointProps } from '../src/private-resource-endpoint';
 import { PrivateResourceShare } from '../src/private-resource-share';
 import { PortRange, ResourceDefinition } from '../src/resource-definition';
@@ -28,15 +29,18 @@ function endpoint(scope: Construct, vpc: ec2.IVpc, props: Partial<PrivateResourc
 }
 
 /** A share of a host in a VPC of its own in `stack`. */
-function share(stack: Stack, props: { customDomainName?: string; maxAzs?: number } = {}): PrivateResourceShare {
+function share(stack: Stack, props: { customDomainName?: string; domainVerificationId?: string; maxAzs?: number } = {}): PrivateResourceShare {
   const vpc = isolatedVpc(stack, 'ResourceVpc', { maxAzs: props.maxAzs ?? 3 });
   return new PrivateResourceShare(stack, 'Share', {
     vpc,
     resource: ResourceDefinition.ipAddress('10.0.0.25'),
     portRanges: [PortRange.tcp(5432), PortRange.tcpRange(9000, 9001)],
     customDomainName: props.customDomainName,
+    domainVerificationId: props.domainVerificationId,
   });
 }
+
+const DV = 'dv-0123456789abcdef0';
 
 const IMPORTED_VPC = { vpcId: 'vpc-0123456789abcdef0', availabilityZones: ['us-east-1a'], isolatedSubnetIds: ['subnet-0123456789abcdef0'] };
 
@@ -106,7 +110,23 @@ describe('PrivateResourceEndpoint', () => {
       });
     });
 
-    test('turns on private DNS for a share with a custom domain name, and names it as the DNS name', () => {
+    test('turns on private DNS for a verified custom domain name, answers verified names only, and names it as the DNS name', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      const consumer = endpoint(stack, vpc, { resourceShare: share(stack, { customDomainName: 'orders.example.com', domainVerificationId: DV }) });
+
+      // THEN
+      Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpoint', {
+        PrivateDnsEnabled: true,
+        DnsOptions: { PrivateDnsPreference: 'VERIFIED_DOMAINS_ONLY', PrivateDnsSpecifiedDomains: Match.absent() },
+      });
+      expect(consumer.dnsName).toBe('orders.example.com');
+      expect(consumer.privateDomainNames).toEqual(['orders.example.com']);
+    });
+
+    test('names the endpoint\'s own DNS name, with a warning, for an unverified custom domain name that will not resolve', () => {
       // GIVEN
       const { stack, vpc } = setUp();
 
@@ -114,8 +134,93 @@ describe('PrivateResourceEndpoint', () => {
       const consumer = endpoint(stack, vpc, { resourceShare: share(stack, { customDomainName: 'orders.example.com' }) });
 
       // THEN
-      Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpoint', { PrivateDnsEnabled: true });
+      Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpoint', {
+        PrivateDnsEnabled: true,
+        DnsOptions: { PrivateDnsPreference: 'VERIFIED_DOMAINS_ONLY' },
+      });
+      const endpointId = stack.getLogicalId(consumer.node.findChild('Endpoint') as CfnElement);
+      expect(stack.resolve(consumer.dnsName)).toEqual({ 'Fn::Select': [1, { 'Fn::Split': [':', { 'Fn::Select': [0, { 'Fn::GetAtt': [endpointId, 'DnsEntries'] }] }] }] });
+      expect(consumer.privateDomainNames).toEqual([]);
+      Annotations.fromStack(stack).hasWarning('/TestStack/Endpoint', Match.stringLikeRegexp(
+        "^the custom domain name 'orders.example.com' of the share at TestStack/Share will not resolve in this VPC: it is not verified, "
+        + 'and private DNS preference VERIFIED_DOMAINS_ONLY answers verified names only .*Have the provider verify the name '
+        + '.*\\[ack: cdk-private-endpoints:PrivateResourceEndpoint.customDomainNotResolved\\]$'));
+    });
+
+    test.each([
+      ['ALL_DOMAINS', PrivateDnsPreference.ALL_DOMAINS, undefined],
+      ['an exact specified domain', PrivateDnsPreference.SPECIFIED_DOMAINS_ONLY, ['orders.example.com']],
+      ['a wildcard specified domain', PrivateDnsPreference.VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS, ['*.example.com']],
+    ])('answers an unverified custom domain name with %s', (_, preference, specifiedDomains) => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      const consumer = endpoint(stack, vpc, {
+        resourceShare: share(stack, { customDomainName: 'orders.example.com' }),
+        privateDnsPreference: preference,
+        privateDnsSpecifiedDomains: specifiedDomains,
+      });
+
+      // THEN
+      Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpoint', {
+        DnsOptions: { PrivateDnsPreference: preference, PrivateDnsSpecifiedDomains: specifiedDomains ?? Match.absent() },
+      });
       expect(consumer.dnsName).toBe('orders.example.com');
+      expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('customDomainNotResolved'))).toEqual([]);
+    });
+
+    test('does not answer a verified name with SPECIFIED_DOMAINS_ONLY unless it is specified', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      const consumer = endpoint(stack, vpc, {
+        resourceShare: share(stack, { customDomainName: 'orders.example.com', domainVerificationId: DV }),
+        privateDnsPreference: PrivateDnsPreference.SPECIFIED_DOMAINS_ONLY,
+        privateDnsSpecifiedDomains: ['billing.example.com'],
+      });
+
+      // THEN
+      expect(consumer.privateDomainNames).toEqual([]);
+      Annotations.fromStack(stack).hasWarning('/TestStack/Endpoint', Match.stringLikeRegexp(
+        "it is verified, and private DNS preference SPECIFIED_DOMAINS_ONLY answers only the names in `privateDnsSpecifiedDomains`.*Add 'orders.example.com' to `privateDnsSpecifiedDomains`"));
+    });
+
+    test('names the members of a group whose names resolve, and the endpoint\'s own DNS name as dnsName', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+      const group = new PrivateResourceShare(stack, 'Group', {
+        vpc: isolatedVpc(stack, 'GroupVpc'),
+        resource: ResourceDefinition.group([
+          { name: 'Primary', definition: ResourceDefinition.ipAddress('10.0.0.10'), customDomainName: 'primary.db.example.com' },
+          { name: 'Replica', definition: ResourceDefinition.ipAddress('10.0.0.11'), customDomainName: 'replica.db.example.com' },
+        ]),
+        portRanges: [PortRange.tcp(5432)],
+        customDomainName: 'db.example.com',
+        domainVerificationId: DV,
+      });
+
+      // WHEN
+      const consumer = endpoint(stack, vpc, { resourceShare: group });
+
+      // THEN
+      expect(consumer.privateDomainNames).toEqual(['primary.db.example.com', 'replica.db.example.com']);
+      expect(stack.resolve(consumer.dnsName)).toMatchObject({ 'Fn::Select': [1, expect.anything()] });
+    });
+
+    test('turns private DNS on for a DNS preference given with a resource configuration ARN', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+
+      // WHEN
+      endpoint(stack, vpc, { privateDnsPreference: PrivateDnsPreference.SPECIFIED_DOMAINS_ONLY, privateDnsSpecifiedDomains: ['orders.example.com'] });
+
+      // THEN
+      Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpoint', {
+        PrivateDnsEnabled: true,
+        DnsOptions: { PrivateDnsPreference: 'SPECIFIED_DOMAINS_ONLY', PrivateDnsSpecifiedDomains: ['orders.example.com'] },
+      });
     });
 
     test('keeps private DNS off when asked, even with a custom domain name', () => {
@@ -126,7 +231,7 @@ describe('PrivateResourceEndpoint', () => {
       endpoint(stack, vpc, { resourceShare: share(stack, { customDomainName: 'orders.example.com' }), privateDnsEnabled: false });
 
       // THEN
-      Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpoint', { PrivateDnsEnabled: false });
+      Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpoint', { PrivateDnsEnabled: false, DnsOptions: Match.absent() });
     });
   });
 

@@ -212,6 +212,20 @@ export function estimateResourceGatewayCost(region: string, availabilityZones: n
   }));
 }
 
+/**
+ * Estimates the monthly cost of a service-network endpoint: no hourly charge for the endpoint, only data processed. The
+ * network's owner pays per resource configuration associated, per hour, which is not priced here.
+ */
+export function estimateServiceNetworkEndpointCost(region: string, availabilityZones: number): PrivateResourceCostEstimate {
+  return estimateResourceSide(region, availabilityZones, prices => ({
+    usdPerAzHour: 0,
+    usdPerGb: prices.serviceNetworkEndpointUsdPerGb,
+    note: `Estimate for ${prices.region} at list prices checked on ${prices.asOf}: a service-network endpoint has no hourly `
+      + 'charge; it is billed per GB processed (dataProcessingUsdPerGb). The service network\'s owner pays an hourly charge per '
+      + 'resource configuration associated with the network, not priced here (see https://aws.amazon.com/vpc/lattice/pricing/).',
+  }));
+}
+
 /** One side of PrivateLink for VPC resources, priced from the Region's row by `rates`, or not priced without one. */
 function estimateResourceSide(region: string, availabilityZones: number,
   rates: (prices: ResourcePrices) => { usdPerAzHour: number; usdPerGb: number; note: string }): PrivateResourceCostEstimate {

@@ -153,6 +153,12 @@ export interface ResourcePrices {
   readonly resourceEndpointUsdPerGb: number;
   /** Per GB processed by resource gateways, first tier (the VPC Lattice "VPC resources" tiers, like those above). */
   readonly resourceGatewayUsdPerGb: number;
+  /**
+   * Per GB processed when resources are reached through a service-network endpoint, first tier (the VPC Lattice "VPC
+   * resources" tiers). The endpoint itself has no hourly charge; the network's owner pays per resource configuration
+   * associated with the network, per hour, a rate that no stored AWS page carries, so no estimate includes it.
+   */
+  readonly serviceNetworkEndpointUsdPerGb: number;
   readonly source: string;
   /** How each figure was confirmed, and which one could not be confirmed from a stored page. */
   readonly sourceNote: string;
@@ -170,11 +176,16 @@ export const RESOURCE_PRICE_TABLE: readonly ResourcePrices[] = [
     resourceEndpointUsdPerAzHour: 0.01,
     resourceEndpointUsdPerGb: 0.01,
     resourceGatewayUsdPerGb: 0.01,
+    serviceNetworkEndpointUsdPerGb: 0.01,
     source: RESOURCE_PRICING_PAGES,
     sourceNote: 'Per-GB tiers of resource endpoints from the stored PrivateLink pricing page and of VPC resources from the '
       + 'VPC Lattice pricing page; the gateway has no hourly charge (PrivateLink guide). The hourly rate of a resource endpoint '
       + 'is not on a stored page: it is the interface-endpoint rate of the Region, billed per AZ like every VPC endpoint on the '
-      + 'PrivateLink pricing page; re-check it before relying on it.',
+      + 'PrivateLink pricing page; re-check it before relying on it. Service-network endpoints: "You are not billed hourly for '
+      + 'the service-network VPC endpoint itself" and are billed per GB processed, while the network\'s owner is "billed hourly '
+      + 'for the resource configurations that are associated with your service network" (PrivateLink guide, "Access service '
+      + 'networks"); the per-GB rate is the VPC resources tier above, the hourly rate per resource configuration is on no '
+      + 'stored AWS page and is not priced.',
     asOf: '2026-11-22',
   },
 ];

@@ -34,6 +34,9 @@ export const CONSTRUCT_PROPS: { readonly [construct: string]: string } = {
   PrivateEgressVpc: 'PrivateEgressVpcProps',
   PrivateResourceEndpoint: 'PrivateResourceEndpointProps',
   PrivateResourceShare: 'PrivateResourceShareProps',
+  PrivateServiceNetwork: 'PrivateServiceNetworkProps',
+  PrivateServiceNetworkAssociation: 'PrivateServiceNetworkAssociationProps',
+  PrivateServiceNetworkEndpoint: 'PrivateServiceNetworkEndpointProps',
 };
 
 export const TYPE_SHAPES: { readonly [type: string]: TypeShape } = {
@@ -159,6 +162,7 @@ export const TYPE_SHAPES: { readonly [type: string]: TypeShape } = {
   'iam.ArnPrincipal': { object: 'class', external: true, members: ['addToAssumeRolePolicy', 'addToPolicy', 'addToPrincipalPolicy', 'arn', 'assumeRoleAction', 'dedupeString', 'grantPrincipal', 'inOrganization', 'policyFragment', 'principalAccount', 'toJSON', 'toString', 'withConditions', 'withSessionTags'] },
   'logs.RetentionDays': { enum: logs.RetentionDays, example: 'logs.RetentionDays.ONE_DAY', external: true },
   'PortRange': { object: 'class', example: 'PortRange.tcp(port)', members: ['fromPort', 'toEc2Port', 'toPort', 'toString'] },
+  'PrivateDnsPreference': { enum: ['VERIFIED_DOMAINS_ONLY', 'ALL_DOMAINS', 'VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS', 'SPECIFIED_DOMAINS_ONLY'], example: 'PrivateDnsPreference.VERIFIED_DOMAINS_ONLY' },
   'PrivateEgressVpcProps': {
     struct: {
       'ipProtocol?': 'ec2.IpProtocol',
@@ -191,9 +195,11 @@ export const TYPE_SHAPES: { readonly [type: string]: TypeShape } = {
       'securityGroups?': 'ec2.ISecurityGroup[]',
       'clientCidrs?': 'string[]',
       'privateDnsEnabled?': 'boolean',
+      'privateDnsPreference?': 'PrivateDnsPreference',
+      'privateDnsSpecifiedDomains?': 'string[]',
     },
   },
-  'PrivateResourceShare': { object: 'class', example: 'new PrivateResourceShare(scope, id, props)', members: ['addAllowedPrincipal', 'availabilityZones', 'connections', 'estimateMonthlyCost', 'node', 'portRanges', 'resourceConfigurationArn', 'resourceConfigurationId', 'resourceGatewayId', 'toString', 'vpc', 'with'] },
+  'PrivateResourceShare': { object: 'class', example: 'new PrivateResourceShare(scope, id, props)', members: ['_allowServiceNetworkAssociation', '_customDomains', 'addAllowedPrincipal', 'availabilityZones', 'connections', 'estimateMonthlyCost', 'node', 'portRanges', 'resourceConfigurationArn', 'resourceConfigurationId', 'resourceGatewayId', 'toString', 'vpc', 'with'] },
   'PrivateResourceShareProps': {
     struct: {
       'vpc': 'ec2.IVpc',
@@ -209,6 +215,44 @@ export const TYPE_SHAPES: { readonly [type: string]: TypeShape } = {
       'publicHostedZone?': 'route53.IPublicHostedZone',
       'resourceConfigurationName?': 'string',
       'resourceConfigurationArnParameter?': 'string',
+    },
+  },
+  'PrivateServiceNetwork': { object: 'class', example: 'new PrivateServiceNetwork(scope, id, props)', members: ['addAllowedPrincipal', 'addResource', 'addResourceConfiguration', 'addService', 'carriesExternalTargets', 'node', 'privateDnsEnabled', 'resourceShares', 'serviceNetworkArn', 'serviceNetworkId', 'toString', 'with'] },
+  'PrivateServiceNetworkAssociationProps': {
+    struct: {
+      'vpc': 'ec2.IVpc',
+      'serviceNetwork?': 'PrivateServiceNetwork',
+      'serviceNetworkArn?': 'string',
+      'portRanges?': 'PortRange[]',
+      'securityGroups?': 'ec2.ISecurityGroup[]',
+      'privateDnsEnabled?': 'boolean',
+      'privateDnsPreference?': 'PrivateDnsPreference',
+      'privateDnsSpecifiedDomains?': 'string[]',
+    },
+  },
+  'PrivateServiceNetworkEndpointProps': {
+    struct: {
+      'vpc': 'ec2.IVpc',
+      'serviceNetwork?': 'PrivateServiceNetwork',
+      'serviceNetworkArn?': 'string',
+      'portRanges?': 'PortRange[]',
+      'vpcSubnets?': 'ec2.SubnetSelection',
+      'securityGroups?': 'ec2.ISecurityGroup[]',
+      'clientCidrs?': 'string[]',
+      'privateDnsEnabled?': 'boolean',
+      'privateDnsPreference?': 'PrivateDnsPreference',
+      'privateDnsSpecifiedDomains?': 'string[]',
+    },
+  },
+  'PrivateServiceNetworkProps': {
+    struct: {
+      'serviceNetworkName?': 'string',
+      'serviceNetworkArn?': 'string',
+      'resources?': 'PrivateResourceShare[]',
+      'privateDnsEnabled?': 'boolean',
+      'allowedPrincipals?': 'string[]',
+      'allowExternalPrincipals?': 'boolean',
+      'serviceNetworkArnParameter?': 'string',
     },
   },
   'ResourceDefinition': { object: 'class', example: 'ResourceDefinition.rdsInstance(instance)', members: ['_facts', '_members'] },

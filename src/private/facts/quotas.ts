@@ -4,8 +4,8 @@
  */
 export const INTERFACE_ENDPOINTS_PER_VPC_QUOTA = 50;
 
-/** A default AWS quota that a hub's design can reach, with the page that states it. */
-export interface HubQuota {
+/** A default AWS quota that an app's design can reach, with the page that states it. */
+export interface Quota {
   /** The quota's name as its page gives it. */
   readonly name: string;
   /** The default value. */
@@ -72,10 +72,93 @@ export const HUB_QUOTAS = {
     adjustable: true,
     source: 'https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-limits-endpoints.html',
   },
-} satisfies Record<string, HubQuota>;
+} satisfies Record<string, Quota>;
 
 /**
  * The resources a CloudFormation stack can declare ("CloudFormation quotas", Resources,
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html); not adjustable.
  */
 export const RESOURCES_PER_STACK_QUOTA = 500;
+
+const LATTICE_QUOTAS_PAGE = 'https://docs.aws.amazon.com/vpc-lattice/latest/ug/quotas.html';
+const PRIVATELINK_QUOTAS_PAGE = 'https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-limits-endpoints.html';
+
+/**
+ * The VPC Lattice quotas that service networks, their endpoints and associations and resource shares check at synth
+ * ("Quotas for Amazon VPC Lattice", and "AWS PrivateLink quotas" for the endpoints per VPC), each per account and Region.
+ */
+export const LATTICE_QUOTAS = {
+  /** "The maximum number of resource configurations associated with a service network." */
+  resourceConfigurationsPerServiceNetwork: {
+    name: 'Resource configurations per service network',
+    value: 500,
+    adjustable: true,
+    source: LATTICE_QUOTAS_PAGE,
+  },
+  /** "The maximum number of services that you can associate with a single service network." */
+  servicesPerServiceNetwork: {
+    name: 'Service associations per service network',
+    value: 500,
+    adjustable: true,
+    source: LATTICE_QUOTAS_PAGE,
+  },
+  /** "The maximum number of child resource configurations in a group resource configuration." */
+  childConfigurationsPerGroup: {
+    name: 'Child resource configurations per group resource configuration',
+    value: 60,
+    adjustable: true,
+    source: LATTICE_QUOTAS_PAGE,
+  },
+  /** "The maximum number of domain verifications that can be created per account", per Region. */
+  domainVerificationsPerRegion: {
+    name: 'Domain verifications per AWS Region',
+    value: 5,
+    adjustable: true,
+    source: LATTICE_QUOTAS_PAGE,
+  },
+  /** "Service network VPC endpoints per VPC" (PrivateLink quotas). */
+  serviceNetworkEndpointsPerVpc: {
+    name: 'Service network VPC endpoints per VPC',
+    value: 50,
+    adjustable: true,
+    source: PRIVATELINK_QUOTAS_PAGE,
+  },
+  /** "The maximum number of service network endpoints associated with a service network." */
+  serviceNetworkEndpointsPerServiceNetwork: {
+    name: 'VPC endpoints of type service network per service network',
+    value: 200,
+    adjustable: true,
+    source: LATTICE_QUOTAS_PAGE,
+  },
+  /** "The maximum number of VPCs that you can associate with a single service network." */
+  vpcAssociationsPerServiceNetwork: {
+    name: 'VPC associations per service network',
+    value: 500,
+    adjustable: true,
+    source: LATTICE_QUOTAS_PAGE,
+  },
+  /**
+   * "You can connect a VPC to only one service network through an association. To connect a VPC to multiple service
+   * networks, you can use VPC endpoints of type service network" (the limits below the quota table).
+   */
+  serviceNetworksPerVpcAssociation: {
+    name: 'Service networks a VPC is associated with',
+    value: 1,
+    adjustable: false,
+    source: LATTICE_QUOTAS_PAGE,
+  },
+  /** "The maximum number of security groups that you can add to an association between a VPC and a service network." */
+  securityGroupsPerAssociation: {
+    name: 'Security groups per association',
+    value: 5,
+    adjustable: false,
+    source: LATTICE_QUOTAS_PAGE,
+  },
+  /** "Resource VPC endpoints per VPC" (PrivateLink quotas). */
+  resourceEndpointsPerVpc: {
+    name: 'Resource VPC endpoints per VPC',
+    value: 200,
+    adjustable: true,
+    source: PRIVATELINK_QUOTAS_PAGE,
+  },
+} satisfies Record<string, Quota>;

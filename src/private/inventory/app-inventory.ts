@@ -2,6 +2,7 @@ import { AspectPriority, Aspects, IResolvable, Stack, Stage, Token, Tokenization
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as route53profiles from 'aws-cdk-lib/aws-route53profiles';
+import * as vpclattice from 'aws-cdk-lib/aws-vpclattice';
 import { IConstruct } from 'constructs';
 import { normalizeDomainName } from '../rules/domain-names';
 
@@ -21,6 +22,10 @@ export interface VpcEndpointEntry {
   readonly routeTableIds?: string[];
   /** Whether an interface endpoint has private DNS; undefined when not set or a token. */
   readonly privateDnsEnabled?: boolean;
+  /** The service network of a `ServiceNetwork` endpoint, as written. */
+  readonly serviceNetworkArn?: string;
+  /** The resource configuration of a `Resource` endpoint, as written. */
+  readonly resourceConfigurationArn?: string;
 }
 
 /** A private hosted zone defined in the app: an `AWS::Route53::HostedZone` with VPCs. */
@@ -61,6 +66,10 @@ export class AppInventory {
   private readonly profileAssociationsByProfile = new Map<string, route53profiles.CfnProfileAssociation[]>();
   /** `<account>/<region>`, for stacks whose account and Region are known. */
   private readonly profilesByEnvironment = new Map<string, route53profiles.CfnProfile[]>();
+  /** `<account>/<region>`, for stacks whose account and Region are known. */
+  private readonly domainVerificationsByEnvironment = new Map<string, vpclattice.CfnDomainVerification[]>();
+  private readonly endpointsByServiceNetwork = new Map<string, VpcEndpointEntry[]>();
+  private readonly serviceNetworkAssociationsByVpc = new Map<string, vpclattice.CfnServiceNetworkVpcAssociation[]>();
   /** VPC ID, then zone name. */
   private readonly privateHostedZonesByVpc = new Map<string, Map<string, PrivateHostedZoneEntry[]>>();
 
@@ -75,16 +84,21 @@ export class AppInventory {
       } else if (construct instanceof ec2.CfnVPCCidrBlock) {
         add(this.cidrBlocksByVpc, construct.vpcId, construct);
       } else if (construct instanceof ec2.CfnVPCEndpoint) {
-        add(this.endpointsByVpc, construct.vpcId, endpointEntry(construct));
+        const entry = endpointEntry(construct);
+        add(this.endpointsByVpc, construct.vpcId, entry);
+        if (entry.serviceNetworkArn !== undefined) {
+          add(this.endpointsByServiceNetwork, entry.serviceNetworkArn, entry);
+        }
       } else if (construct instanceof ec2.CfnVPCEndpointService) {
         (construct.networkLoadBalancerArns ?? []).forEach(arn => add(this.endpointServicesByLoadBalancer, arn, construct));
       } else if (construct instanceof route53.CfnHostedZone) {
         this.addPrivateHostedZone(construct);
       } else if (construct instanceof route53profiles.CfnProfile) {
-        const { account, region } = Stack.of(construct);
-        if (!Token.isUnresolved(account) && !Token.isUnresolved(region)) {
-          add(this.profilesByEnvironment, `${account}/${region}`, construct);
-        }
+        addInEnvironment(this.profilesByEnvironment, construct);
+      } else if (construct instanceof vpclattice.CfnDomainVerification) {
+        addInEnvironment(this.domainVerificationsByEnvironment, construct);
+      } else if (construct instanceof vpclattice.CfnServiceNetworkVpcAssociation && construct.vpcIdentifier !== undefined) {
+        add(this.serviceNetworkAssociationsByVpc, construct.vpcIdentifier, construct);
       } else if (construct instanceof route53profiles.CfnProfileAssociation) {
         add(this.profileAssociationsByVpc, construct.resourceId, construct);
         add(this.profileAssociationsByProfile, construct.profileId, construct);
@@ -117,6 +131,11 @@ export class AppInventory {
     return this.endpointsByVpc.get(vpcId) ?? [];
   }
 
+  /** The `ServiceNetwork` endpoints to a service network, by its ARN as written. */
+  public endpointsOfServiceNetwork(serviceNetworkArn: string): readonly VpcEndpointEntry[] {
+    return this.endpointsByServiceNetwork.get(serviceNetworkArn) ?? [];
+  }
+
   /** The `AWS::EC2::VPCEndpointService`s whose NLBs include the load balancer. */
   public endpointServicesOfLoadBalancer(loadBalancerArn: string): readonly ec2.CfnVPCEndpointService[] {
     return this.endpointServicesByLoadBalancer.get(loadBalancerArn) ?? [];
@@ -135,6 +154,16 @@ export class AppInventory {
   /** The Route 53 Profiles defined in the app for an account and Region, in the order they were defined. */
   public profilesInEnvironment(account: string, region: string): readonly route53profiles.CfnProfile[] {
     return this.profilesByEnvironment.get(`${account}/${region}`) ?? [];
+  }
+
+  /** The VPC Lattice domain verifications defined in the app for an account and Region. */
+  public domainVerificationsInEnvironment(account: string, region: string): readonly vpclattice.CfnDomainVerification[] {
+    return this.domainVerificationsByEnvironment.get(`${account}/${region}`) ?? [];
+  }
+
+  /** The service-network VPC associations of the VPC. */
+  public serviceNetworkAssociationsOfVpc(vpcId: string): readonly vpclattice.CfnServiceNetworkVpcAssociation[] {
+    return this.serviceNetworkAssociationsByVpc.get(vpcId) ?? [];
   }
 
   /** The private hosted zones of a name associated with the VPC. */
@@ -176,7 +205,17 @@ function endpointEntry(endpoint: ec2.CfnVPCEndpoint): VpcEndpointEntry {
     serviceName: endpoint.serviceName,
     routeTableIds: Token.isUnresolved(routeTableIds) ? undefined : routeTableIds,
     privateDnsEnabled: typeof endpoint.privateDnsEnabled === 'boolean' ? endpoint.privateDnsEnabled : undefined,
+    serviceNetworkArn: endpoint.serviceNetworkArn,
+    resourceConfigurationArn: endpoint.resourceConfigurationArn,
   };
+}
+
+/** Indexes a resource under its stack's `<account>/<region>`, when both are known. */
+function addInEnvironment<T extends IConstruct>(map: Map<string, T[]>, construct: T): void {
+  const { account, region } = Stack.of(construct);
+  if (!Token.isUnresolved(account) && !Token.isUnresolved(region)) {
+    add(map, `${account}/${region}`, construct);
+  }
 }
 
 function literal(value: unknown): string | undefined {

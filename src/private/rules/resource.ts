@@ -389,14 +389,18 @@ export function validateResourceConfigurationArn(arn: string): Finding[] {
     + 'provider\'s ResourceConfigurationArn output or SSM parameter.')];
 }
 
-/** The ports of the endpoint's own security group: known from the share object, or given with an ARN. */
-export function validateEndpointPortRanges(portRangesKnown: boolean, securityGroupsGiven: boolean): Finding[] {
-  if (portRangesKnown || securityGroupsGiven) {
+/**
+ * The ports of an endpoint's own security group: read from the provider's object, or given.
+ *
+ * @param unknownPortsReason why the construct cannot know the ports ("with `resourceConfigurationArn`, the construct cannot
+ * know which ports the resource takes"); undefined when it knows them
+ */
+export function validateEndpointPortRanges(unknownPortsReason: string | undefined, securityGroupsGiven: boolean): Finding[] {
+  if (unknownPortsReason === undefined || securityGroupsGiven) {
     return [];
   }
-  return [error('`portRanges` is missing: with `resourceConfigurationArn`, the construct cannot know which ports the resource '
-    + 'takes, so its security group would admit none. Give the ports the provider shares, like `portRanges: [PortRange.tcp(5432)]`, '
-    + 'or pass `securityGroups` of your own.')];
+  return [error(`\`portRanges\` is missing: ${unknownPortsReason}, so its security group would admit none. Give the ports the `
+    + 'provider shares, like `portRanges: [PortRange.tcp(5432)]`, or pass `securityGroups` of your own.')];
 }
 
 /** A VPC as the rules see it: its ID and, for messages, its construct path. */

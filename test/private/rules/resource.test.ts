@@ -248,10 +248,11 @@ describe('resource endpoint', () => {
   });
 
   test('needs port ranges for its own security group', () => {
-    expect(validateEndpointPortRanges(true, false)).toEqual([]);
-    expect(validateEndpointPortRanges(false, true)).toEqual([]);
-    expect(messages(validateEndpointPortRanges(false, false))).toEqual([
-      expect.stringMatching(/^`portRanges` is missing: with `resourceConfigurationArn`, the construct cannot know which ports/),
+    const reason = 'with `resourceConfigurationArn`, the construct cannot know which ports the resource takes';
+    expect(validateEndpointPortRanges(undefined, false)).toEqual([]);
+    expect(validateEndpointPortRanges(reason, true)).toEqual([]);
+    expect(messages(validateEndpointPortRanges(reason, false))).toEqual([
+      expect.stringMatching(/^`portRanges` is missing: with `resourceConfigurationArn`, the construct cannot know which ports the resource takes, so its security group would admit none/),
     ]);
   });
 
