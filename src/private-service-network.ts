@@ -1,13 +1,12 @@
 import { CfnOutput, Fn, Lazy, Names, Stack, Token } from 'aws-cdk-lib';
 import * as vpclattice from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
-import { LATTICE_QUOTAS } from './private/facts/quotas';
 import { error, Finding } from './private/rules/findings';
 import { validateParameterName } from './private/rules/provider';
-import { exceedsQuota } from './private/rules/quotas';
 import { validateSharePrincipals } from './private/rules/ram';
 import { validateResourceConfigurationArn } from './private/rules/resource';
 import {
+  duplicateAssociationId,
   shareElsewhereMessage,
   validateNetworkChoice,
   validateServiceIdentifier,
@@ -147,10 +146,6 @@ export class PrivateServiceNetwork extends Construct {
       ...validateSharePrincipals(this.share.allowedPrincipals, 'Service networks are'),
       ...validateUniqueAssociations('the resource configuration', this.configurationIdentifiers),
       ...validateUniqueAssociations('the VPC Lattice service', this.serviceIdentifiers),
-      ...exceedsQuota('resourceConfigurationsPerServiceNetwork', LATTICE_QUOTAS.resourceConfigurationsPerServiceNetwork,
-        this.configurationIdentifiers.length, 'resource configurations of the service network:'),
-      ...exceedsQuota('servicesPerServiceNetwork', LATTICE_QUOTAS.servicesPerServiceNetwork, this.serviceIdentifiers.length,
-        'VPC Lattice services of the service network:'),
       ...this.findings,
     ]);
   }
@@ -247,7 +242,7 @@ export class PrivateServiceNetwork extends Construct {
   private tryChild(group: string, id: string): boolean {
     const exists = this.node.tryFindChild(group)?.node.tryFindChild(id) !== undefined;
     if (exists) {
-      this.findings.push(...validateUniqueAssociations(`the association ID '${id}' of`, [id, id]));
+      this.findings.push(...duplicateAssociationId(id));
     }
     return exists;
   }

@@ -84,24 +84,12 @@ const LATTICE_QUOTAS_PAGE = 'https://docs.aws.amazon.com/vpc-lattice/latest/ug/q
 const PRIVATELINK_QUOTAS_PAGE = 'https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-limits-endpoints.html';
 
 /**
- * The VPC Lattice quotas that service networks, their endpoints and associations and resource shares check at synth
- * ("Quotas for Amazon VPC Lattice", and "AWS PrivateLink quotas" for the endpoints per VPC), each per account and Region.
+ * The VPC Lattice quotas that service-network endpoints and associations and resource shares check at synth ("Quotas for
+ * Amazon VPC Lattice", and "AWS PrivateLink quotas" for the endpoints per VPC), each per account and Region. The 500
+ * resource configurations and 500 services a service network carries are not among them: each is an association resource
+ * in the network's stack, whose 500-resource quota the stack budget already guards.
  */
 export const LATTICE_QUOTAS = {
-  /** "The maximum number of resource configurations associated with a service network." */
-  resourceConfigurationsPerServiceNetwork: {
-    name: 'Resource configurations per service network',
-    value: 500,
-    adjustable: true,
-    source: LATTICE_QUOTAS_PAGE,
-  },
-  /** "The maximum number of services that you can associate with a single service network." */
-  servicesPerServiceNetwork: {
-    name: 'Service associations per service network',
-    value: 500,
-    adjustable: true,
-    source: LATTICE_QUOTAS_PAGE,
-  },
   /** "The maximum number of child resource configurations in a group resource configuration." */
   childConfigurationsPerGroup: {
     name: 'Child resource configurations per group resource configuration',
@@ -127,13 +115,6 @@ export const LATTICE_QUOTAS = {
   serviceNetworkEndpointsPerServiceNetwork: {
     name: 'VPC endpoints of type service network per service network',
     value: 200,
-    adjustable: true,
-    source: LATTICE_QUOTAS_PAGE,
-  },
-  /** "The maximum number of VPCs that you can associate with a single service network." */
-  vpcAssociationsPerServiceNetwork: {
-    name: 'VPC associations per service network',
-    value: 500,
     adjustable: true,
     source: LATTICE_QUOTAS_PAGE,
   },

@@ -108,3 +108,9 @@ export function validateNoResourceEndpointForSameResource(privateDns: boolean, r
     + 'with private DNS on AWS refuses a resource endpoint and a service-network endpoint for the same resource configuration '
     + `(${PRIVATE_DNS_FOR_RESOURCES}). Reach those resources through the service network alone, or remove them from it.`)];
 }
+
+/** Two associations of one construct ID would be a construct-tree error; the second is left out and reported. */
+export function duplicateAssociationId(id: string): Finding[] {
+  return [error(`the association ID '${id}' is given twice (addResourceConfiguration, addService); the second one is not added. `
+    + 'Give each resource configuration and service an ID of its own.')];
+}
