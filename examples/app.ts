@@ -5,6 +5,7 @@ import { addCentralEndpointStacks } from './central-endpoints';
 import { addPrivateLinkStacks, CONSUMER_ACCOUNT, PROVIDER_ACCOUNT, REGION } from './private-link';
 import { addPrivateResourceStacks } from './private-resources';
 import { addRegionsAndIpFamiliesStacks, CONSUMER_REGION } from './regions-and-ip-families';
+import { addServiceNetworkStacks } from './service-network';
 import { synthesizeAndSummarize } from './summary';
 import { EndpointBundle, PrivateEgressVpc } from '../src';
 
@@ -33,6 +34,9 @@ addAdoptedVpcStack(app);
 
 // An RDS database shared from the provider account through a resource gateway, reached from the consumer account.
 addPrivateResourceStacks(app);
+
+// An Aurora cluster and a partner API carried by one VPC Lattice service network, reached through one endpoint.
+addServiceNetworkStacks(app);
 
 // A service offered across Regions over IPv4 and IPv6, and AWS services reached in another Region.
 addRegionsAndIpFamiliesStacks(app);

@@ -10,14 +10,17 @@ import {
   PrivateEgressVpc,
   PrivateResourceEndpoint,
   PrivateResourceShare,
+  PrivateServiceNetwork,
+  PrivateServiceNetworkAssociation,
+  PrivateServiceNetworkEndpoint,
 } from '../src';
 
 /** A construct of the library, as the summary lists it. */
 type LibraryConstruct = PrivateEgressVpc | EndpointServiceProvider | EndpointConsumer | PrivateResourceShare | PrivateResourceEndpoint
-| CentralEndpointHub | CentralEndpointSpoke;
+| CentralEndpointHub | CentralEndpointSpoke | PrivateServiceNetwork | PrivateServiceNetworkEndpoint | PrivateServiceNetworkAssociation;
 
 const LIBRARY_CONSTRUCT_CLASSES = [PrivateEgressVpc, EndpointServiceProvider, EndpointConsumer, PrivateResourceShare, PrivateResourceEndpoint,
-  CentralEndpointHub, CentralEndpointSpoke];
+  CentralEndpointHub, CentralEndpointSpoke, PrivateServiceNetwork, PrivateServiceNetworkEndpoint, PrivateServiceNetworkAssociation];
 
 /** The spoke counts the hub's cost table compares. */
 const HUB_COMPARISON_SPOKES = [2, 5, 20, 50];
@@ -155,6 +158,13 @@ function costLines(construct: LibraryConstruct): string[] {
   if (construct instanceof CentralEndpointSpoke) {
     return ['    estimated cost: none of its own (the hub\'s estimate counts its profile association and Transit Gateway attachment)'];
   }
+  if (construct instanceof PrivateServiceNetwork) {
+    return [`    estimated cost: an hourly charge per resource configuration it carries (${construct.resourceShares.length} here), `
+      + 'not priced by the library (https://aws.amazon.com/vpc/lattice/pricing/)'];
+  }
+  if (construct instanceof PrivateServiceNetworkAssociation) {
+    return ['    estimated cost: no hourly charge; data to the network\'s resources is billed per GB (VPC Lattice pricing)'];
+  }
   return [`    estimated cost: ${costText(construct)}`];
 }
 
@@ -178,13 +188,15 @@ function hubCostLines(hub: CentralEndpointHub): string[] {
   ];
 }
 
-function costText(construct: Exclude<LibraryConstruct, CentralEndpointHub | CentralEndpointSpoke>): string {
+function costText(construct: Exclude<LibraryConstruct, CentralEndpointHub | CentralEndpointSpoke | PrivateServiceNetwork
+| PrivateServiceNetworkAssociation>): string {
   if (construct instanceof PrivateEgressVpc) {
     const vpc = construct.estimateMonthlyCost();
     return pricedText(vpc, `+ ${vpc.dataProcessingUsdPerGb} USD/GB (one NAT gateway per AZ: `
       + `${vpc.natGatewayComparisonMonthlyUsd?.toFixed(2)} USD/month; break-even ${vpc.breakEvenGbPerMonth} GB/month)`);
   }
-  if (construct instanceof EndpointConsumer || construct instanceof PrivateResourceShare || construct instanceof PrivateResourceEndpoint) {
+  if (construct instanceof EndpointConsumer || construct instanceof PrivateResourceShare || construct instanceof PrivateResourceEndpoint
+    || construct instanceof PrivateServiceNetworkEndpoint) {
     const estimate = construct.estimateMonthlyCost();
     return pricedText(estimate, `+ ${estimate.dataProcessingUsdPerGb} USD/GB`);
   }

@@ -1,4 +1,4 @@
-import { CfnOutput, Fn, Lazy, Names, Stack, Token } from 'aws-cdk-lib';
+import { CfnOutput, Fn, Names, Stack, Token } from 'aws-cdk-lib';
 import * as vpclattice from 'aws-cdk-lib/aws-vpclattice';
 import { Construct } from 'constructs';
 import { error, Finding } from './private/rules/findings';
@@ -116,10 +116,9 @@ export class PrivateServiceNetwork extends Construct {
     if (props.serviceNetworkArn === undefined) {
       this.network = new vpclattice.CfnServiceNetwork(this, 'ServiceNetwork', {
         name: props.serviceNetworkName ?? physicalName(this, 63),
+        // Shareable once shared with RAM (addAllowedPrincipal), and only then.
+        sharingConfig: { enabled: false },
       });
-      // Shareable exactly when shared with RAM, known once every principal is added. The L1 maps a nested token under its
-      // JavaScript name (`enabled`), so the property is written under CloudFormation's.
-      this.network.addPropertyOverride('SharingConfig.Enabled', Lazy.any({ produce: () => this.shared }));
       this.serviceNetworkArn = this.network.attrArn;
       this.serviceNetworkId = this.network.attrId;
     } else {
@@ -220,11 +219,9 @@ export class PrivateServiceNetwork extends Construct {
    */
   public addAllowedPrincipal(principal: string): void {
     this.share.addPrincipal(principal);
-  }
-
-  /** Whether the network is shared with RAM, which needs sharing on in the network and in its resource configurations. */
-  private get shared(): boolean {
-    return this.share.allowedPrincipals.length > 0;
+    if (this.network) {
+      this.network.sharingConfig = { enabled: true };
+    }
   }
 
   private associateResource(id: string, resourceConfigurationId: string): void {

@@ -7,7 +7,13 @@ import { PortRange, ResourceDefinition } from '../src/resource-definition';
 const DOMAIN_VERIFICATION_ID = 'dv-0123456789abcdef0';
 
 /** A share of a host by domain name, in a VPC of its own. */
-export function hostShare(stack: Stack, id: string, props: { customDomainName?: string; verified?: boolean; port?: number } = {}): PrivateResourceShare {
+export interface HostShareProps {
+  readonly customDomainName?: string;
+  readonly verified?: boolean;
+  readonly port?: number;
+}
+
+export function hostShare(stack: Stack, id: string, props: HostShareProps = {}): PrivateResourceShare {
   return new PrivateResourceShare(stack, id, {
     vpc: (stack.node.tryFindChild('ResourceVpc') as ec2.Vpc | undefined) ?? isolatedVpc(stack, 'ResourceVpc'),
     resource: ResourceDefinition.dnsName(`${id.toLowerCase()}.partner.net`),

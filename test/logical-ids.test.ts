@@ -17,8 +17,13 @@ import {
   EndpointPolicy,
   EndpointServiceProvider,
   HubDnsMode,
+  PortRange,
   PrivateEgressVpc,
+  PrivateServiceNetwork,
+  PrivateServiceNetworkAssociation,
+  PrivateServiceNetworkEndpoint,
 } from '../src';
+import { hostShare } from './lattice-fixtures';
 import { ACCOUNT, AZS, isolatedVpc, REGION } from './util';
 
 // The logical-ID contract: the logical IDs (and types) of the resources of a fixed set of stacks, committed in
@@ -162,8 +167,25 @@ function contractStacks(): Stack[] {
     hubCidrs: ['10.20.0.0/16'],
   });
 
+  const networkAll = stack('PrivateServiceNetworkAllProps');
+  const network = new PrivateServiceNetwork(networkAll, 'Network', {
+    serviceNetworkName: 'shared-data',
+    resources: [hostShare(networkAll, 'Orders', { customDomainName: 'orders.example.com', verified: true })],
+    allowedPrincipals: ['111122223333'],
+    serviceNetworkArnParameter: '/network/shared-data/service-network-arn',
+  });
+  network.addResourceConfiguration('Inventory', 'arn:aws:vpc-lattice:us-east-1:123456789012:resourceconfiguration/rcfg-0123456789abcdef0');
+  network.addService('Checkout', 'svc-0123456789abcdef0');
+  const networkClients = isolatedVpc(networkAll, 'ClientVpc', { ipAddresses: ec2.IpAddresses.cidr('10.3.0.0/16') });
+  new PrivateServiceNetworkEndpoint(networkAll, 'Endpoint', { vpc: networkClients, serviceNetwork: network, portRanges: [PortRange.tcp(443)] });
+  new PrivateServiceNetworkAssociation(networkAll, 'Association', {
+    vpc: isolatedVpc(networkAll, 'AssociatedVpc', { ipAddresses: ec2.IpAddresses.cidr('10.4.0.0/16') }),
+    serviceNetwork: network,
+    portRanges: [PortRange.tcp(443)],
+  });
+
   return [egressDefaults, egressAll, providerDefaults, providerAll, consumerDefaults, consumerAll,
-    hubDefaults, hubZones, hubAll, profileHubAll, spokeAll];
+    hubDefaults, hubZones, hubAll, profileHubAll, spokeAll, networkAll];
 }
 
 function currentIds(): Contract {

@@ -22,7 +22,7 @@ describe('PrivateServiceNetwork', () => {
     const template = Template.fromStack(stack);
     template.hasResourceProperties('AWS::VpcLattice::ServiceNetwork', {
       Name: Match.stringLikeRegexp('^teststack-network-[0-9a-f]{8}$'),
-      SharingConfig: { Enabled: false },
+      SharingConfig: { enabled: false },
     });
     template.resourceCountIs('AWS::RAM::ResourceShare', 0);
     expect(Object.values(template.findOutputs('*'))).toEqual([
@@ -44,7 +44,7 @@ describe('PrivateServiceNetwork', () => {
     // THEN
     const template = Template.fromStack(stack);
     const networkId = logicalId(stack, network.node.findChild('ServiceNetwork'));
-    template.hasResourceProperties('AWS::VpcLattice::ServiceNetwork', { SharingConfig: { Enabled: true } });
+    template.hasResourceProperties('AWS::VpcLattice::ServiceNetwork', { SharingConfig: { enabled: true } });
     for (const share of [orders, billing]) {
       const configurationId = logicalId(stack, share.node.findChild('ResourceConfiguration'));
       template.hasResourceProperties('AWS::VpcLattice::ServiceNetworkResourceAssociation', {
