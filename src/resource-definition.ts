@@ -191,10 +191,6 @@ export enum ResourceGatewayIpAddressType {
 }
 
 /**
- * The cluster's port; undefined for a cluster imported without its endpoint address and port, whose `clusterEndpoint`
- * getter throws, which is the only way to tell.
- */
-/**
  * The port of a database's endpoint when it is a number (or a token for one). aws-cdk-lib throws when the endpoint of a
  * cluster imported without one is read, and keeps whatever an import was given as an instance's port.
  *

@@ -567,6 +567,21 @@ describe('PrivateResourceEndpoint', () => {
     });
   });
 
+  test('warns above the quota of 200 resource endpoints in a VPC', () => {
+    // GIVEN
+    const { stack, vpc } = setUp();
+    const securityGroups = [new ec2.SecurityGroup(stack, 'Shared', { vpc })];
+
+    // WHEN
+    for (let i = 0; i < 201; i++) {
+      endpoint(stack, vpc, { resourceConfigurationArn: ARN.replace(/.{3}$/, String(i).padStart(3, '0')), securityGroups }, `Endpoint${i}`);
+    }
+
+    // THEN
+    Annotations.fromStack(stack).hasWarning('/TestStack/Endpoint200', Match.stringLikeRegexp(
+      "^resource endpoints in the VPC: 201, above the quota 'Resource VPC endpoints per VPC' of 200 .*PrivateResourceEndpoint.resourceEndpointsPerVpc"));
+  });
+
   test.each(AWS_SOLUTIONS_CHECKS)('passes %s AwsSolutions', (_, errors) => {
     // GIVEN
     const { stack, vpc } = setUp();

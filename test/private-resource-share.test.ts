@@ -754,6 +754,37 @@ describe('PrivateResourceShare', () => {
       Annotations.fromStack(stack).hasWarning('/TestStack/Share',
         Match.stringLikeRegexp('the resource gateway is in a single AZ \\(us-east-1a\\).*\\[ack: cdk-private-endpoints:PrivateResourceShare.singleAz\\]'));
     });
+
+    test('warns above the quota of 60 members in a group', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+      const members = [...Array(61).keys()].map(i => ({ name: `Host${i}`, definition: ResourceDefinition.ipAddress(`10.0.1.${i + 1}`) }));
+
+      // WHEN
+      share(stack, vpc, { resource: ResourceDefinition.group(members) });
+
+      // THEN
+      Annotations.fromStack(stack).hasWarning('/TestStack/Share', Match.stringLikeRegexp(
+        "^members of the group: 61, above the quota 'Child resource configurations per group resource configuration' of 60 "
+        + '.*\\[ack: cdk-private-endpoints:PrivateResourceShare.childConfigurationsPerGroup\\]'));
+    });
+
+    test('warns when the app starts more than 5 domain verifications in one account and Region', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+      const zone = route53.PublicHostedZone.fromPublicHostedZoneAttributes(stack, 'Zone', { hostedZoneId: 'Z0123456789', zoneName: 'example.com' });
+
+      // WHEN
+      for (let i = 0; i < 6; i++) {
+        share(stack, vpc, { customDomainName: `host${i}.example.com`, publicHostedZone: zone }, `Share${i}`);
+      }
+
+      // THEN
+      const warnings = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('domainVerificationsPerRegion'));
+      expect(warnings).toHaveLength(6);
+      expect(String(warnings[0].entry.data)).toMatch(
+        /^domain verifications the app starts in account 123456789012, us-east-1: 6, above the quota 'Domain verifications per AWS Region' of 5/);
+    });
   });
 
   describe('estimateMonthlyCost', () => {

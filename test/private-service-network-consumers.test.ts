@@ -190,6 +190,22 @@ describe('PrivateServiceNetworkEndpoint', () => {
         .toThrow(/^PrivateServiceNetworkEndpoint Consumer\/Endpoint: `serviceNetwork` is the service network at Provider\/Network in account 111122223333.*`serviceNetworkArn`/);
     });
 
+    test('warns above the quota of 50 service-network endpoints in a VPC', () => {
+      // GIVEN
+      const { stack, vpc } = setUp();
+      const securityGroups = [new ec2.SecurityGroup(stack, 'Shared', { vpc })];
+
+      // WHEN
+      for (let i = 0; i < 51; i++) {
+        new PrivateServiceNetworkEndpoint(stack, `Endpoint${i}`, { vpc, serviceNetworkArn: NETWORK_ARN.replace(/.{2}$/, String(i).padStart(2, '0')), securityGroups, privateDnsEnabled: false });
+      }
+
+      // THEN
+      Annotations.fromStack(stack).hasWarning('/TestStack/Endpoint50', Match.stringLikeRegexp(
+        "^service-network endpoints in the VPC: 51, above the quota 'Service network VPC endpoints per VPC' of 50 .*"
+        + 'PrivateServiceNetworkEndpoint.serviceNetworkEndpointsPerVpc'));
+    });
+
     test('throws when neither or both of the network and its ARN are given', () => {
       // GIVEN
       const { stack, network, vpc } = setUp();
