@@ -772,11 +772,11 @@ describe('PrivateResourceShare', () => {
     test('warns when the app starts more than 5 domain verifications in one account and Region', () => {
       // GIVEN
       const { stack, vpc } = setUp();
-      const zone = route53.PublicHostedZone.fromPublicHostedZoneAttributes(stack, 'Zone', { hostedZoneId: 'Z0123456789', zoneName: 'example.com' });
+      const publicHostedZone = zone(stack);
 
       // WHEN
       for (let i = 0; i < 6; i++) {
-        share(stack, vpc, { customDomainName: `host${i}.example.com`, publicHostedZone: zone }, `Share${i}`);
+        share(stack, vpc, { customDomainName: `host${i}.example.com`, publicHostedZone }, `Share${i}`);
       }
 
       // THEN
