@@ -185,6 +185,14 @@ export class PrivateResourceShare extends Construct implements ec2.IConnectable 
   /** The resource gateway's security groups. */
   public readonly connections: ec2.Connections;
 
+  /**
+   * Whether the resource is an AWS resource by ARN (a database), whose private DNS AWS keeps on in every service network
+   * ("For resource configurations of type ARN, the private DNS flag is true and immutable").
+   *
+   * @internal
+   */
+  public readonly _arnType: boolean;
+
   private readonly share: PrincipalShare;
   private readonly configuration: vpclattice.CfnResourceConfiguration;
   private readonly memberDomainNames: string[];
@@ -222,6 +230,7 @@ export class PrivateResourceShare extends Construct implements ec2.IConnectable 
 
     const configuration = this.defineResourceConfiguration(facts, gateway, props);
     this.configuration = configuration;
+    this._arnType = facts.kind === 'arn';
     this.resourceConfigurationArn = configuration.attrArn;
     this.resourceConfigurationId = configuration.attrId;
     this.memberDomainNames = resource._members.flatMap(member => member.customDomainName ?? []);

@@ -52,7 +52,8 @@ export interface PrivateServiceNetworkProps {
 
   /**
    * Whether consumers may get private DNS for the resources' custom domain names through the network (the private DNS
-   * of each resource association). Consumers still choose which names they accept (`privateDnsPreference`).
+   * of each resource association). Consumers still choose which names they accept (`privateDnsPreference`). A database
+   * (type ARN) always has it: AWS keeps it on, and the construct leaves it unset.
    *
    * @default true
    */
@@ -179,7 +180,7 @@ export class PrivateServiceNetwork extends Construct {
     this.shares.push(share);
     share._allowServiceNetworkAssociation();
     // Named after the share's path, so that adding or removing another resource leaves this association as it is.
-    this.associateResource(Names.nodeUniqueId(share.node), share.resourceConfigurationId);
+    this.associateResource(Names.nodeUniqueId(share.node), share.resourceConfigurationId, share._arnType ? undefined : this.privateDnsEnabled);
   }
 
   /**
@@ -191,7 +192,7 @@ export class PrivateServiceNetwork extends Construct {
   public addResourceConfiguration(id: string, resourceConfigurationArn: string): void {
     this.configurationIdentifiers.push(resourceConfigurationArn);
     this.findings.push(...validateResourceConfigurationArn(resourceConfigurationArn));
-    this.associateResource(id, lastArnPart(resourceConfigurationArn));
+    this.associateResource(id, lastArnPart(resourceConfigurationArn), this.privateDnsEnabled);
   }
 
   /**
@@ -224,14 +225,15 @@ export class PrivateServiceNetwork extends Construct {
     }
   }
 
-  private associateResource(id: string, resourceConfigurationId: string): void {
+  /** @param privateDnsEnabled undefined for a database, whose association AWS keeps with private DNS on */
+  private associateResource(id: string, resourceConfigurationId: string, privateDnsEnabled: boolean | undefined): void {
     if (this.tryChild('Resources', id)) {
       return;
     }
     new vpclattice.CfnServiceNetworkResourceAssociation(this.group('Resources'), id, {
       serviceNetworkId: this.serviceNetworkId,
       resourceConfigurationId,
-      privateDnsEnabled: this.privateDnsEnabled,
+      privateDnsEnabled,
     });
   }
 

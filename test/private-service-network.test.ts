@@ -1,8 +1,11 @@
 import { App, CfnElement, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as rds from 'aws-cdk-lib/aws-rds';
 import { hostShare } from './lattice-fixtures';
-import { ACCOUNT, AWS_SOLUTIONS_CHECKS, AZS, REGION, testStack, validationErrors } from './util';
+import { ACCOUNT, AWS_SOLUTIONS_CHECKS, AZS, isolatedVpc, REGION, testStack, validationErrors } from './util';
+import { PrivateResourceShare } from '../src/private-resource-share';
 import { PrivateServiceNetwork } from '../src/private-service-network';
+import { ResourceDefinition } from '../src/resource-definition';
 
 const RESOURCE_CONFIGURATION_ARN = 'arn:aws:vpc-lattice:us-east-1:123456789012:resourceconfiguration/rcfg-0123456789abcdef0';
 const SERVICE_ARN = 'arn:aws:vpc-lattice:us-east-1:123456789012:service/svc-0123456789abcdef0';
@@ -109,6 +112,26 @@ describe('PrivateServiceNetwork', () => {
     });
     template.hasResourceProperties('AWS::VpcLattice::ServiceNetworkServiceAssociation', { ServiceIdentifier: SERVICE_ARN });
     expect(network.carriesExternalTargets).toBe(true);
+  });
+
+  test('leaves private DNS unset for a database, which AWS keeps on, whatever the network\'s setting', () => {
+    // GIVEN
+    const { stack } = testStack();
+    const database = rds.DatabaseInstance.fromDatabaseInstanceAttributes(stack, 'Db', {
+      instanceIdentifier: 'orders',
+      instanceEndpointAddress: 'orders.abc.us-east-1.rds.amazonaws.com',
+      port: 5432,
+      securityGroups: [],
+    });
+    const orders = new PrivateResourceShare(stack, 'Orders', { vpc: isolatedVpc(stack), resource: ResourceDefinition.rdsInstance(database) });
+
+    // WHEN
+    new PrivateServiceNetwork(stack, 'Network', { resources: [orders, hostShare(stack, 'Billing')], privateDnsEnabled: false });
+
+    // THEN
+    const associations = Object.values(Template.fromStack(stack).findResources('AWS::VpcLattice::ServiceNetworkResourceAssociation'))
+      .map(association => association.Properties.PrivateDnsEnabled);
+    expect(associations.sort()).toEqual([false, undefined]);
   });
 
   test('adopts an existing network by ARN, defining no network', () => {

@@ -199,7 +199,7 @@ export const TYPE_SHAPES: { readonly [type: string]: TypeShape } = {
       'privateDnsSpecifiedDomains?': 'string[]',
     },
   },
-  'PrivateResourceShare': { object: 'class', example: 'new PrivateResourceShare(scope, id, props)', members: ['_allowServiceNetworkAssociation', '_customDomains', 'addAllowedPrincipal', 'availabilityZones', 'connections', 'estimateMonthlyCost', 'node', 'portRanges', 'resourceConfigurationArn', 'resourceConfigurationId', 'resourceGatewayId', 'toString', 'vpc', 'with'] },
+  'PrivateResourceShare': { object: 'class', example: 'new PrivateResourceShare(scope, id, props)', members: ['_allowServiceNetworkAssociation', '_arnType', '_customDomains', 'addAllowedPrincipal', 'availabilityZones', 'connections', 'estimateMonthlyCost', 'node', 'portRanges', 'resourceConfigurationArn', 'resourceConfigurationId', 'resourceGatewayId', 'toString', 'vpc', 'with'] },
   'PrivateResourceShareProps': {
     struct: {
       'vpc': 'ec2.IVpc',
