@@ -159,7 +159,7 @@ describe('PrivateServiceNetworkEndpoint', () => {
       // THEN
       expect(validationErrors(app)).toEqual([
         expect.stringMatching(/^\[TestStack\/Endpoint\] `serviceNetworkArn` must be the ARN of a VPC Lattice service network/),
-        expect.stringMatching(/^\[TestStack\/Endpoint\] `privateDnsPreference` apply only with private DNS on/),
+        expect.stringMatching(/^\[TestStack\/Endpoint\] `privateDnsPreference` applies only with private DNS on/),
         expect.stringMatching(/^\[TestStack\/Endpoint\] `privateDnsPreference` SPECIFIED_DOMAINS_ONLY answers the names in `privateDnsSpecifiedDomains`, but none is given/),
       ]);
     });

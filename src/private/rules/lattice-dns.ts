@@ -39,7 +39,8 @@ export function validateLatticeDns(choice: LatticeDnsChoice): Finding[] {
   if (!choice.privateDnsEnabled && (preference !== undefined || specifiedDomains !== undefined)) {
     const given = [preference !== undefined ? '`privateDnsPreference`' : undefined,
       specifiedDomains !== undefined ? '`privateDnsSpecifiedDomains`' : undefined].filter(Boolean).join(' and ');
-    findings.push(error(`${given} apply only with private DNS on, but \`privateDnsEnabled\` is false (${DNS_OPTIONS}). `
+    const verb = preference !== undefined && specifiedDomains !== undefined ? 'apply' : 'applies';
+    findings.push(error(`${given} ${verb} only with private DNS on, but \`privateDnsEnabled\` is false (${DNS_OPTIONS}). `
       + `Remove ${given}, or turn private DNS on.`));
   }
   const needsDomains = preference !== undefined && NEEDS_SPECIFIED_DOMAINS.includes(preference);
@@ -82,11 +83,16 @@ export function customDomainResolves(domain: LatticeCustomDomain, choice: Lattic
   if (verified || !NEEDS_SPECIFIED_DOMAINS.includes(preference)) {
     return verified;
   }
-  const specified = choice.specifiedDomains ?? [];
-  if (Token.isUnresolved(domain.name) || specified.some(name => Token.isUnresolved(name))) {
+  if (Token.isUnresolved(domain.name)) {
     return undefined;
   }
-  return specified.some(name => coversName(name, domain.name));
+  const specified = choice.specifiedDomains ?? [];
+  const literal = specified.filter(name => !Token.isUnresolved(name));
+  if (literal.some(name => coversName(name, domain.name))) {
+    return true;
+  }
+  // A deploy-time entry may be the name.
+  return literal.length < specified.length ? undefined : false;
 }
 
 /**
@@ -101,10 +107,16 @@ export function warnUnresolvedCustomDomains(domains: LatticeCustomDomain[], choi
   return domains.filter(domain => customDomainResolves(domain, choice) === false).map(domain => warning('customDomainNotResolved',
     `the custom domain name '${domain.name}' of ${domain.resource} will not resolve in this VPC: it is ${domain.verified ? '' : 'not '}`
     + `verified, and private DNS preference ${preference} answers ${answeredNames(preference)} (${DNS_OPTIONS}). `
-    + (domain.verified
-      ? `Add '${domain.name}' to \`privateDnsSpecifiedDomains\`.`
-      : 'Have the provider verify the name (PrivateResourceShare `publicHostedZone` or `domainVerificationId`), or, if you trust '
-        + `the provider with it, add '${domain.name}' to \`privateDnsSpecifiedDomains\` with VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS.`)));
+    + fixFor(domain, preference)));
+}
+
+/** Listing the name is enough with a SPECIFIED preference; otherwise verify it, or list it under one. */
+function fixFor(domain: LatticeCustomDomain, preference: string): string {
+  if (domain.verified || NEEDS_SPECIFIED_DOMAINS.includes(preference)) {
+    return `Add '${domain.name}' to \`privateDnsSpecifiedDomains\`.`;
+  }
+  return 'Have the provider verify the name (PrivateResourceShare `publicHostedZone` or `domainVerificationId`), or, if you trust '
+    + `the provider with it, add '${domain.name}' to \`privateDnsSpecifiedDomains\` with VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS.`;
 }
 
 function answeredNames(preference: string): string {
