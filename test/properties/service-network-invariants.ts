@@ -1,6 +1,7 @@
-import { App, Stack, Token } from 'aws-cdk-lib';
+import { App, CfnElement, Stack, Token } from 'aws-cdk-lib';
 import { schemaViolations } from '../schema';
 import { REGIONS } from './environment';
+import { PrivateServiceNetwork } from '../../src';
 
 // Invariants of VPC Lattice service networks and their consumers (service-network endpoints and VPC associations) that
 // the three constructs' properties share.
@@ -104,4 +105,30 @@ export function privateDomainNameViolations(actual: string[], domains: CarriedDo
     violations.push(`privateDomainNames holds [${unknown}], names of no resource the network carries`);
   }
   return violations;
+}
+
+/**
+ * A consumer's reference to its network: the ARN given, or the ARN of the network object (from another stack, an import of
+ * its export, or, between stacks of different environments, aws-cdk-lib's `Fn::GetStackOutput` of its output).
+ *
+ * @param value the reference in the consumer's template
+ */
+export function networkReferenceViolations(what: string, value: unknown, stack: Stack, network: PrivateServiceNetwork | undefined,
+  arn: string | undefined): string[] {
+  if (network === undefined) {
+    const expected = text(stack.resolve(arn));
+    return text(value) === expected ? [] : [`${what} names the network ${text(value)}, not ${expected}`];
+  }
+  const networkStack = Stack.of(network);
+  const logicalId = networkStack.resolve((network.node.findChild('ServiceNetwork') as CfnElement).logicalId) as string;
+  const found = text(value);
+  const refers = networkStack === stack ? found === text({ 'Fn::GetAtt': [logicalId, 'Arn'] })
+    : /"Fn::(ImportValue|GetStackOutput)"/.test(found) && found.includes(`${logicalId}Arn`);
+  return refers ? [] : [`${what} names the network ${found}, not the ARN of ${network.node.path} (${logicalId})`];
+}
+
+/** The TCP port ranges a consumer's own security group must admit: those given, else those of the network's shares. */
+export function expectedPorts(given: ReadonlyArray<{ readonly value: [number, number] }> | undefined,
+  shares: ReadonlyArray<{ readonly ports: [number, number] }>): Array<readonly [number, number]> {
+  return given ? given.map(({ value }) => value) : shares.map(share => share.ports);
 }

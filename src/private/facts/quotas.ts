@@ -87,7 +87,8 @@ const PRIVATELINK_QUOTAS_PAGE = 'https://docs.aws.amazon.com/vpc/latest/privatel
  * The VPC Lattice quotas that service-network endpoints and associations and resource shares check at synth ("Quotas for
  * Amazon VPC Lattice", and "AWS PrivateLink quotas" for the endpoints per VPC), each per account and Region. The 500
  * resource configurations and 500 services a service network carries are not among them: each is an association resource
- * in the network's stack, whose 500-resource quota the stack budget already guards.
+ * in the network's stack, whose 500-resource quota the stack budget already guards. Nor are its 500 VPC associations, which
+ * are mostly made in consumer accounts that the app cannot see.
  */
 export const LATTICE_QUOTAS = {
   /** "The maximum number of child resource configurations in a group resource configuration." */

@@ -29,8 +29,8 @@ describe('LATTICE_QUOTAS', () => {
   });
 
   test('hold the quotas the constructs check, and not those the stack budget guards', () => {
-    // The 500 resource configurations, services and VPC associations of a service network are each one resource in the
-    // network's stack, which the 500-resources-per-stack check already covers.
+    // The 500 resource configurations and services of a service network are each one resource in the network's stack, which
+    // the 500-resources-per-stack check already covers; its 500 VPC associations are mostly in accounts the app cannot see.
     expect(Object.keys(LATTICE_QUOTAS).sort()).toEqual([
       'childConfigurationsPerGroup',
       'domainVerificationsPerRegion',
