@@ -175,8 +175,8 @@ export class PrivateResourceEndpoint extends Construct implements ec2.IConnectab
       ...props,
       givenPortRanges: props.portRanges,
       portRanges: this.portRanges,
-      unknownPortsReason: this.portRanges.length > 0 ? undefined
-        : 'with `resourceConfigurationArn`, the construct cannot know which ports the resource takes',
+      unknownPortsReason: props.portRanges?.length === 0 ? 'is empty' : this.portRanges.length > 0 ? undefined
+        : 'is missing: with `resourceConfigurationArn`, the construct cannot know which ports the resource takes',
       dns,
       target: { vpcEndpointType: 'Resource', resourceConfigurationArn: this.resourceConfigurationArn },
       constructName: 'PrivateResourceEndpoint',

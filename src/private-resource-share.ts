@@ -220,7 +220,7 @@ export class PrivateResourceShare extends Construct implements ec2.IConnectable 
     this.connections = new ec2.Connections({ securityGroups });
 
     const gateway = new vpclattice.CfnResourceGateway(this, 'ResourceGateway', {
-      name: physicalName(this, 40),
+      name: physicalName(this, 40, 'rgw-'),
       vpcIdentifier: vpc.vpcId,
       subnetIds: selected.map(subnet => subnet.subnetId),
       securityGroupIds: securityGroups.map(securityGroup => securityGroup.securityGroupId),
@@ -361,7 +361,7 @@ export class PrivateResourceShare extends Construct implements ec2.IConnectable 
     const isGroup = facts.kind === 'group';
     const takesPorts = facts.kind !== 'arn';
     return new vpclattice.CfnResourceConfiguration(this, 'ResourceConfiguration', {
-      name: props.resourceConfigurationName ?? physicalName(this, 40),
+      name: props.resourceConfigurationName ?? physicalName(this, 40, 'rcfg-'),
       resourceConfigurationType: facts.kind === 'arn' ? 'ARN' : isGroup ? 'GROUP' : 'SINGLE',
       resourceGatewayId: gateway.attrId,
       resourceConfigurationDefinition: isGroup ? undefined : definitionProperty(facts),
@@ -387,7 +387,7 @@ export class PrivateResourceShare extends Construct implements ec2.IConnectable 
     customDomainName: string | undefined, portRanges: PortRange[] | undefined): void {
     const members = this.node.tryFindChild('Members') ?? new Construct(this, 'Members');
     const member: vpclattice.CfnResourceConfiguration = new vpclattice.CfnResourceConfiguration(members, name, {
-      name: Lazy.string({ produce: () => physicalName(member, 40) }),
+      name: Lazy.string({ produce: () => physicalName(member, 40, 'rcfg-') }),
       resourceConfigurationType: 'CHILD',
       resourceConfigurationGroupId: group.attrId,
       resourceConfigurationDefinition: definitionProperty(facts),

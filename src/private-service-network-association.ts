@@ -142,7 +142,7 @@ export class PrivateServiceNetworkAssociation extends Construct implements ec2.I
       const vpcDetails = vpc instanceof ec2.Vpc ? vpc : undefined;
       return [
         ...validateServiceNetworkArn('serviceNetworkArn', props.serviceNetworkArn),
-        ...validateEndpointPortRanges(props.portRanges ? undefined : unknownPortsReason(network), props.securityGroups !== undefined),
+        ...validateEndpointPortRanges(unknownPortsReason(network, props.portRanges), props.securityGroups !== undefined),
         ...validatePortRanges('portRanges', props.portRanges ?? []),
         ...(props.securityGroups ? [] : validateEndpointIngress(findIpv4CidrBlocks(vpc, this).length, 1, 'the service-network association')),
         ...validateLatticeDns(dns),
@@ -164,7 +164,7 @@ export class PrivateServiceNetworkAssociation extends Construct implements ec2.I
   private defineSecurityGroup(vpc: ec2.IVpc): ec2.ISecurityGroup {
     const securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc,
-      description: 'Service-network VPC association: the network\'s ports from the VPC CIDR blocks only',
+      description: 'Service-network VPC association: the network ports from the VPC CIDR blocks only',
       allowAllOutbound: false,
     });
     allowEndpointClientsAtSynth(this, vpc, securityGroup, () => this.portRanges.map(range => range.toEc2Port()));

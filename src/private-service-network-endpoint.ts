@@ -146,7 +146,7 @@ export class PrivateServiceNetworkEndpoint extends Construct implements ec2.ICon
       ...props,
       givenPortRanges: props.portRanges,
       portRanges: this.portRanges,
-      unknownPortsReason: props.portRanges ? undefined : unknownPortsReason(network),
+      unknownPortsReason: unknownPortsReason(network, props.portRanges),
       dns,
       target: { vpcEndpointType: 'ServiceNetwork', serviceNetworkArn: this.serviceNetworkArn },
       constructName: 'PrivateServiceNetworkEndpoint',

@@ -7,6 +7,7 @@ import { validateSharePrincipals } from './private/rules/ram';
 import { validateResourceConfigurationArn } from './private/rules/resource';
 import {
   duplicateAssociationId,
+  validateAdoptedNetwork,
   shareElsewhereMessage,
   validateNetworkChoice,
   validateServiceIdentifier,
@@ -99,6 +100,9 @@ export class PrivateServiceNetwork extends Construct {
   /** The ID of the service network, like `sn-0123456789abcdef0`. */
   public readonly serviceNetworkId: string;
 
+  /** How the associations name the network: its ID when defined here, its ARN when adopted (it may be another account's). */
+  private readonly networkIdentifier: string;
+
   /** Whether the resource associations give consumers private DNS for custom domain names. */
   public readonly privateDnsEnabled: boolean;
 
@@ -116,15 +120,17 @@ export class PrivateServiceNetwork extends Construct {
     this.privateDnsEnabled = props.privateDnsEnabled ?? true;
     if (props.serviceNetworkArn === undefined) {
       this.network = new vpclattice.CfnServiceNetwork(this, 'ServiceNetwork', {
-        name: props.serviceNetworkName ?? physicalName(this, 63),
+        name: props.serviceNetworkName ?? physicalName(this, 63, 'servicenetwork-'),
         // Shareable once shared with RAM (addAllowedPrincipal), and only then.
         sharingConfig: { enabled: false },
       });
       this.serviceNetworkArn = this.network.attrArn;
       this.serviceNetworkId = this.network.attrId;
+      this.networkIdentifier = this.serviceNetworkId;
     } else {
       this.serviceNetworkArn = props.serviceNetworkArn;
       this.serviceNetworkId = lastArnPart(props.serviceNetworkArn);
+      this.networkIdentifier = props.serviceNetworkArn;
     }
     this.share = new PrincipalShare(this, 'ServiceNetworkShare', {
       resourceArn: this.serviceNetworkArn,
@@ -143,6 +149,7 @@ export class PrivateServiceNetwork extends Construct {
       ...validateNetworkChoice(props.serviceNetworkName !== undefined, props.serviceNetworkArn !== undefined),
       ...validateServiceNetworkName(props.serviceNetworkName),
       ...validateServiceNetworkArn('serviceNetworkArn', props.serviceNetworkArn),
+      ...validateAdoptedNetwork(props.serviceNetworkArn, Stack.of(this), this.share.allowedPrincipals.length > 0),
       ...validateSharePrincipals(this.share.allowedPrincipals, 'Service networks are'),
       ...validateUniqueAssociations('the resource configuration', this.configurationIdentifiers),
       ...validateUniqueAssociations('the VPC Lattice service', this.serviceIdentifiers),
@@ -168,7 +175,7 @@ export class PrivateServiceNetwork extends Construct {
    * with a shareable service network (`AllowAssociationToSharableServiceNetwork`, off by AWS's default).
    */
   public addResource(share: PrivateResourceShare): void {
-    this.configurationIdentifiers.push(share.resourceConfigurationId);
+    // A share added again is the same association.
     if (this.shares.includes(share)) {
       return;
     }
@@ -178,14 +185,15 @@ export class PrivateServiceNetwork extends Construct {
       return;
     }
     this.shares.push(share);
+    this.configurationIdentifiers.push(share.resourceConfigurationId);
     share._allowServiceNetworkAssociation();
     // Named after the share's path, so that adding or removing another resource leaves this association as it is.
     this.associateResource(Names.nodeUniqueId(share.node), share.resourceConfigurationId, share._arnType ? undefined : this.privateDnsEnabled);
   }
 
   /**
-   * Carries a resource configuration of this account defined elsewhere, by its ARN (or ID). It must allow association
-   * with a shareable service network if the network is shared.
+   * Carries a resource configuration of this account defined elsewhere, by its ARN. It must allow association with a
+   * shareable service network if the network is shared.
    *
    * @param id the construct ID of the association, unique among this network's
    */
@@ -208,7 +216,7 @@ export class PrivateServiceNetwork extends Construct {
       return;
     }
     new vpclattice.CfnServiceNetworkServiceAssociation(this.group('Services'), id, {
-      serviceNetworkIdentifier: this.serviceNetworkId,
+      serviceNetworkIdentifier: this.networkIdentifier,
       serviceIdentifier,
     });
   }
@@ -231,7 +239,7 @@ export class PrivateServiceNetwork extends Construct {
       return;
     }
     new vpclattice.CfnServiceNetworkResourceAssociation(this.group('Resources'), id, {
-      serviceNetworkId: this.serviceNetworkId,
+      serviceNetworkId: this.networkIdentifier,
       resourceConfigurationId,
       privateDnsEnabled,
     });

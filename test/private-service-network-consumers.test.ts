@@ -143,6 +143,21 @@ describe('PrivateServiceNetworkEndpoint', () => {
       ]);
     });
 
+    test('refuses an empty portRanges, which would admit nothing', () => {
+      // GIVEN
+      const { app, stack, network, vpc } = setUp();
+
+      // WHEN
+      new PrivateServiceNetworkEndpoint(stack, 'Endpoint', { vpc, serviceNetwork: network, portRanges: [] });
+      new PrivateServiceNetworkAssociation(stack, 'Association', { vpc, serviceNetworkArn: NETWORK_ARN, portRanges: [] });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(/^\[TestStack\/Endpoint\] `portRanges` is empty, so its security group would admit none/),
+        expect.stringMatching(/^\[TestStack\/Association\] `portRanges` is empty, so its security group would admit none/),
+      ]);
+    });
+
     test('reports a malformed ARN and DNS options that AWS refuses, at once', () => {
       // GIVEN
       const { app, stack, vpc } = setUp();

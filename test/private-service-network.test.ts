@@ -144,8 +144,22 @@ describe('PrivateServiceNetwork', () => {
     // THEN
     const template = Template.fromStack(stack);
     template.resourceCountIs('AWS::VpcLattice::ServiceNetwork', 0);
-    template.hasResourceProperties('AWS::VpcLattice::ServiceNetworkResourceAssociation', { ServiceNetworkId: 'sn-0123456789abcdef0' });
+    template.hasResourceProperties('AWS::VpcLattice::ServiceNetworkResourceAssociation', { ServiceNetworkId: NETWORK_ARN });
     expect(network.serviceNetworkId).toBe('sn-0123456789abcdef0');
+  });
+
+  test('names a network defined in a stack called ServiceNetwork without the prefix its IDs reserve', () => {
+    // GIVEN
+    const app = new App({ context: { [`availability-zones:account=${ACCOUNT}:region=${REGION}`]: AZS } });
+    const stack = new Stack(app, 'ServiceNetwork', { env: { account: ACCOUNT, region: REGION } });
+
+    // WHEN
+    new PrivateServiceNetwork(stack, 'Network');
+
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::VpcLattice::ServiceNetwork', {
+      Name: Match.stringLikeRegexp('^servicenetwork[0-9a-f]{8}$'),
+    });
   });
 
   test('publishes the ARN in an SSM parameter when asked', () => {
@@ -183,9 +197,41 @@ describe('PrivateServiceNetwork', () => {
         expect.stringMatching(/^\[TestStack\/Network\] `serviceNetworkName` must be 3 to 63 lowercase letters, .* got 'Shared_Data'/),
         expect.stringMatching(/^\[TestStack\/Network\] `serviceNetworkArn` must be the ARN of a VPC Lattice service network, .* got 'sn-0123456789abcdef0'/),
         expect.stringMatching(/^\[TestStack\/Network\] `allowedPrincipals` must hold AWS account IDs .*Service networks are shared with/),
+        expect.stringMatching(/^\[TestStack\/Network\] the resource configuration 'rcfg-0123456789abcdef0' is added to the service network more than once/),
         expect.stringMatching(/^\[TestStack\/Network\] `resourceConfigurationArn` must be the ARN of a resource configuration/),
         expect.stringMatching(/^\[TestStack\/Network\] the association ID 'Bad' is given twice/),
         expect.stringMatching(/^\[TestStack\/Network\] the VPC Lattice service 'checkout' must be given by its ID/),
+      ]);
+    });
+
+    test('refuses a service added by ID and again by ARN', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+      const network = new PrivateServiceNetwork(stack, 'Network');
+
+      // WHEN
+      network.addService('Checkout', 'svc-0123456789abcdef0');
+      network.addService('CheckoutAgain', SERVICE_ARN);
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(/^\[TestStack\/Network\] the VPC Lattice service 'svc-0123456789abcdef0' is added to the service network more than once/),
+      ]);
+    });
+
+    test('refuses to adopt a network of another Region, or to share one of another account', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+
+      // WHEN
+      new PrivateServiceNetwork(stack, 'OtherRegion', { serviceNetworkArn: NETWORK_ARN.replace('us-east-1', 'eu-west-1') });
+      new PrivateServiceNetwork(stack, 'OtherAccount', { serviceNetworkArn: NETWORK_ARN.replace(ACCOUNT, '111122223333'), allowedPrincipals: ['444455556666'] });
+      new PrivateServiceNetwork(stack, 'SharedWithUs', { serviceNetworkArn: NETWORK_ARN.replace(ACCOUNT, '111122223333') });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(/^\[TestStack\/OtherRegion\] `serviceNetworkArn` is a service network in eu-west-1, but this stack is in us-east-1/),
+        expect.stringMatching(/^\[TestStack\/OtherAccount\] `serviceNetworkArn` is a service network of account 111122223333, .*only its owner can share it/),
       ]);
     });
 

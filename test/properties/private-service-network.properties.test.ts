@@ -31,6 +31,8 @@ function invariantViolations(app: App, stack: Stack, spec: NetworkSpec, request:
   const networks = mine('AWS::VpcLattice::ServiceNetwork');
   const networkArn = resolved(network.serviceNetworkArn);
   const networkIdText = resolved(network.serviceNetworkId);
+  // The associations name a network defined here by its ID, and an adopted one by its ARN (it may be another account's).
+  const associatedNetworkText = spec.serviceNetworkArn === undefined ? networkIdText : networkArn;
   if (spec.serviceNetworkArn === undefined) {
     if (networks.length !== 1) {
       violations.push(`${networks.length} service networks defined, 1 expected`);
@@ -61,19 +63,19 @@ function invariantViolations(app: App, stack: Stack, spec: NetworkSpec, request:
   const privateDns = spec.privateDnsEnabled ?? true;
   const associations = mine('AWS::VpcLattice::ServiceNetworkResourceAssociation').map(([, props]) => props);
   for (const association of associations) {
-    if (text(association.ServiceNetworkId) !== networkIdText) {
-      violations.push(`the resource association ${text(association)} is not of ${networkIdText}`);
+    if (text(association.ServiceNetworkId) !== associatedNetworkText) {
+      violations.push(`the resource association ${text(association)} is not of ${associatedNetworkText}`);
     }
   }
   const assembly = app.synth();
   for (const share of request.shares) {
     const shareStack = Stack.of(share);
     const configuration = shareStack.resolve((share.node.findChild('ResourceConfiguration') as CfnElement).logicalId) as string;
-    const own = associations.filter(a => text(a.ResourceConfigurationId).includes(configuration));
+    const ofShare = associations.filter(a => text(a.ResourceConfigurationId).includes(configuration));
     // A database's association has private DNS on, which AWS keeps and the construct leaves unset.
     const dns = request.databases.has(share) ? undefined : privateDns;
-    if (own.length !== 1 || own[0].PrivateDnsEnabled !== dns) {
-      violations.push(`the share ${share.node.path} has the resource associations ${text(own)}, 1 expected with PrivateDnsEnabled ${dns}`);
+    if (ofShare.length !== 1 || ofShare[0].PrivateDnsEnabled !== dns) {
+      violations.push(`the share ${share.node.path} has the resource associations ${text(ofShare)}, 1 expected with PrivateDnsEnabled ${dns}`);
     }
     const props = assembly.getStackByName(shareStack.stackName).template.Resources[configuration]?.Properties ?? {};
     if (props.AllowAssociationToSharableServiceNetwork !== true) {
@@ -81,9 +83,10 @@ function invariantViolations(app: App, stack: Stack, spec: NetworkSpec, request:
     }
   }
   for (const { id, arn } of request.configurations) {
-    const own = associations.filter(a => text(a.ResourceConfigurationId) === idOf(stack, arn));
-    if (own.length !== 1 || own[0].PrivateDnsEnabled !== privateDns) {
-      violations.push(`the resource configuration ${id} (${arn}) has the resource associations ${text(own)}, 1 expected with PrivateDnsEnabled ${privateDns}`);
+    const ofConfiguration = associations.filter(a => text(a.ResourceConfigurationId) === idOf(stack, arn));
+    if (ofConfiguration.length !== 1 || ofConfiguration[0].PrivateDnsEnabled !== privateDns) {
+      violations.push(`the resource configuration ${id} (${arn}) has the resource associations ${text(ofConfiguration)}, `
+        + `1 expected with PrivateDnsEnabled ${privateDns}`);
     }
   }
   if (associations.length !== request.shares.length + request.configurations.length) {
@@ -92,9 +95,10 @@ function invariantViolations(app: App, stack: Stack, spec: NetworkSpec, request:
 
   const serviceAssociations = mine('AWS::VpcLattice::ServiceNetworkServiceAssociation').map(([, props]) => props);
   for (const { id, identifier } of request.services) {
-    const count = serviceAssociations.filter(a => text(a.ServiceIdentifier) === resolved(identifier) && text(a.ServiceNetworkIdentifier) === networkIdText).length;
+    const count = serviceAssociations
+      .filter(a => text(a.ServiceIdentifier) === resolved(identifier) && text(a.ServiceNetworkIdentifier) === associatedNetworkText).length;
     if (count !== 1) {
-      violations.push(`the service ${id} (${identifier}) has ${count} associations with ${networkIdText}, 1 expected`);
+      violations.push(`the service ${id} (${identifier}) has ${count} associations with ${associatedNetworkText}, 1 expected`);
     }
   }
   if (serviceAssociations.length !== request.services.length) {

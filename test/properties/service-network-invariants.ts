@@ -18,6 +18,13 @@ export function stackTemplateViolations(app: App): string[] {
   });
 }
 
+/** A consumer's private DNS, as given: the specified domains as given (tokens unresolved). */
+export interface DnsChoice {
+  readonly privateDnsEnabled?: boolean;
+  readonly preference?: string;
+  readonly specifiedDomains?: string[];
+}
+
 /** The DNS options of a consumer, as given. */
 export interface DnsRequest {
   readonly privateDnsEnabled?: boolean;
@@ -64,7 +71,7 @@ const normal = (name: string) => name.toLowerCase().replace(/\.$/, '');
  * verified names with the VERIFIED preferences, the names a specified domain covers (itself, or with `*.` every name under
  * its parent) with the SPECIFIED ones; undefined when a deploy-time specified domain decides it.
  */
-export function answered(domain: CarriedDomain, dns: { privateDnsEnabled?: boolean; preference?: string; specifiedDomains?: string[] }): boolean | undefined {
+export function answered(domain: CarriedDomain, dns: DnsChoice): boolean | undefined {
   if (!(dns.privateDnsEnabled ?? true)) {
     return false;
   }
@@ -88,8 +95,7 @@ export function answered(domain: CarriedDomain, dns: { privateDnsEnabled?: boole
  * `privateDomainNames` holds every carried name that resolves in the VPC and none that does not (a name a deploy-time
  * specified domain decides may be either); none when the network's associations have private DNS off.
  */
-export function privateDomainNameViolations(actual: string[], domains: CarriedDomain[], networkPrivateDns: boolean,
-  dns: { privateDnsEnabled?: boolean; preference?: string; specifiedDomains?: string[] }): string[] {
+export function privateDomainNameViolations(actual: string[], domains: CarriedDomain[], networkPrivateDns: boolean, dns: DnsChoice): string[] {
   const violations: string[] = [];
   for (const domain of domains) {
     const expected = networkPrivateDns ? answered(domain, dns) : false;

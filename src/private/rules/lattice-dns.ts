@@ -58,6 +58,13 @@ export function validateLatticeDns(choice: LatticeDnsChoice): Finding[] {
     findings.push(error(`\`privateDnsSpecifiedDomains\` has ${specifiedDomains!.length} names; an endpoint takes at most `
       + `${MAX_SPECIFIED_DOMAINS} (${VPC_ENDPOINT_TEMPLATE}). Name a parent domain with a wildcard, like '*.example.com', for several.`));
   }
+  const literal = (specifiedDomains ?? []).filter(name => !Token.isUnresolved(name)).map(normalizeDomainName);
+  const repeated = [...new Set(literal.filter((name, index) => literal.indexOf(name) !== index))];
+  if (repeated.length > 0) {
+    // The association's schema refuses repeated items (uniqueItems); an endpoint's would answer them once.
+    findings.push(error(`\`privateDnsSpecifiedDomains\` lists ${repeated.map(name => `'${name}'`).join(', ')} more than once. `
+      + 'List each name once.'));
+  }
   const malformed = (specifiedDomains ?? []).filter(name => !Token.isUnresolved(name) && !isDomainName(bareName(name)));
   if (malformed.length > 0) {
     findings.push(error('`privateDnsSpecifiedDomains` must hold domain names, optionally with a leading wildcard label '

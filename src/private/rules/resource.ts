@@ -392,14 +392,14 @@ export function validateResourceConfigurationArn(arn: string): Finding[] {
 /**
  * The ports of an endpoint's own security group: read from the provider's object, or given.
  *
- * @param unknownPortsReason why the construct cannot know the ports ("with `resourceConfigurationArn`, the construct cannot
- * know which ports the resource takes"); undefined when it knows them
+ * @param unknownPortsReason what is wrong with `portRanges` ("is empty", "is missing: with `resourceConfigurationArn`, the
+ * construct cannot know which ports the resource takes"); undefined when the ports are known
  */
 export function validateEndpointPortRanges(unknownPortsReason: string | undefined, securityGroupsGiven: boolean): Finding[] {
   if (unknownPortsReason === undefined || securityGroupsGiven) {
     return [];
   }
-  return [error(`\`portRanges\` is missing: ${unknownPortsReason}, so its security group would admit none. Give the ports the `
+  return [error(`\`portRanges\` ${unknownPortsReason}, so its security group would admit none. Give the ports the `
     + 'provider shares, like `portRanges: [PortRange.tcp(5432)]`, or pass `securityGroups` of your own.')];
 }
 

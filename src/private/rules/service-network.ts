@@ -55,9 +55,12 @@ export function validateServiceIdentifier(identifier: string): Finding[] {
     + `(arn:aws:vpc-lattice:<region>:<account>:service/svc-...) (${SERVICE_ASSOCIATION_TEMPLATE}).`)];
 }
 
-/** The same resource configuration or service associated twice would be two associations AWS refuses as a conflict. */
+/**
+ * The same resource configuration or service associated twice, by ID or by ARN, would be two associations AWS refuses as
+ * a conflict. Compared by ID, the last part of an ARN.
+ */
 export function validateUniqueAssociations(what: string, identifiers: string[]): Finding[] {
-  const literal = identifiers.filter(identifier => !Token.isUnresolved(identifier));
+  const literal = identifiers.filter(identifier => !Token.isUnresolved(identifier)).map(identifier => identifier.split('/').pop()!);
   const repeated = [...new Set(literal.filter((identifier, index) => literal.indexOf(identifier) !== index))];
   return repeated.map(identifier => error(`${what} '${identifier}' is added to the service network more than once; a service `
     + 'network holds each once. Remove the repeated one.'));
@@ -113,4 +116,27 @@ export function validateNoResourceEndpointForSameResource(privateDns: boolean, r
 export function duplicateAssociationId(id: string): Finding[] {
   return [error(`the association ID '${id}' is given twice (addResourceConfiguration, addService); the second one is not added. `
     + 'Give each resource configuration and service an ID of its own.')];
+}
+
+/**
+ * An adopted network must be in the stack's Region, and only its owner can share it with RAM; a network of another
+ * account that is shared with this one can still carry this account's resources ("The consumer can associate a service or
+ * a resource configuration with a shared service network", "Share your VPC Lattice entities").
+ */
+export function validateAdoptedNetwork(arn: string | undefined, stack: StackEnvironment, sharing: boolean): Finding[] {
+  const parts = arn !== undefined && !Token.isUnresolved(arn) && SERVICE_NETWORK_ARN.test(arn) ? arn.split(':') : undefined;
+  if (parts === undefined) {
+    return [];
+  }
+  const [region, account] = [parts[3], parts[4]];
+  const findings: Finding[] = [];
+  if (!Token.isUnresolved(stack.region) && region !== stack.region) {
+    findings.push(error(`\`serviceNetworkArn\` is a service network in ${region}, but this stack is in ${stack.region}; a service `
+      + 'network carries resources of its own Region. Adopt a network of this Region.'));
+  }
+  if (sharing && !Token.isUnresolved(stack.account) && account !== stack.account) {
+    findings.push(error(`\`serviceNetworkArn\` is a service network of account ${account}, shared with this one (${stack.account}), `
+      + 'and only its owner can share it with AWS RAM. Remove `allowedPrincipals`, and have the owner share it.'));
+  }
+  return findings;
 }

@@ -44,14 +44,20 @@ export function serviceNetworkOfConsumer(scope: Construct, constructName: string
   return serviceNetwork;
 }
 
-/** Why the ports of the network's resources and services are not all known here; undefined when they are. */
-export function unknownPortsReason(network: PrivateServiceNetwork | undefined): string | undefined {
+/**
+ * What is wrong with a consumer's `portRanges` (see `validateEndpointPortRanges`): an empty list, or none given where the
+ * ports of the network's resources and services are not all known here. Undefined when the ports are known.
+ */
+export function unknownPortsReason(network: PrivateServiceNetwork | undefined, givenPortRanges: unknown[] | undefined): string | undefined {
+  if (givenPortRanges !== undefined) {
+    return givenPortRanges.length === 0 ? 'is empty' : undefined;
+  }
   if (network === undefined) {
-    return 'with `serviceNetworkArn`, the construct cannot know which ports the network\'s resources and services take';
+    return 'is missing: with `serviceNetworkArn`, the construct cannot know which ports the network\'s resources and services take';
   }
   if (network.carriesExternalTargets) {
-    return `the service network ${network.node.path} carries resource configurations by ARN or VPC Lattice services, whose ports `
-      + 'the construct cannot know';
+    return `is missing: the service network ${network.node.path} carries resource configurations by ARN or VPC Lattice services, `
+      + 'whose ports the construct cannot know';
   }
-  return network.resourceShares.length === 0 ? `the service network ${network.node.path} carries no resource yet` : undefined;
+  return network.resourceShares.length === 0 ? `is missing: the service network ${network.node.path} carries no resource yet` : undefined;
 }

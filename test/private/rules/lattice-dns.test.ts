@@ -57,6 +57,12 @@ describe('validateLatticeDns', () => {
       /^error undefined: `privateDnsSpecifiedDomains` is given, but `privateDnsPreference` is VERIFIED_DOMAINS_ONLY \(the default\), which does not read it/)]);
   });
 
+  test('refuses a specified domain listed twice, compared as DNS compares names', () => {
+    expect(messages(validateLatticeDns(on('SPECIFIED_DOMAINS_ONLY', ['orders.example.com', 'Orders.Example.com.'])))).toEqual([
+      "error undefined: `privateDnsSpecifiedDomains` lists 'orders.example.com' more than once. List each name once.",
+    ]);
+  });
+
   test(`takes at most ${MAX_SPECIFIED_DOMAINS} specified domains`, () => {
     expect(MAX_SPECIFIED_DOMAINS).toBe(10);
     expect(validateLatticeDns(on('SPECIFIED_DOMAINS_ONLY', names(10)))).toEqual([]);

@@ -248,7 +248,7 @@ describe('resource endpoint', () => {
   });
 
   test('needs port ranges for its own security group', () => {
-    const reason = 'with `resourceConfigurationArn`, the construct cannot know which ports the resource takes';
+    const reason = 'is missing: with `resourceConfigurationArn`, the construct cannot know which ports the resource takes';
     expect(validateEndpointPortRanges(undefined, false)).toEqual([]);
     expect(validateEndpointPortRanges(reason, true)).toEqual([]);
     expect(messages(validateEndpointPortRanges(reason, false))).toEqual([

@@ -110,8 +110,14 @@ describe('validateServiceIdentifier', () => {
 describe('validateUniqueAssociations', () => {
   test('accepts distinct identifiers and repeated tokens', () => {
     const repeatedToken = token('Service');
-    expect(validateUniqueAssociations('the service', [SERVICE_ID, SERVICE_ARN, repeatedToken, repeatedToken])).toEqual([]);
+    expect(validateUniqueAssociations('the service', [SERVICE_ID, 'svc-0123456789abcdef1', repeatedToken, repeatedToken])).toEqual([]);
     expect(validateUniqueAssociations('the service', [])).toEqual([]);
+  });
+
+  test('takes an ID and the ARN that ends in it for one identifier', () => {
+    expect(messages(validateUniqueAssociations('the service', [SERVICE_ID, SERVICE_ARN]))).toEqual([
+      expect.stringMatching(new RegExp(`^error undefined: the service '${SERVICE_ID}' is added to the service network more than once`)),
+    ]);
   });
 
   test('refuses each repeated identifier once, however often it repeats', () => {
