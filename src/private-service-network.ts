@@ -35,9 +35,10 @@ export interface PrivateServiceNetworkProps {
   readonly serviceNetworkName?: string;
 
   /**
-   * The ARN of an existing service network of this account to adopt instead of defining one: the resources and services
-   * added here are associated with it, and it is shared with `allowedPrincipals`. To be shared, it must have sharing on
-   * (`SharingConfig`), which only its own definition can set.
+   * The ARN of an existing service network of this Region to adopt instead of defining one: the resources and services
+   * added here are associated with it. A network of this account is shared with `allowedPrincipals` (it must have sharing
+   * on, `SharingConfig`, which only its own definition can set); one of another account that is shared with this one can
+   * carry this account's resources, but only its owner can share it.
    *
    * @default - a new service network is defined
    */
