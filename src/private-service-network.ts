@@ -101,11 +101,11 @@ export class PrivateServiceNetwork extends Construct {
   /** The ID of the service network, like `sn-0123456789abcdef0`. */
   public readonly serviceNetworkId: string;
 
-  /** How the associations name the network: its ID when defined here, its ARN when adopted (it may be another account's). */
-  private readonly networkIdentifier: string;
-
   /** Whether the resource associations give consumers private DNS for custom domain names. */
   public readonly privateDnsEnabled: boolean;
+
+  /** How the associations name the network: its ID when defined here, its ARN when adopted (it may be another account's). */
+  private readonly networkIdentifier: string;
 
   private readonly shares: PrivateResourceShare[] = [];
   private readonly configurationIdentifiers: string[] = [];
@@ -213,7 +213,7 @@ export class PrivateServiceNetwork extends Construct {
   public addService(id: string, serviceIdentifier: string): void {
     this.serviceIdentifiers.push(serviceIdentifier);
     this.findings.push(...validateServiceIdentifier(serviceIdentifier));
-    if (this.tryChild('Services', id)) {
+    if (this.idTaken('Services', id)) {
       return;
     }
     new vpclattice.CfnServiceNetworkServiceAssociation(this.group('Services'), id, {
@@ -236,7 +236,7 @@ export class PrivateServiceNetwork extends Construct {
 
   /** @param privateDnsEnabled undefined for a database, whose association AWS keeps with private DNS on */
   private associateResource(id: string, resourceConfigurationId: string, privateDnsEnabled: boolean | undefined): void {
-    if (this.tryChild('Resources', id)) {
+    if (this.idTaken('Resources', id)) {
       return;
     }
     new vpclattice.CfnServiceNetworkResourceAssociation(this.group('Resources'), id, {
@@ -246,8 +246,8 @@ export class PrivateServiceNetwork extends Construct {
     });
   }
 
-  /** An association of the same ID exists: reported, not a construct-tree crash. */
-  private tryChild(group: string, id: string): boolean {
+  /** Whether an association of the same ID exists, which is reported rather than left to crash the construct tree. */
+  private idTaken(group: string, id: string): boolean {
     const exists = this.node.tryFindChild(group)?.node.tryFindChild(id) !== undefined;
     if (exists) {
       this.findings.push(...duplicateAssociationId(id));
