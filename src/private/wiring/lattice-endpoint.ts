@@ -29,7 +29,7 @@ export interface LatticeEndpointOptions {
   readonly givenPortRanges?: PortRange[];
   /** The ports the security group admits: given, or read from the target. */
   readonly portRanges: PortRange[];
-  /** Why the construct cannot know every port the target takes; undefined when it knows them. */
+  /** What is wrong with `portRanges` ("is empty", "is missing: ..."), for `validateEndpointPortRanges`; undefined when the ports are known. */
   readonly unknownPortsReason?: string;
   readonly dns: LatticeDnsChoice;
   /** `Resource` or `ServiceNetwork`, with the target's ARN in the matching property. */
