@@ -1,0 +1,90 @@
+import * as fs from 'fs';
+import * as path from 'path';
+
+/** A CloudFormation template, as the proof reads it: resources and outputs, each kept as JSON. */
+export interface Template {
+  readonly Resources?: Record<string, TemplateResource>;
+  readonly Outputs?: Record<string, { readonly Value?: unknown; readonly Export?: { readonly Name?: unknown } }>;
+}
+
+export interface TemplateResource {
+  readonly Type: string;
+  readonly Properties?: Record<string, unknown>;
+  readonly Metadata?: Record<string, unknown>;
+}
+
+/** A stack of the assembly, with the environment its manifest gives (undefined where it is environment-agnostic). */
+export interface AssemblyStack {
+  /** The stack's artifact ID, qualified by its nested assemblies: `Stage/Stack`. */
+  readonly id: string;
+  /** The name CloudFormation deploys it under. */
+  readonly stackName: string;
+  readonly account?: string;
+  readonly region?: string;
+  readonly template: Template;
+}
+
+/** A cloud assembly directory that cannot be read: the CLI's exit code 2. */
+export class UnreadableAssemblyError extends Error {}
+
+interface ManifestArtifact {
+  readonly type: string;
+  readonly environment?: string;
+  readonly displayName?: string;
+  readonly properties?: { readonly templateFile?: string; readonly stackName?: string; readonly directoryName?: string };
+}
+
+/**
+ * Reads every stack template of a cloud assembly (`cdk.out`), those of nested assemblies (stages) included, in the
+ * order of the manifests. The manifest format is the cloud assembly schema's (`manifest.json`, artifacts of type
+ * `aws:cloudformation:stack` and `cdk:cloud-assembly`).
+ */
+export function readAssembly(directory: string): AssemblyStack[] {
+  return readManifest(directory, '');
+}
+
+function readManifest(directory: string, prefix: string): AssemblyStack[] {
+  const manifest = readJson(path.join(directory, 'manifest.json')) as { artifacts?: Record<string, ManifestArtifact> };
+  const stacks: AssemblyStack[] = [];
+  for (const [id, artifact] of Object.entries(manifest.artifacts ?? {})) {
+    if (artifact.type === 'aws:cloudformation:stack' && artifact.properties?.templateFile) {
+      const { account, region } = environmentOf(artifact.environment);
+      stacks.push({
+        id: `${prefix}${id}`,
+        stackName: artifact.properties.stackName ?? id,
+        account,
+        region,
+        template: readJson(path.join(directory, artifact.properties.templateFile)) as Template,
+      });
+    } else if (artifact.type === 'cdk:cloud-assembly' && artifact.properties?.directoryName) {
+      stacks.push(...readManifest(path.join(directory, artifact.properties.directoryName), `${prefix}${artifact.displayName ?? id}/`));
+    }
+  }
+  return stacks;
+}
+
+/** `aws://<account>/<region>`, where `unknown-account` and `unknown-region` stand for an environment-agnostic stack. */
+function environmentOf(environment: string | undefined): { account?: string; region?: string } {
+  const match = /^aws:\/\/([^/]+)\/([^/]+)$/.exec(environment ?? '');
+  if (!match) {
+    return {};
+  }
+  return {
+    account: match[1] === 'unknown-account' ? undefined : match[1],
+    region: match[2] === 'unknown-region' ? undefined : match[2],
+  };
+}
+
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf-8');
+  } catch (e) {
+    throw new UnreadableAssemblyError(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new UnreadableAssemblyError(`${file} is not JSON: ${(e as Error).message}`);
+  }
+}

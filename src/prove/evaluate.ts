@@ -1,0 +1,251 @@
+import { ipv4CidrsWithin } from '../private/rules/cidr-blocks';
+import { IngressRule, NetworkModel, Subnet, VpcEndpoint } from './network-model';
+import { parseServiceName, sdkHostName } from './sdk-hosts';
+
+/** One step of the path from a subnet to a service, and whether it holds (undefined: undecidable at synth). */
+export interface Hop {
+  readonly name: 'dns' | 'network-interface' | 'security-group' | 'route' | 'gateway-route';
+  readonly holds: boolean | undefined;
+  readonly detail: string;
+}
+
+/** Whether a workload subnet reaches a service it needs, and through what. */
+export interface RequirementResult {
+  readonly vpc: string;
+  readonly subnet: string;
+  readonly availabilityZone?: string;
+  /** The service's short name (`sts`, `ecr.api`), or its full name for a service the SDK data does not know. */
+  readonly service: string;
+  /** The host the AWS SDKs call for it. */
+  readonly host?: string;
+  /** The endpoint that answers, by construct path. */
+  readonly via?: string;
+  readonly verdict: 'reachable' | 'unreachable' | 'unknown';
+  readonly hops: Hop[];
+}
+
+/** A way from a workload subnet to the internet. */
+export interface InternetPath {
+  readonly vpc: string;
+  readonly subnet: string;
+  readonly kind: 'internet-gateway' | 'egress-only-internet-gateway' | 'nat-gateway' | 'instance' | 'public-ip-on-launch';
+  readonly detail: string;
+}
+
+export interface ProofResult {
+  readonly requirements: RequirementResult[];
+  readonly internetPaths: InternetPath[];
+  /** VPCs whose resolver answers public names (DNS as a way out), as information. */
+  readonly publicDns: string[];
+}
+
+const HTTPS = 443;
+
+/**
+ * Evaluates the model: every workload subnet (private or isolated) against every service an endpoint of its VPC, or of
+ * a Route 53 Profile or hosted zone associated with its VPC, offers; and every route or address that leads a workload
+ * subnet to the internet.
+ */
+export function evaluate(model: NetworkModel): ProofResult {
+  const requirements: RequirementResult[] = [];
+  const internetPaths: InternetPath[] = [];
+  for (const subnet of [...model.subnets.values()].filter(s => isWorkloadSubnet(model, s))) {
+    for (const endpoint of requiredEndpoints(model, subnet)) {
+      requirements.push(endpoint.type === 'Gateway' ? gatewayRequirement(model, subnet, endpoint) : interfaceRequirement(model, subnet, endpoint));
+    }
+    internetPaths.push(...internetPathsOf(model, subnet));
+  }
+  const publicDns = [...model.vpcs.values()].filter(vpc => vpc.dnsSupport).map(vpc => vpcPath(model, vpc.key));
+  return { requirements, internetPaths, publicDns };
+}
+
+/** Private and isolated subnets, as aws-cdk-lib tags them; an untagged subnet is one without a route to an internet gateway. */
+function isWorkloadSubnet(model: NetworkModel, subnet: Subnet): boolean {
+  if (subnet.subnetType !== undefined) {
+    return subnet.subnetType !== 'Public';
+  }
+  return !routesOf(model, subnet).some(route => route.target.kind === 'internet-gateway');
+}
+
+/** The endpoints a subnet's workloads must reach: those of its VPC, and those its VPC gets through Profiles and zones. */
+function requiredEndpoints(model: NetworkModel, subnet: Subnet): VpcEndpoint[] {
+  const own = [...model.endpoints.values()].filter(e => e.vpc === subnet.vpc && (e.type === 'Interface' || e.type === 'Gateway'));
+  const shared = sharedEndpointKeys(model, subnet.vpc).map(key => model.endpoints.get(key)).filter((e): e is VpcEndpoint => e !== undefined);
+  const byService = new Map<string, VpcEndpoint>();
+  for (const endpoint of [...own, ...shared]) {
+    const service = endpoint.serviceName ?? endpoint.key;
+    if (!byService.has(`${endpoint.type}|${service}`)) {
+      byService.set(`${endpoint.type}|${service}`, endpoint);
+    }
+  }
+  return [...byService.values()];
+}
+
+/** Endpoints that a Profile associated with the VPC holds, directly or as the alias target of a zone record. */
+function sharedEndpointKeys(model: NetworkModel, vpc: string | undefined): string[] {
+  const zones = zonesOfVpc(model, vpc).map(zone => zone.key);
+  const viaZones = model.records.filter(record => record.zone !== undefined && zones.includes(record.zone) && record.aliasEndpoint)
+    .map(record => record.aliasEndpoint!);
+  const viaProfiles = profilesOf(model, vpc).flatMap(profile => model.profileResources.get(profile) ?? [])
+    .filter((key): key is string => key !== undefined && model.endpoints.has(key));
+  return [...new Set([...viaZones, ...viaProfiles])];
+}
+
+function gatewayRequirement(model: NetworkModel, subnet: Subnet, endpoint: VpcEndpoint): RequirementResult {
+  const routeTable = model.subnetRouteTables.get(subnet.key);
+  const onTable = routeTable !== undefined && endpoint.routeTables.includes(routeTable);
+  const undecidable = !onTable && endpoint.routeTables.some(key => key === undefined);
+  const hop: Hop = {
+    name: 'gateway-route',
+    holds: onTable ? true : undecidable ? undefined : false,
+    detail: onTable ? `the subnet's route table carries ${endpoint.path}`
+      : undecidable ? `the route tables of ${endpoint.path} are known only at deploy time`
+        : `the subnet's route table is not among the route tables of ${endpoint.path}, so its traffic to the service takes another path`,
+  };
+  return result(model, subnet, endpoint, serviceOf(endpoint), undefined, [hop]);
+}
+
+function interfaceRequirement(model: NetworkModel, subnet: Subnet, endpoint: VpcEndpoint): RequirementResult {
+  const service = serviceOf(endpoint);
+  const parsed = endpoint.serviceName === undefined ? undefined : parseServiceName(endpoint.serviceName);
+  const host = parsed && sdkHostName(parsed.shortName, parsed.region);
+  if (host === undefined) {
+    return result(model, subnet, endpoint, service, undefined, [{ name: 'dns', holds: undefined,
+      detail: `the AWS SDKs' endpoint data has no host for ${endpoint.serviceName ?? 'a service name known only at deploy time'}` }]);
+  }
+  const answer = resolve(model, subnet.vpc, host, endpoint.serviceName);
+  const hops: Hop[] = [answer.hop];
+  if (answer.endpoint) {
+    hops.push(networkInterfaceHop(model, subnet, answer.endpoint), securityGroupHop(model, subnet, answer.endpoint),
+      routeHop(model, subnet, answer.endpoint));
+  }
+  return result(model, subnet, answer.endpoint ?? endpoint, service, host, hops);
+}
+
+/**
+ * What the VPC's resolver answers for a host: an endpoint of the VPC with private DNS for the service; a private hosted
+ * zone associated with the VPC (directly or through a Profile) whose name covers the host, and its record; an endpoint
+ * with private DNS that a Profile of the VPC holds; or the public answer.
+ */
+function resolve(model: NetworkModel, vpc: string | undefined, host: string, serviceName: string | undefined): { hop: Hop; endpoint?: VpcEndpoint } {
+  const vpcDetails = vpc === undefined ? undefined : model.vpcs.get(vpc);
+  if (vpcDetails && !vpcDetails.dnsSupport) {
+    return { hop: { name: 'dns', holds: false, detail: `the VPC has DNS support off, so ${host} does not resolve` } };
+  }
+  const sameService = (e: VpcEndpoint) => e.serviceName === serviceName && e.privateDnsEnabled;
+  const local = [...model.endpoints.values()].find(e => e.vpc === vpc && sameService(e));
+  if (local) {
+    return { hop: { name: 'dns', holds: true, detail: `${host} resolves to ${local.path} (its private DNS)` }, endpoint: local };
+  }
+  const zone = zonesOfVpc(model, vpc).filter(z => host === z.name || host.endsWith(`.${z.name}`)).sort((a, b) => b.name.length - a.name.length)[0];
+  if (zone) {
+    const record = model.records.find(r => r.zone === zone.key && (r.name === host || r.name === `*.${host.split('.').slice(1).join('.')}`));
+    const target = record?.aliasEndpoint === undefined ? undefined : model.endpoints.get(record.aliasEndpoint);
+    return target
+      ? { hop: { name: 'dns', holds: true, detail: `${host} resolves through the zone ${zone.name} to ${target.path}` }, endpoint: target }
+      : { hop: { name: 'dns', holds: false, detail: `the zone ${zone.name} answers for ${host} but has no record of it pointing at an endpoint` } };
+  }
+  const viaProfile = profilesOf(model, vpc).flatMap(profile => model.profileResources.get(profile) ?? [])
+    .map(key => key === undefined ? undefined : model.endpoints.get(key)).find(e => e !== undefined && sameService(e));
+  if (viaProfile) {
+    return { hop: { name: 'dns', holds: true, detail: `${host} resolves to ${viaProfile.path} through the VPC's Route 53 Profile` }, endpoint: viaProfile };
+  }
+  return { hop: { name: 'dns', holds: false, detail: `${host} resolves to the service's public address: no endpoint with private DNS, zone or Profile answers it in the VPC` } };
+}
+
+function networkInterfaceHop(model: NetworkModel, subnet: Subnet, endpoint: VpcEndpoint): Hop {
+  const azs = endpoint.subnets.map(key => key === undefined ? undefined : model.subnets.get(key)?.availabilityZone);
+  if (azs.length === 0) {
+    return { name: 'network-interface', holds: false, detail: `${endpoint.path} has no subnet, so no network interface` };
+  }
+  if (subnet.availabilityZone !== undefined && azs.includes(subnet.availabilityZone)) {
+    return { name: 'network-interface', holds: true, detail: `${endpoint.path} has a network interface in ${subnet.availabilityZone}` };
+  }
+  return { name: 'network-interface', holds: true,
+    detail: `${endpoint.path} has no network interface in ${subnet.availabilityZone ?? 'the subnet\'s AZ'}: traffic crosses AZs` };
+}
+
+function securityGroupHop(model: NetworkModel, subnet: Subnet, endpoint: VpcEndpoint): Hop {
+  if (subnet.cidrBlock === undefined || endpoint.securityGroups.some(group => group === undefined)) {
+    return { name: 'security-group', holds: undefined, detail: 'the subnet\'s CIDR block or the endpoint\'s security groups are known only at deploy time' };
+  }
+  if (endpoint.securityGroups.length === 0) {
+    return { name: 'security-group', holds: undefined, detail: `${endpoint.path} uses the VPC's default security group, which the templates do not define` };
+  }
+  const rules = endpoint.securityGroups.flatMap(group => model.ingress.get(group!) ?? []);
+  if (rules.some(rule => admits(rule, subnet.cidrBlock!, HTTPS))) {
+    return { name: 'security-group', holds: true, detail: `a security group of ${endpoint.path} admits ${subnet.cidrBlock} on port ${HTTPS}` };
+  }
+  const undecided = rules.some(rule => rule.cidr === undefined);
+  return { name: 'security-group', holds: undecided ? undefined : false,
+    detail: undecided ? `the security groups of ${endpoint.path} admit sources known only at deploy time`
+      : `no security group of ${endpoint.path} admits ${subnet.cidrBlock} on port ${HTTPS}` };
+}
+
+function admits(rule: IngressRule, cidr: string, port: number): boolean {
+  const protocolMatches = rule.protocol === '-1' || rule.protocol === 'tcp' || rule.protocol === '6';
+  const portMatches = rule.protocol === '-1' || (rule.fromPort !== undefined && rule.toPort !== undefined && rule.fromPort <= port && port <= rule.toPort);
+  return protocolMatches && portMatches && rule.cidr !== undefined && ipv4CidrsWithin([cidr], [rule.cidr]).length > 0;
+}
+
+/** The endpoint's VPC is the subnet's (the local route), or a route leads there and one leads back. */
+function routeHop(model: NetworkModel, subnet: Subnet, endpoint: VpcEndpoint): Hop {
+  if (endpoint.vpc === subnet.vpc) {
+    return { name: 'route', holds: true, detail: 'the endpoint is in the subnet\'s VPC (local route)' };
+  }
+  const endpointCidr = model.cidrBlockOf(endpoint.vpc);
+  if (endpointCidr === undefined || subnet.cidrBlock === undefined) {
+    return { name: 'route', holds: undefined, detail: `the CIDR blocks of the subnet or of ${endpoint.path}'s VPC are known only at deploy time` };
+  }
+  const there = routesOf(model, subnet).find(route => route.destination !== undefined
+    && ['transit-gateway', 'peering'].includes(route.target.kind) && ipv4CidrsWithin([endpointCidr], [route.destination]).length > 0);
+  if (!there) {
+    return { name: 'route', holds: false, detail: `the subnet's route table has no route to ${endpointCidr} (the VPC of ${endpoint.path})` };
+  }
+  const back = endpoint.subnets.filter((key): key is string => key !== undefined).map(key => model.subnets.get(key))
+    .filter((s): s is Subnet => s !== undefined)
+    .every(s => routesOf(model, s).some(route => route.destination !== undefined && route.target.kind === there.target.kind
+      && ipv4CidrsWithin([subnet.cidrBlock!], [route.destination]).length > 0));
+  return back
+    ? { name: 'route', holds: true, detail: `through the ${there.target.kind} to ${endpointCidr}, and back` }
+    : { name: 'route', holds: false, detail: `the subnets of ${endpoint.path} have no route back to ${subnet.cidrBlock}` };
+}
+
+function internetPathsOf(model: NetworkModel, subnet: Subnet): InternetPath[] {
+  const vpc = vpcPath(model, subnet.vpc);
+  const paths: InternetPath[] = routesOf(model, subnet)
+    .filter(route => ['internet-gateway', 'egress-only-internet-gateway', 'nat-gateway', 'instance'].includes(route.target.kind))
+    .map(route => ({ vpc, subnet: subnet.path, kind: route.target.kind as InternetPath['kind'],
+      detail: `route to ${route.destination ?? 'a destination known at deploy time'} through ${route.target.key ?? 'a target known at deploy time'}` }));
+  if (subnet.mapPublicIpOnLaunch) {
+    paths.push({ vpc, subnet: subnet.path, kind: 'public-ip-on-launch', detail: 'instances get a public IPv4 address at launch' });
+  }
+  return paths;
+}
+
+function routesOf(model: NetworkModel, subnet: Subnet) {
+  const routeTable = model.subnetRouteTables.get(subnet.key);
+  return routeTable === undefined ? [] : model.routes.get(routeTable) ?? [];
+}
+
+function zonesOfVpc(model: NetworkModel, vpc: string | undefined) {
+  const viaProfiles = new Set(profilesOf(model, vpc).flatMap(profile => model.profileResources.get(profile) ?? []));
+  return [...model.hostedZones.values()].filter(zone => (vpc !== undefined && zone.vpcs.includes(vpc)) || viaProfiles.has(zone.key));
+}
+
+function profilesOf(model: NetworkModel, vpc: string | undefined): string[] {
+  return vpc === undefined ? [] : (model.vpcProfiles.get(vpc) ?? []).filter((key): key is string => key !== undefined);
+}
+
+function serviceOf(endpoint: VpcEndpoint): string {
+  return (endpoint.serviceName && parseServiceName(endpoint.serviceName)?.shortName) ?? endpoint.serviceName ?? endpoint.path;
+}
+
+function vpcPath(model: NetworkModel, vpc: string | undefined): string {
+  return vpc?.replace('|', '/') ?? 'a VPC known only at deploy time';
+}
+
+function result(model: NetworkModel, subnet: Subnet, endpoint: VpcEndpoint, service: string, host: string | undefined, hops: Hop[]): RequirementResult {
+  const verdict = hops.some(hop => hop.holds === false) ? 'unreachable' : hops.some(hop => hop.holds === undefined) ? 'unknown' : 'reachable';
+  return { vpc: vpcPath(model, subnet.vpc), subnet: subnet.path, availabilityZone: subnet.availabilityZone, service, host, via: endpoint.path, verdict, hops };
+}

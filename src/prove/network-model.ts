@@ -1,0 +1,331 @@
+import { AssemblyStack, TemplateResource } from './assembly';
+import { ReferenceResolver, resourceKey } from './references';
+
+/** Where a route sends traffic: by what kind of target, and which one (its key, when the assembly defines it). */
+export interface RouteTarget {
+  readonly kind: 'internet-gateway' | 'egress-only-internet-gateway' | 'nat-gateway' | 'instance' | 'transit-gateway'
+  | 'peering' | 'vpc-endpoint' | 'network-interface' | 'unknown';
+  readonly key?: string;
+}
+
+export interface Route {
+  readonly key: string;
+  /** An IPv4 or IPv6 CIDR block, or a prefix list key (`prefix-list:<...>`); undefined when unknown. */
+  readonly destination?: string;
+  readonly target: RouteTarget;
+}
+
+export interface Vpc {
+  readonly key: string;
+  readonly stack: AssemblyStack;
+  readonly cidrBlocks: string[];
+  readonly dnsSupport: boolean;
+  readonly dnsHostnames: boolean;
+}
+
+export interface Subnet {
+  readonly key: string;
+  readonly path: string;
+  readonly vpc?: string;
+  readonly cidrBlock?: string;
+  readonly availabilityZone?: string;
+  readonly mapPublicIpOnLaunch: boolean;
+  /** `Public`, `Private` or `Isolated`, as aws-cdk-lib tags its subnets (`aws-cdk:subnet-type`). */
+  readonly subnetType?: string;
+}
+
+/** A security group rule that admits traffic: TCP (or all) ports from a CIDR block, a group or a prefix list. */
+export interface IngressRule {
+  readonly protocol: string;
+  readonly fromPort?: number;
+  readonly toPort?: number;
+  readonly cidr?: string;
+  readonly sourceGroup?: string;
+  readonly prefixList?: string;
+}
+
+export interface VpcEndpoint {
+  readonly key: string;
+  readonly path: string;
+  readonly vpc?: string;
+  readonly type: string;
+  /** The service name when literal, like `com.amazonaws.us-east-1.sts`. */
+  readonly serviceName?: string;
+  readonly subnets: Array<string | undefined>;
+  readonly securityGroups: Array<string | undefined>;
+  readonly routeTables: Array<string | undefined>;
+  readonly privateDnsEnabled: boolean;
+}
+
+export interface HostedZone {
+  readonly key: string;
+  readonly name: string;
+  readonly vpcs: Array<string | undefined>;
+}
+
+export interface RecordSet {
+  readonly zone?: string;
+  readonly name: string;
+  /** The endpoint an alias record points at, when the alias names an endpoint of the assembly. */
+  readonly aliasEndpoint?: string;
+}
+
+/**
+ * The network the templates of an assembly define, indexed by resource key: what the proof evaluates. Only the resource
+ * types that decide whether a subnet reaches an endpoint or the internet are read; everything else is ignored.
+ */
+export class NetworkModel {
+  public readonly vpcs = new Map<string, Vpc>();
+  public readonly subnets = new Map<string, Subnet>();
+  /** Subnet key to route table key. */
+  public readonly subnetRouteTables = new Map<string, string>();
+  /** Route table key to its VPC key. */
+  public readonly routeTableVpcs = new Map<string, string | undefined>();
+  public readonly routes = new Map<string, Route[]>();
+  public readonly endpoints = new Map<string, VpcEndpoint>();
+  public readonly ingress = new Map<string, IngressRule[]>();
+  public readonly hostedZones = new Map<string, HostedZone>();
+  public readonly records: RecordSet[] = [];
+  /** Profile key to the keys of the resources (zones, endpoints) associated with it. */
+  public readonly profileResources = new Map<string, Array<string | undefined>>();
+  /** VPC key to the profile keys associated with it. */
+  public readonly vpcProfiles = new Map<string, Array<string | undefined>>();
+
+  constructor(public readonly resolver: ReferenceResolver) {
+    for (const stack of resolver.assemblyStacks) {
+      for (const [logicalId, resource] of Object.entries(stack.template.Resources ?? {})) {
+        this.add(stack, logicalId, resource);
+      }
+    }
+  }
+
+  /** The VPC's IPv4 CIDR block, by key, or undefined. */
+  public cidrBlockOf(vpc: string | undefined): string | undefined {
+    return vpc === undefined ? undefined : this.vpcs.get(vpc)?.cidrBlocks[0];
+  }
+
+  private add(stack: AssemblyStack, logicalId: string, resource: TemplateResource): void {
+    const key = resourceKey(stack, logicalId);
+    const props = resource.Properties ?? {};
+    const path = String(resource.Metadata?.['aws:cdk:path'] ?? key);
+    const r = this.resolver;
+    switch (resource.Type) {
+      case 'AWS::EC2::VPC':
+        this.vpcs.set(key, {
+          key,
+          stack,
+          cidrBlocks: [r.literal(stack, props.CidrBlock)].filter((cidr): cidr is string => cidr !== undefined),
+          dnsSupport: props.EnableDnsSupport !== false,
+          dnsHostnames: props.EnableDnsHostnames === true,
+        });
+        break;
+      case 'AWS::EC2::VPCCidrBlock': {
+        const vpc = this.vpcs.get(r.keyOf(stack, props.VpcId) ?? '');
+        const cidr = r.literal(stack, props.CidrBlock);
+        if (vpc && cidr) {
+          vpc.cidrBlocks.push(cidr);
+        }
+        break;
+      }
+      case 'AWS::EC2::Subnet':
+        this.subnets.set(key, {
+          key,
+          path,
+          vpc: r.keyOf(stack, props.VpcId),
+          cidrBlock: r.literal(stack, props.CidrBlock),
+          availabilityZone: r.literal(stack, props.AvailabilityZone),
+          mapPublicIpOnLaunch: props.MapPublicIpOnLaunch === true,
+          subnetType: tagValue(props.Tags, 'aws-cdk:subnet-type'),
+        });
+        break;
+      case 'AWS::EC2::RouteTable':
+        this.routeTableVpcs.set(key, r.keyOf(stack, props.VpcId));
+        break;
+      case 'AWS::EC2::SubnetRouteTableAssociation': {
+        const subnet = r.keyOf(stack, props.SubnetId);
+        const routeTable = r.keyOf(stack, props.RouteTableId);
+        if (subnet && routeTable) {
+          this.subnetRouteTables.set(subnet, routeTable);
+        }
+        break;
+      }
+      case 'AWS::EC2::Route': {
+        const routeTable = r.keyOf(stack, props.RouteTableId);
+        if (routeTable) {
+          const routes = this.routes.get(routeTable) ?? [];
+          routes.push({ key, destination: this.destinationOf(stack, props), target: this.targetOf(stack, props) });
+          this.routes.set(routeTable, routes);
+        }
+        break;
+      }
+      case 'AWS::EC2::VPCEndpoint':
+        this.endpoints.set(key, {
+          key,
+          path,
+          vpc: r.keyOf(stack, props.VpcId),
+          type: r.literal(stack, props.VpcEndpointType) ?? 'Gateway',
+          serviceName: this.serviceNameOf(stack, props.ServiceName),
+          subnets: r.keysOf(stack, props.SubnetIds),
+          securityGroups: r.keysOf(stack, props.SecurityGroupIds),
+          routeTables: r.keysOf(stack, props.RouteTableIds),
+          privateDnsEnabled: props.PrivateDnsEnabled === true,
+        });
+        break;
+      case 'AWS::EC2::SecurityGroup':
+        this.addIngress(key, ...(Array.isArray(props.SecurityGroupIngress) ? props.SecurityGroupIngress : [])
+          .map(rule => this.ingressRule(stack, rule as Record<string, unknown>)));
+        break;
+      case 'AWS::EC2::SecurityGroupIngress': {
+        const group = r.keyOf(stack, props.GroupId);
+        if (group) {
+          this.addIngress(group, this.ingressRule(stack, props));
+        }
+        break;
+      }
+      case 'AWS::Route53::HostedZone':
+        this.hostedZones.set(key, {
+          key,
+          name: normalize(r.literal(stack, props.Name) ?? ''),
+          vpcs: (Array.isArray(props.VPCs) ? props.VPCs : []).map(vpc => r.keyOf(stack, (vpc as Record<string, unknown>).VPCId)),
+        });
+        break;
+      case 'AWS::Route53::RecordSet': {
+        const alias = (props.AliasTarget as Record<string, unknown> | undefined)?.DNSName;
+        this.records.push({
+          zone: r.keyOf(stack, props.HostedZoneId),
+          name: normalize(r.literal(stack, props.Name) ?? ''),
+          aliasEndpoint: alias === undefined ? undefined : endpointInValue(stack, alias),
+        });
+        break;
+      }
+      case 'AWS::Route53Profiles::ProfileResourceAssociation': {
+        const profile = r.keyOf(stack, props.ProfileId) ?? `unknown:${key}`;
+        this.profileResources.set(profile, [...this.profileResources.get(profile) ?? [], this.associatedResource(stack, props.ResourceArn)]);
+        break;
+      }
+      case 'AWS::Route53Profiles::ProfileAssociation': {
+        const vpc = r.keyOf(stack, props.ResourceId);
+        if (vpc) {
+          this.vpcProfiles.set(vpc, [...this.vpcProfiles.get(vpc) ?? [], r.keyOf(stack, props.ProfileId)]);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  private addIngress(group: string, ...rules: IngressRule[]): void {
+    this.ingress.set(group, [...this.ingress.get(group) ?? [], ...rules]);
+  }
+
+  private ingressRule(stack: AssemblyStack, rule: Record<string, unknown>): IngressRule {
+    const r = this.resolver;
+    const cidrRef = r.resolve(stack, rule.CidrIp ?? rule.CidrIpv6);
+    const cidr = cidrRef.kind === 'literal' ? cidrRef.value
+      // `Fn::GetAtt: [Vpc, CidrBlock]`, as aws-cdk-lib writes a VPC's own block.
+      : cidrRef.kind === 'resource' && cidrRef.attribute === 'CidrBlock' ? this.cidrBlockOf(cidrRef.key) : undefined;
+    return {
+      protocol: String(r.literal(stack, rule.IpProtocol) ?? 'unknown'),
+      fromPort: numberOf(r.literal(stack, rule.FromPort)),
+      toPort: numberOf(r.literal(stack, rule.ToPort)),
+      cidr,
+      sourceGroup: rule.SourceSecurityGroupId === undefined ? undefined : r.keyOf(stack, rule.SourceSecurityGroupId),
+      prefixList: rule.SourcePrefixListId === undefined ? undefined : r.keyOf(stack, rule.SourcePrefixListId),
+    };
+  }
+
+  private destinationOf(stack: AssemblyStack, props: Record<string, unknown>): string | undefined {
+    const r = this.resolver;
+    if (props.DestinationCidrBlock !== undefined) {
+      return r.literal(stack, props.DestinationCidrBlock);
+    }
+    if (props.DestinationIpv6CidrBlock !== undefined) {
+      return r.literal(stack, props.DestinationIpv6CidrBlock);
+    }
+    const prefixList = props.DestinationPrefixListId === undefined ? undefined : r.keyOf(stack, props.DestinationPrefixListId);
+    return prefixList && `prefix-list:${prefixList}`;
+  }
+
+  private targetOf(stack: AssemblyStack, props: Record<string, unknown>): RouteTarget {
+    const r = this.resolver;
+    const targets: Array<[string, RouteTarget['kind']]> = [
+      ['EgressOnlyInternetGatewayId', 'egress-only-internet-gateway'],
+      ['NatGatewayId', 'nat-gateway'],
+      ['InstanceId', 'instance'],
+      ['TransitGatewayId', 'transit-gateway'],
+      ['VpcPeeringConnectionId', 'peering'],
+      ['VpcEndpointId', 'vpc-endpoint'],
+      ['NetworkInterfaceId', 'network-interface'],
+    ];
+    for (const [property, kind] of targets) {
+      if (props[property] !== undefined) {
+        return { kind, key: r.keyOf(stack, props[property]) };
+      }
+    }
+    if (props.GatewayId !== undefined) {
+      const gateway = r.resolve(stack, props.GatewayId);
+      const type = gateway.kind === 'resource' ? this.typeOf(gateway.key) : undefined;
+      const literal = gateway.kind === 'literal' ? gateway.value : '';
+      const internet = type === 'AWS::EC2::InternetGateway' || literal.startsWith('igw-');
+      return { kind: internet ? 'internet-gateway' : 'unknown', key: r.keyOf(stack, props.GatewayId) };
+    }
+    return { kind: 'unknown' };
+  }
+
+  private typeOf(key: string): string | undefined {
+    const [stackId, logicalId] = key.split('|');
+    return this.resolver.assemblyStacks.find(stack => stack.id === stackId)?.template.Resources?.[logicalId]?.Type;
+  }
+
+  /** `Fn::Join` of `com.amazonaws.`, the Region and the service, as aws-cdk-lib writes a service name, or a literal. */
+  private serviceNameOf(stack: AssemblyStack, value: unknown): string | undefined {
+    const literal = this.resolver.literal(stack, value);
+    if (literal !== undefined) {
+      return literal;
+    }
+    const join = (value as Record<string, unknown> | undefined)?.['Fn::Join'];
+    if (Array.isArray(join) && join[0] === '' && Array.isArray(join[1])) {
+      const parts = (join[1] as unknown[]).map(part =>
+        typeof part === 'string' ? part : (part as Record<string, unknown>)?.Ref === 'AWS::Region' ? stack.region : undefined);
+      return parts.every(part => part !== undefined) ? parts.join('') : undefined;
+    }
+    return undefined;
+  }
+
+  /** The resource a Profile association names by ARN: an endpoint or a zone of the assembly. */
+  private associatedResource(stack: AssemblyStack, arn: unknown): string | undefined {
+    const endpoint = endpointInValue(stack, arn);
+    if (endpoint) {
+      return endpoint;
+    }
+    const text = JSON.stringify(arn ?? '');
+    const zone = /"Ref":"([^"]+)"/.exec(text)?.[1];
+    return zone === undefined ? undefined : resourceKey(stack, zone);
+  }
+}
+
+/** The endpoint a value refers to (`Ref` or `GetAtt` of an `AWS::EC2::VPCEndpoint` inside any intrinsic), or undefined. */
+function endpointInValue(stack: AssemblyStack, value: unknown): string | undefined {
+  const text = JSON.stringify(value ?? '');
+  for (const match of text.matchAll(/"(?:Ref|Fn::GetAtt)":\[?"([^"]+)"/g)) {
+    if (stack.template.Resources?.[match[1]]?.Type === 'AWS::EC2::VPCEndpoint') {
+      return resourceKey(stack, match[1]);
+    }
+  }
+  return undefined;
+}
+
+function tagValue(tags: unknown, key: string): string | undefined {
+  const tag = Array.isArray(tags) ? tags.find(t => (t as Record<string, unknown>).Key === key) : undefined;
+  const value = (tag as Record<string, unknown> | undefined)?.Value;
+  return typeof value === 'string' ? value : undefined;
+}
+
+function numberOf(value: string | undefined): number | undefined {
+  return value === undefined || Number.isNaN(Number(value)) ? undefined : Number(value);
+}
+
+function normalize(name: string): string {
+  return name.toLowerCase().replace(/\.$/, '');
+}
