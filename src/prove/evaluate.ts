@@ -1,5 +1,6 @@
 import { ipv4CidrsWithin } from '../private/rules/cidr-blocks';
 import { IngressRule, NetworkModel, Subnet, VpcEndpoint } from './network-model';
+import { clientHostName } from './client-hosts';
 import { parseServiceName, sdkHostName } from './sdk-hosts';
 
 /** One step of the path from a subnet to a service, and whether it holds (undefined: undecidable at synth). */
@@ -108,7 +109,15 @@ function gatewayRequirement(model: NetworkModel, subnet: Subnet, endpoint: VpcEn
 function interfaceRequirement(model: NetworkModel, subnet: Subnet, endpoint: VpcEndpoint): RequirementResult {
   const service = serviceOf(endpoint);
   const parsed = endpoint.serviceName === undefined ? undefined : parseServiceName(endpoint.serviceName);
-  const host = parsed && sdkHostName(parsed.shortName, parsed.region);
+  if (endpoint.endpointService !== undefined || (endpoint.serviceName !== undefined && parsed === undefined)) {
+    // An endpoint service of a provider: clients call the endpoint's own DNS names, or the provider's private DNS name,
+    // on the port the provider listens on, which only the consumer's security group tells.
+    return result(model, subnet, endpoint, service, undefined, [
+      { name: 'dns', holds: true, detail: `clients call the DNS names of ${endpoint.path}` },
+      networkInterfaceHop(model, subnet, endpoint), securityGroupHop(model, subnet, endpoint, 'any'), routeHop(model, subnet, endpoint),
+    ]);
+  }
+  const host = parsed && (sdkHostName(parsed.shortName, parsed.region) ?? clientHostName(parsed.shortName, parsed.region)?.host);
   if (host === undefined) {
     return result(model, subnet, endpoint, service, undefined, [{ name: 'dns', holds: undefined,
       detail: `the AWS SDKs' endpoint data has no host for ${endpoint.serviceName ?? 'a service name known only at deploy time'}` }]);
@@ -116,7 +125,7 @@ function interfaceRequirement(model: NetworkModel, subnet: Subnet, endpoint: Vpc
   const answer = resolve(model, subnet.vpc, host, endpoint.serviceName);
   const hops: Hop[] = [answer.hop];
   if (answer.endpoint) {
-    hops.push(networkInterfaceHop(model, subnet, answer.endpoint), securityGroupHop(model, subnet, answer.endpoint),
+    hops.push(networkInterfaceHop(model, subnet, answer.endpoint), securityGroupHop(model, subnet, answer.endpoint, HTTPS),
       routeHop(model, subnet, answer.endpoint));
   }
   return result(model, subnet, answer.endpoint ?? endpoint, service, host, hops);
@@ -165,7 +174,8 @@ function networkInterfaceHop(model: NetworkModel, subnet: Subnet, endpoint: VpcE
     detail: `${endpoint.path} has no network interface in ${subnet.availabilityZone ?? 'the subnet\'s AZ'}: traffic crosses AZs` };
 }
 
-function securityGroupHop(model: NetworkModel, subnet: Subnet, endpoint: VpcEndpoint): Hop {
+/** @param port the port clients call, or `any` TCP port for a provider's service, whose port the consumer's rules tell */
+function securityGroupHop(model: NetworkModel, subnet: Subnet, endpoint: VpcEndpoint, port: number | 'any'): Hop {
   if (subnet.cidrBlock === undefined || endpoint.securityGroups.some(group => group === undefined)) {
     return { name: 'security-group', holds: undefined, detail: 'the subnet\'s CIDR block or the endpoint\'s security groups are known only at deploy time' };
   }
@@ -173,18 +183,24 @@ function securityGroupHop(model: NetworkModel, subnet: Subnet, endpoint: VpcEndp
     return { name: 'security-group', holds: undefined, detail: `${endpoint.path} uses the VPC's default security group, which the templates do not define` };
   }
   const rules = endpoint.securityGroups.flatMap(group => model.ingress.get(group!) ?? []);
-  if (rules.some(rule => admits(rule, subnet.cidrBlock!, HTTPS))) {
-    return { name: 'security-group', holds: true, detail: `a security group of ${endpoint.path} admits ${subnet.cidrBlock} on port ${HTTPS}` };
+  const onPort = port === 'any' ? 'on a TCP port' : `on port ${port}`;
+  if (rules.some(rule => admits(rule, subnet.cidrBlock!, port))) {
+    return { name: 'security-group', holds: true, detail: `a security group of ${endpoint.path} admits ${subnet.cidrBlock} ${onPort}` };
+  }
+  if (rules.some(rule => rule.sourceGroup !== undefined)) {
+    return { name: 'security-group', holds: undefined,
+      detail: `the security groups of ${endpoint.path} admit members of other security groups only, not the subnet as a whole` };
   }
   const undecided = rules.some(rule => rule.cidr === undefined);
   return { name: 'security-group', holds: undecided ? undefined : false,
     detail: undecided ? `the security groups of ${endpoint.path} admit sources known only at deploy time`
-      : `no security group of ${endpoint.path} admits ${subnet.cidrBlock} on port ${HTTPS}` };
+      : `no security group of ${endpoint.path} admits ${subnet.cidrBlock} ${onPort}` };
 }
 
-function admits(rule: IngressRule, cidr: string, port: number): boolean {
+function admits(rule: IngressRule, cidr: string, port: number | 'any'): boolean {
   const protocolMatches = rule.protocol === '-1' || rule.protocol === 'tcp' || rule.protocol === '6';
-  const portMatches = rule.protocol === '-1' || (rule.fromPort !== undefined && rule.toPort !== undefined && rule.fromPort <= port && port <= rule.toPort);
+  const portMatches = rule.protocol === '-1' || port === 'any'
+    || (rule.fromPort !== undefined && rule.toPort !== undefined && rule.fromPort <= port && port <= rule.toPort);
   return protocolMatches && portMatches && rule.cidr !== undefined && ipv4CidrsWithin([cidr], [rule.cidr]).length > 0;
 }
 

@@ -51,6 +51,8 @@ export interface VpcEndpoint {
   readonly type: string;
   /** The service name when literal, like `com.amazonaws.us-east-1.sts`. */
   readonly serviceName?: string;
+  /** The endpoint service of the assembly the endpoint connects to, when its service name refers to one. */
+  readonly endpointService?: string;
   readonly subnets: Array<string | undefined>;
   readonly securityGroups: Array<string | undefined>;
   readonly routeTables: Array<string | undefined>;
@@ -165,6 +167,7 @@ export class NetworkModel {
           vpc: r.keyOf(stack, props.VpcId),
           type: r.literal(stack, props.VpcEndpointType) ?? 'Gateway',
           serviceName: this.serviceNameOf(stack, props.ServiceName),
+          endpointService: this.endpointServiceOf(stack, props.ServiceName),
           subnets: r.keysOf(stack, props.SubnetIds),
           securityGroups: r.keysOf(stack, props.SecurityGroupIds),
           routeTables: r.keysOf(stack, props.RouteTableIds),
@@ -289,6 +292,22 @@ export class NetworkModel {
       const parts = (join[1] as unknown[]).map(part =>
         typeof part === 'string' ? part : (part as Record<string, unknown>)?.Ref === 'AWS::Region' ? stack.region : undefined);
       return parts.every(part => part !== undefined) ? parts.join('') : undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * The endpoint service a service name refers to, anywhere inside it: aws-cdk-lib joins the partition's
+   * `com.amazonaws.vpce.<region>` prefix to the service's ID (`Ref`), which another stack imports.
+   */
+  private endpointServiceOf(stack: AssemblyStack, value: unknown): string | undefined {
+    const reference = this.resolver.resolve(stack, value);
+    if (reference.kind === 'resource') {
+      return this.typeOf(reference.key) === 'AWS::EC2::VPCEndpointService' ? reference.key : undefined;
+    }
+    if (value !== null && typeof value === 'object') {
+      return Object.values(value).flatMap(part => Array.isArray(part) ? part : [part])
+        .map(part => this.endpointServiceOf(stack, part)).find(key => key !== undefined);
     }
     return undefined;
   }
