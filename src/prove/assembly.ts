@@ -22,6 +22,16 @@ export interface AssemblyStack {
   readonly account?: string;
   readonly region?: string;
   readonly template: Template;
+  /** The construct metadata of the stack's manifest: entries of a type, by construct path, with their logical IDs resolved. */
+  readonly metadata: StackMetadata[];
+}
+
+/** A construct metadata entry of a stack, with the logical ID of the construct at that path (where it is a resource). */
+export interface StackMetadata {
+  readonly path: string;
+  readonly type: string;
+  readonly data: unknown;
+  readonly logicalId?: string;
 }
 
 /** A cloud assembly directory that cannot be read: the CLI's exit code 2. */
@@ -29,6 +39,7 @@ export class UnreadableAssemblyError extends Error {}
 
 interface ManifestArtifact {
   readonly type: string;
+  readonly metadata?: Record<string, Array<{ readonly type: string; readonly data?: unknown }>>;
   readonly environment?: string;
   readonly displayName?: string;
   readonly properties?: { readonly templateFile?: string; readonly stackName?: string; readonly directoryName?: string };
@@ -55,12 +66,22 @@ function readManifest(directory: string, prefix: string): AssemblyStack[] {
         account,
         region,
         template: readJson(path.join(directory, artifact.properties.templateFile)) as Template,
+        metadata: metadataOf(artifact),
       });
     } else if (artifact.type === 'cdk:cloud-assembly' && artifact.properties?.directoryName) {
       stacks.push(...readManifest(path.join(directory, artifact.properties.directoryName), `${prefix}${artifact.displayName ?? id}/`));
     }
   }
   return stacks;
+}
+
+/** The stack's metadata entries other than logical IDs, each with the logical ID recorded at its path. */
+function metadataOf(artifact: ManifestArtifact): StackMetadata[] {
+  const entries = Object.entries(artifact.metadata ?? {});
+  const logicalIds = new Map(entries.flatMap(([path, list]) =>
+    list.filter(entry => entry.type === 'aws:cdk:logicalId').map(entry => [path, String(entry.data)] as const)));
+  return entries.flatMap(([path, list]) => list.filter(entry => entry.type !== 'aws:cdk:logicalId')
+    .map(entry => ({ path, type: entry.type, data: entry.data, logicalId: logicalIds.get(path) })));
 }
 
 /** `aws://<account>/<region>`, where `unknown-account` and `unknown-region` stand for an environment-agnostic stack. */

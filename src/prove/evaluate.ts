@@ -31,6 +31,8 @@ export interface InternetPath {
   readonly subnet: string;
   readonly kind: 'internet-gateway' | 'egress-only-internet-gateway' | 'nat-gateway' | 'instance' | 'public-ip-on-launch';
   readonly detail: string;
+  /** Whether the VPC declares that it must have none (`NetworkRequirements.forbidInternet`, PrivateEgressVpc). */
+  readonly forbidden: boolean;
 }
 
 export interface ProofResult {
@@ -51,8 +53,13 @@ export function evaluate(model: NetworkModel): ProofResult {
   const requirements: RequirementResult[] = [];
   const internetPaths: InternetPath[] = [];
   for (const subnet of [...model.subnets.values()].filter(s => isWorkloadSubnet(model, s))) {
-    for (const endpoint of requiredEndpoints(model, subnet)) {
+    const endpoints = requiredEndpoints(model, subnet);
+    for (const endpoint of endpoints) {
       requirements.push(endpoint.type === 'Gateway' ? gatewayRequirement(model, subnet, endpoint) : interfaceRequirement(model, subnet, endpoint));
+    }
+    const offered = new Set(endpoints.map(endpoint => serviceOf(endpoint)));
+    for (const service of (model.requiredServices.get(subnet.vpc ?? '') ?? []).filter(s => !offered.has(s))) {
+      requirements.push(declaredRequirement(model, subnet, service));
     }
     internetPaths.push(...internetPathsOf(model, subnet));
   }
@@ -90,6 +97,17 @@ function sharedEndpointKeys(model: NetworkModel, vpc: string | undefined): strin
   const viaProfiles = profilesOf(model, vpc).flatMap(profile => model.profileResources.get(profile) ?? [])
     .filter((key): key is string => key !== undefined && model.endpoints.has(key));
   return [...new Set([...viaZones, ...viaProfiles])];
+}
+
+/** A service the VPC declares it needs, that no endpoint of the VPC, its zones or its Profiles offers: the public answer. */
+function declaredRequirement(model: NetworkModel, subnet: Subnet, service: string): RequirementResult {
+  const region = subnet.vpc === undefined ? undefined : model.vpcs.get(subnet.vpc)?.stack.region;
+  const host = region === undefined ? undefined : sdkHostName(service, region) ?? clientHostName(service, region)?.host;
+  const hop: Hop = host === undefined
+    ? { name: 'dns', holds: undefined, detail: `the host of ${service} is unknown (${region === undefined ? 'environment-agnostic stack' : 'not in the SDK data'})` }
+    : { name: 'dns', holds: false, detail: `${host} resolves to the service's public address: no endpoint, zone or Profile of the VPC offers ${service}` };
+  const verdict = hop.holds === undefined ? 'unknown' : 'unreachable';
+  return { vpc: vpcPath(model, subnet.vpc), subnet: subnet.path, availabilityZone: subnet.availabilityZone, service, host, verdict, hops: [hop] };
 }
 
 function gatewayRequirement(model: NetworkModel, subnet: Subnet, endpoint: VpcEndpoint): RequirementResult {
@@ -229,12 +247,14 @@ function routeHop(model: NetworkModel, subnet: Subnet, endpoint: VpcEndpoint): H
 
 function internetPathsOf(model: NetworkModel, subnet: Subnet): InternetPath[] {
   const vpc = vpcPath(model, subnet.vpc);
+  const forbidden = subnet.vpc !== undefined && model.noInternet.has(subnet.vpc);
   const paths: InternetPath[] = routesOf(model, subnet)
     .filter(route => ['internet-gateway', 'egress-only-internet-gateway', 'nat-gateway', 'instance'].includes(route.target.kind))
     .map(route => ({ vpc, subnet: subnet.path, kind: route.target.kind as InternetPath['kind'],
-      detail: `route to ${route.destination ?? 'a destination known at deploy time'} through ${route.target.key ?? 'a target known at deploy time'}` }));
+      detail: `route to ${route.destination ?? 'a destination known at deploy time'} through ${route.target.key ?? 'a target known at deploy time'}`,
+      forbidden }));
   if (subnet.mapPublicIpOnLaunch) {
-    paths.push({ vpc, subnet: subnet.path, kind: 'public-ip-on-launch', detail: 'instances get a public IPv4 address at launch' });
+    paths.push({ vpc, subnet: subnet.path, kind: 'public-ip-on-launch', detail: 'instances get a public IPv4 address at launch', forbidden });
   }
   return paths;
 }

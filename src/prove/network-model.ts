@@ -1,4 +1,5 @@
 import { AssemblyStack, TemplateResource } from './assembly';
+import { NO_INTERNET_METADATA, REQUIRED_SERVICES_METADATA } from './metadata';
 import { ReferenceResolver, resourceKey } from './references';
 
 /** Where a route sends traffic: by what kind of target, and which one (its key, when the assembly defines it). */
@@ -92,11 +93,23 @@ export class NetworkModel {
   public readonly profileResources = new Map<string, Array<string | undefined>>();
   /** VPC key to the profile keys associated with it. */
   public readonly vpcProfiles = new Map<string, Array<string | undefined>>();
+  /** VPC key to the services its workloads declare they need (`NetworkRequirements.requireServices`). */
+  public readonly requiredServices = new Map<string, string[]>();
+  /** VPC keys whose workload subnets must have no internet path (`NetworkRequirements.forbidInternet`). */
+  public readonly noInternet = new Set<string>();
 
   constructor(public readonly resolver: ReferenceResolver) {
     for (const stack of resolver.assemblyStacks) {
       for (const [logicalId, resource] of Object.entries(stack.template.Resources ?? {})) {
         this.add(stack, logicalId, resource);
+      }
+      for (const entry of stack.metadata.filter(e => e.logicalId !== undefined)) {
+        const key = resourceKey(stack, entry.logicalId!);
+        if (entry.type === REQUIRED_SERVICES_METADATA && Array.isArray(entry.data)) {
+          this.requiredServices.set(key, [...this.requiredServices.get(key) ?? [], ...entry.data.map(String)]);
+        } else if (entry.type === NO_INTERNET_METADATA) {
+          this.noInternet.add(key);
+        }
       }
     }
   }
