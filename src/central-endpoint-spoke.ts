@@ -1,8 +1,9 @@
-import { Stack } from 'aws-cdk-lib';
+import { Lazy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as route53profiles from 'aws-cdk-lib/aws-route53profiles';
 import { Construct } from 'constructs';
 import { CentralEndpointHub } from './central-endpoint-hub';
+import { NetworkRequirements } from './network-requirements';
 import { AppInventory } from './private/inventory/app-inventory';
 import { findIpv4CidrBlocks, localPrivateDnsEndpoints } from './private/inventory/vpc-inspection';
 import { ipv4CidrsNotContained, ipv4CidrsWithin, overlappingIpv4Cidrs, uniqueNetworks } from './private/rules/cidr-blocks';
@@ -125,6 +126,9 @@ export class CentralEndpointSpoke extends Construct {
     if (props.transitGatewayId !== undefined) {
       this.routes.push(...addTransitGatewayRoutes(this, workloadSubnets, hubCidrs, props.transitGatewayId));
     }
+
+    // The hub's services are what the spoke's workloads need, for the reachability proof; a hub may add services later.
+    NetworkRequirements.requireServices(props.vpc, Lazy.list({ produce: () => props.centralizedServices ?? hub?.centralizedServices ?? [] }));
 
     addRules(this, 'CentralEndpointSpoke', () => {
       const vpcDetails = props.vpc instanceof ec2.Vpc ? props.vpc : undefined;

@@ -14,3 +14,4 @@ export * from './private-dns-preference';
 export * from './private-service-network';
 export * from './private-service-network-endpoint';
 export * from './private-service-network-association';
+export * from './network-requirements';

@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { MonthlyCostEstimate } from './cost';
 import { EndpointBundle } from './endpoint-bundle';
 import { EndpointPolicy } from './endpoint-policy';
+import { NetworkRequirements } from './network-requirements';
 import { estimateCost } from './private/cost/cost-model';
 import { serviceShortName } from './private/facts/service-names';
 import { countQuotaEndpoints, findInternetRoutes, findIpv4CidrBlocks } from './private/inventory/vpc-inspection';
@@ -321,6 +322,8 @@ export class PrivateEgressVpc extends Construct {
     if (this.vpcDefinedHere) {
       // The VPC takes its subnets' AZs from the account's, which the CDK CLI looks up.
       recordLookup(this, 'availability-zones');
+      // Its promise, for the reachability proof: no way out.
+      NetworkRequirements.forbidInternet(this.vpc);
     }
 
     this.flowLogsEnabled = props.flowLogsEnabled ?? this.vpcDefinedHere;

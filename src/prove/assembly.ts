@@ -37,9 +37,16 @@ export interface StackMetadata {
 /** A cloud assembly directory that cannot be read: the CLI's exit code 2. */
 export class UnreadableAssemblyError extends Error {}
 
+interface MetadataEntry {
+  readonly type: string;
+  readonly data?: unknown;
+}
+
 interface ManifestArtifact {
   readonly type: string;
-  readonly metadata?: Record<string, Array<{ readonly type: string; readonly data?: unknown }>>;
+  readonly metadata?: Record<string, MetadataEntry[]>;
+  /** A file beside the manifest with more metadata (aws-cdk-lib writes the construct metadata there since 2.27x). */
+  readonly additionalMetadataFile?: string;
   readonly environment?: string;
   readonly displayName?: string;
   readonly properties?: { readonly templateFile?: string; readonly stackName?: string; readonly directoryName?: string };
@@ -66,7 +73,10 @@ function readManifest(directory: string, prefix: string): AssemblyStack[] {
         account,
         region,
         template: readJson(path.join(directory, artifact.properties.templateFile)) as Template,
-        metadata: metadataOf(artifact),
+        metadata: metadataOf({
+          ...artifact.metadata,
+          ...artifact.additionalMetadataFile ? readJson(path.join(directory, artifact.additionalMetadataFile)) as Record<string, MetadataEntry[]> : {},
+        }),
       });
     } else if (artifact.type === 'cdk:cloud-assembly' && artifact.properties?.directoryName) {
       stacks.push(...readManifest(path.join(directory, artifact.properties.directoryName), `${prefix}${artifact.displayName ?? id}/`));
@@ -76,12 +86,12 @@ function readManifest(directory: string, prefix: string): AssemblyStack[] {
 }
 
 /** The stack's metadata entries other than logical IDs, each with the logical ID recorded at its path. */
-function metadataOf(artifact: ManifestArtifact): StackMetadata[] {
-  const entries = Object.entries(artifact.metadata ?? {});
-  const logicalIds = new Map(entries.flatMap(([path, list]) =>
-    list.filter(entry => entry.type === 'aws:cdk:logicalId').map(entry => [path, String(entry.data)] as const)));
-  return entries.flatMap(([path, list]) => list.filter(entry => entry.type !== 'aws:cdk:logicalId')
-    .map(entry => ({ path, type: entry.type, data: entry.data, logicalId: logicalIds.get(path) })));
+function metadataOf(metadata: Record<string, MetadataEntry[]>): StackMetadata[] {
+  const entries = Object.entries(metadata);
+  const logicalIds = new Map(entries.flatMap(([constructPath, list]) =>
+    list.filter(entry => entry.type === 'aws:cdk:logicalId').map(entry => [constructPath, String(entry.data)] as const)));
+  return entries.flatMap(([constructPath, list]) => list.filter(entry => entry.type !== 'aws:cdk:logicalId')
+    .map(entry => ({ path: constructPath, type: entry.type, data: entry.data, logicalId: logicalIds.get(constructPath) })));
 }
 
 /** `aws://<account>/<region>`, where `unknown-account` and `unknown-region` stand for an environment-agnostic stack. */

@@ -1,7 +1,7 @@
-import { ipv4CidrsWithin } from '../private/rules/cidr-blocks';
-import { IngressRule, NetworkModel, Subnet, VpcEndpoint } from './network-model';
 import { clientHostName } from './client-hosts';
+import { IngressRule, NetworkModel, Subnet, VpcEndpoint } from './network-model';
 import { parseServiceName, sdkHostName } from './sdk-hosts';
+import { ipv4CidrsWithin } from '../private/rules/cidr-blocks';
 
 /** One step of the path from a subnet to a service, and whether it holds (undefined: undecidable at synth). */
 export interface Hop {
@@ -137,8 +137,11 @@ function interfaceRequirement(model: NetworkModel, subnet: Subnet, endpoint: Vpc
   }
   const host = parsed && (sdkHostName(parsed.shortName, parsed.region) ?? clientHostName(parsed.shortName, parsed.region)?.host);
   if (host === undefined) {
-    return result(model, subnet, endpoint, service, undefined, [{ name: 'dns', holds: undefined,
-      detail: `the AWS SDKs' endpoint data has no host for ${endpoint.serviceName ?? 'a service name known only at deploy time'}` }]);
+    return result(model, subnet, endpoint, service, undefined, [{
+      name: 'dns',
+      holds: undefined,
+      detail: `the AWS SDKs' endpoint data has no host for ${endpoint.serviceName ?? 'a service name known only at deploy time'}`,
+    }]);
   }
   const answer = resolve(model, subnet.vpc, host, endpoint.serviceName);
   const hops: Hop[] = [answer.hop];
@@ -188,8 +191,11 @@ function networkInterfaceHop(model: NetworkModel, subnet: Subnet, endpoint: VpcE
   if (subnet.availabilityZone !== undefined && azs.includes(subnet.availabilityZone)) {
     return { name: 'network-interface', holds: true, detail: `${endpoint.path} has a network interface in ${subnet.availabilityZone}` };
   }
-  return { name: 'network-interface', holds: true,
-    detail: `${endpoint.path} has no network interface in ${subnet.availabilityZone ?? 'the subnet\'s AZ'}: traffic crosses AZs` };
+  return {
+    name: 'network-interface',
+    holds: true,
+    detail: `${endpoint.path} has no network interface in ${subnet.availabilityZone ?? 'the subnet\'s AZ'}: traffic crosses AZs`,
+  };
 }
 
 /** @param port the port clients call, or `any` TCP port for a provider's service, whose port the consumer's rules tell */
@@ -206,13 +212,19 @@ function securityGroupHop(model: NetworkModel, subnet: Subnet, endpoint: VpcEndp
     return { name: 'security-group', holds: true, detail: `a security group of ${endpoint.path} admits ${subnet.cidrBlock} ${onPort}` };
   }
   if (rules.some(rule => rule.sourceGroup !== undefined)) {
-    return { name: 'security-group', holds: undefined,
-      detail: `the security groups of ${endpoint.path} admit members of other security groups only, not the subnet as a whole` };
+    return {
+      name: 'security-group',
+      holds: undefined,
+      detail: `the security groups of ${endpoint.path} admit members of other security groups only, not the subnet as a whole`,
+    };
   }
   const undecided = rules.some(rule => rule.cidr === undefined);
-  return { name: 'security-group', holds: undecided ? undefined : false,
+  return {
+    name: 'security-group',
+    holds: undecided ? undefined : false,
     detail: undecided ? `the security groups of ${endpoint.path} admit sources known only at deploy time`
-      : `no security group of ${endpoint.path} admits ${subnet.cidrBlock} ${onPort}` };
+      : `no security group of ${endpoint.path} admits ${subnet.cidrBlock} ${onPort}`,
+  };
 }
 
 function admits(rule: IngressRule, cidr: string, port: number | 'any'): boolean {
@@ -250,9 +262,13 @@ function internetPathsOf(model: NetworkModel, subnet: Subnet): InternetPath[] {
   const forbidden = subnet.vpc !== undefined && model.noInternet.has(subnet.vpc);
   const paths: InternetPath[] = routesOf(model, subnet)
     .filter(route => ['internet-gateway', 'egress-only-internet-gateway', 'nat-gateway', 'instance'].includes(route.target.kind))
-    .map(route => ({ vpc, subnet: subnet.path, kind: route.target.kind as InternetPath['kind'],
+    .map(route => ({
+      vpc,
+      subnet: subnet.path,
+      kind: route.target.kind as InternetPath['kind'],
       detail: `route to ${route.destination ?? 'a destination known at deploy time'} through ${route.target.key ?? 'a target known at deploy time'}`,
-      forbidden }));
+      forbidden,
+    }));
   if (subnet.mapPublicIpOnLaunch) {
     paths.push({ vpc, subnet: subnet.path, kind: 'public-ip-on-launch', detail: 'instances get a public IPv4 address at launch', forbidden });
   }

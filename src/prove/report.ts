@@ -1,5 +1,5 @@
-import { HOST_SOURCE } from './sdk-hosts';
 import { ProofResult, RequirementResult } from './evaluate';
+import { HOST_SOURCE } from './sdk-hosts';
 
 /** The proof's verdict: holds (exit 0) or is refuted (exit 1). Unknown requirements are reported, and refute only with `strict`. */
 export function proofHolds(result: ProofResult, strict = false): boolean {
