@@ -15,3 +15,4 @@ export * from './private-service-network';
 export * from './private-service-network-endpoint';
 export * from './private-service-network-association';
 export * from './network-requirements';
+export * from './reachability-proof';

@@ -21,6 +21,8 @@ export interface AssemblyStack {
   readonly stackName: string;
   readonly account?: string;
   readonly region?: string;
+  /** The template's file. */
+  readonly templatePath: string;
   readonly template: Template;
   /** The construct metadata of the stack's manifest: entries of a type, by construct path, with their logical IDs resolved. */
   readonly metadata: StackMetadata[];
@@ -72,17 +74,19 @@ function readManifest(directory: string, prefix: string): AssemblyStack[] {
         stackName: artifact.properties.stackName ?? id,
         account,
         region,
+        templatePath: path.join(directory, artifact.properties.templateFile),
         template: readJson(path.join(directory, artifact.properties.templateFile)) as Template,
-        metadata: metadataOf({
-          ...artifact.metadata,
-          ...artifact.additionalMetadataFile ? readJson(path.join(directory, artifact.additionalMetadataFile)) as Record<string, MetadataEntry[]> : {},
-        }),
+        metadata: metadataOf({ ...artifact.metadata, ...additionalMetadata(directory, artifact.additionalMetadataFile) }),
       });
     } else if (artifact.type === 'cdk:cloud-assembly' && artifact.properties?.directoryName) {
       stacks.push(...readManifest(path.join(directory, artifact.properties.directoryName), `${prefix}${artifact.displayName ?? id}/`));
     }
   }
   return stacks;
+}
+
+function additionalMetadata(directory: string, file: string | undefined): Record<string, MetadataEntry[]> {
+  return file === undefined ? {} : readJson(path.join(directory, file)) as Record<string, MetadataEntry[]>;
 }
 
 /** The stack's metadata entries other than logical IDs, each with the logical ID recorded at its path. */

@@ -14,6 +14,8 @@ export interface Hop {
 export interface RequirementResult {
   readonly vpc: string;
   readonly subnet: string;
+  /** The subnet's resource: `<stack ID>|<logical ID>`. */
+  readonly subnetKey: string;
   readonly availabilityZone?: string;
   /** The service's short name (`sts`, `ecr.api`), or its full name for a service the SDK data does not know. */
   readonly service: string;
@@ -29,6 +31,8 @@ export interface RequirementResult {
 export interface InternetPath {
   readonly vpc: string;
   readonly subnet: string;
+  /** The subnet's resource: `<stack ID>|<logical ID>`. */
+  readonly subnetKey: string;
   readonly kind: 'internet-gateway' | 'egress-only-internet-gateway' | 'nat-gateway' | 'instance' | 'public-ip-on-launch';
   readonly detail: string;
   /** Whether the VPC declares that it must have none (`NetworkRequirements.forbidInternet`, PrivateEgressVpc). */
@@ -63,7 +67,7 @@ export function evaluate(model: NetworkModel): ProofResult {
     }
     internetPaths.push(...internetPathsOf(model, subnet));
   }
-  const publicDns = [...model.vpcs.values()].filter(vpc => vpc.dnsSupport).map(vpc => vpcPath(model, vpc.key));
+  const publicDns = [...model.vpcs.values()].filter(vpc => vpc.dnsSupport).map(vpc => vpcPath(vpc.key));
   return { requirements, internetPaths, publicDns };
 }
 
@@ -107,7 +111,7 @@ function declaredRequirement(model: NetworkModel, subnet: Subnet, service: strin
     ? { name: 'dns', holds: undefined, detail: `the host of ${service} is unknown (${region === undefined ? 'environment-agnostic stack' : 'not in the SDK data'})` }
     : { name: 'dns', holds: false, detail: `${host} resolves to the service's public address: no endpoint, zone or Profile of the VPC offers ${service}` };
   const verdict = hop.holds === undefined ? 'unknown' : 'unreachable';
-  return { vpc: vpcPath(model, subnet.vpc), subnet: subnet.path, availabilityZone: subnet.availabilityZone, service, host, verdict, hops: [hop] };
+  return { ...subnetFields(subnet), service, host, verdict, hops: [hop] };
 }
 
 function gatewayRequirement(model: NetworkModel, subnet: Subnet, endpoint: VpcEndpoint): RequirementResult {
@@ -121,7 +125,7 @@ function gatewayRequirement(model: NetworkModel, subnet: Subnet, endpoint: VpcEn
       : undecidable ? `the route tables of ${endpoint.path} are known only at deploy time`
         : `the subnet's route table is not among the route tables of ${endpoint.path}, so its traffic to the service takes another path`,
   };
-  return result(model, subnet, endpoint, serviceOf(endpoint), undefined, [hop]);
+  return result(subnet, endpoint, serviceOf(endpoint), undefined, [hop]);
 }
 
 function interfaceRequirement(model: NetworkModel, subnet: Subnet, endpoint: VpcEndpoint): RequirementResult {
@@ -130,14 +134,14 @@ function interfaceRequirement(model: NetworkModel, subnet: Subnet, endpoint: Vpc
   if (endpoint.endpointService !== undefined || (endpoint.serviceName !== undefined && parsed === undefined)) {
     // An endpoint service of a provider: clients call the endpoint's own DNS names, or the provider's private DNS name,
     // on the port the provider listens on, which only the consumer's security group tells.
-    return result(model, subnet, endpoint, service, undefined, [
+    return result(subnet, endpoint, service, undefined, [
       { name: 'dns', holds: true, detail: `clients call the DNS names of ${endpoint.path}` },
       networkInterfaceHop(model, subnet, endpoint), securityGroupHop(model, subnet, endpoint, 'any'), routeHop(model, subnet, endpoint),
     ]);
   }
   const host = parsed && (sdkHostName(parsed.shortName, parsed.region) ?? clientHostName(parsed.shortName, parsed.region)?.host);
   if (host === undefined) {
-    return result(model, subnet, endpoint, service, undefined, [{
+    return result(subnet, endpoint, service, undefined, [{
       name: 'dns',
       holds: undefined,
       detail: `the AWS SDKs' endpoint data has no host for ${endpoint.serviceName ?? 'a service name known only at deploy time'}`,
@@ -149,7 +153,7 @@ function interfaceRequirement(model: NetworkModel, subnet: Subnet, endpoint: Vpc
     hops.push(networkInterfaceHop(model, subnet, answer.endpoint), securityGroupHop(model, subnet, answer.endpoint, HTTPS),
       routeHop(model, subnet, answer.endpoint));
   }
-  return result(model, subnet, answer.endpoint ?? endpoint, service, host, hops);
+  return result(subnet, answer.endpoint ?? endpoint, service, host, hops);
 }
 
 /**
@@ -258,19 +262,20 @@ function routeHop(model: NetworkModel, subnet: Subnet, endpoint: VpcEndpoint): H
 }
 
 function internetPathsOf(model: NetworkModel, subnet: Subnet): InternetPath[] {
-  const vpc = vpcPath(model, subnet.vpc);
+  const vpc = vpcPath(subnet.vpc);
   const forbidden = subnet.vpc !== undefined && model.noInternet.has(subnet.vpc);
   const paths: InternetPath[] = routesOf(model, subnet)
     .filter(route => ['internet-gateway', 'egress-only-internet-gateway', 'nat-gateway', 'instance'].includes(route.target.kind))
     .map(route => ({
       vpc,
       subnet: subnet.path,
+      subnetKey: subnet.key,
       kind: route.target.kind as InternetPath['kind'],
       detail: `route to ${route.destination ?? 'a destination known at deploy time'} through ${route.target.key ?? 'a target known at deploy time'}`,
       forbidden,
     }));
   if (subnet.mapPublicIpOnLaunch) {
-    paths.push({ vpc, subnet: subnet.path, kind: 'public-ip-on-launch', detail: 'instances get a public IPv4 address at launch', forbidden });
+    paths.push({ vpc, subnet: subnet.path, subnetKey: subnet.key, kind: 'public-ip-on-launch', detail: 'instances get a public IPv4 address at launch', forbidden });
   }
   return paths;
 }
@@ -293,11 +298,15 @@ function serviceOf(endpoint: VpcEndpoint): string {
   return (endpoint.serviceName && parseServiceName(endpoint.serviceName)?.shortName) ?? endpoint.serviceName ?? endpoint.path;
 }
 
-function vpcPath(model: NetworkModel, vpc: string | undefined): string {
+function vpcPath(vpc: string | undefined): string {
   return vpc?.replace('|', '/') ?? 'a VPC known only at deploy time';
 }
 
-function result(model: NetworkModel, subnet: Subnet, endpoint: VpcEndpoint, service: string, host: string | undefined, hops: Hop[]): RequirementResult {
+function result(subnet: Subnet, endpoint: VpcEndpoint, service: string, host: string | undefined, hops: Hop[]): RequirementResult {
   const verdict = hops.some(hop => hop.holds === false) ? 'unreachable' : hops.some(hop => hop.holds === undefined) ? 'unknown' : 'reachable';
-  return { vpc: vpcPath(model, subnet.vpc), subnet: subnet.path, availabilityZone: subnet.availabilityZone, service, host, via: endpoint.path, verdict, hops };
+  return { ...subnetFields(subnet), service, host, via: endpoint.path, verdict, hops };
+}
+
+function subnetFields(subnet: Subnet): Pick<RequirementResult, 'vpc' | 'subnet' | 'subnetKey' | 'availabilityZone'> {
+  return { vpc: vpcPath(subnet.vpc), subnet: subnet.path, subnetKey: subnet.key, availabilityZone: subnet.availabilityZone };
 }

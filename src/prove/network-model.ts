@@ -122,7 +122,7 @@ export class NetworkModel {
   private add(stack: AssemblyStack, logicalId: string, resource: TemplateResource): void {
     const key = resourceKey(stack, logicalId);
     const props = resource.Properties ?? {};
-    const path = String(resource.Metadata?.['aws:cdk:path'] ?? key);
+    const path = String(resource.Metadata?.['aws:cdk:path'] ?? `${stack.id}/${logicalId}`);
     const r = this.resolver;
     switch (resource.Type) {
       case 'AWS::EC2::VPC':
