@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { IPolicyValidationContextBeta1, IPolicyValidationPluginBeta1, PolicyValidationPluginReportBeta1, PolicyViolationBeta1 } from 'aws-cdk-lib';
+import { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation } from 'aws-cdk-lib';
 import { readAssembly } from './prove/assembly';
 import { proveStacks } from './prove/prove';
 import { proofHolds } from './prove/report';
@@ -18,9 +18,9 @@ export interface ReachabilityProofProps {
 /**
  * The reachability proof as a CDK policy validation plugin, so that `cdk synth` itself fails when a workload subnet would
  * not reach a service it needs privately, or a subnet that must have none has a path to the internet:
- * `new App({ policyValidationBeta1: [new ReachabilityProof()] })`. It proves the same as `npx cdk-private-endpoints prove`.
+ * `Validations.of(app).addPlugins(new ReachabilityProof())`. It proves the same as `npx cdk-private-endpoints prove`.
  */
-export class ReachabilityProof implements IPolicyValidationPluginBeta1 {
+export class ReachabilityProof implements IPolicyValidationPlugin {
   public readonly name = 'cdk-private-endpoints-reachability';
   public readonly ruleIds = ['reachability', 'no-internet'];
   private readonly strict: boolean;
@@ -29,7 +29,7 @@ export class ReachabilityProof implements IPolicyValidationPluginBeta1 {
     this.strict = props.strict ?? false;
   }
 
-  public validate(context: IPolicyValidationContextBeta1): PolicyValidationPluginReportBeta1 {
+  public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     const directories = [...new Set(context.templatePaths.map(templatePath => path.dirname(templatePath)))];
     // The root assembly holds every stack, nested stages included; its directory is the shortest.
     const root = directories.sort((a, b) => a.length - b.length)[0];
@@ -39,7 +39,7 @@ export class ReachabilityProof implements IPolicyValidationPluginBeta1 {
       const [stackId, logicalId] = key.split('|');
       return { resourceLogicalId: logicalId, templatePath: stacks.find(s => s.id === stackId)?.templatePath ?? '', locations: [] };
     };
-    const violations: PolicyViolationBeta1[] = [
+    const violations: PolicyViolation[] = [
       ...result.requirements.filter(r => r.verdict === 'unreachable' || (this.strict && r.verdict === 'unknown')).map(r => {
         const hop = r.hops.find(h => h.holds === false) ?? r.hops.find(h => h.holds === undefined)!;
         return {

@@ -26,6 +26,8 @@ export interface AssemblyStack {
   readonly template: Template;
   /** The construct metadata of the stack's manifest: entries of a type, by construct path, with their logical IDs resolved. */
   readonly metadata: StackMetadata[];
+  /** The construct path of each resource, by logical ID, as the manifest records it (without the leading `/`). */
+  readonly constructPaths: Record<string, string>;
 }
 
 /** A construct metadata entry of a stack, with the logical ID of the construct at that path (where it is a resource). */
@@ -76,7 +78,7 @@ function readManifest(directory: string, prefix: string): AssemblyStack[] {
         region,
         templatePath: path.join(directory, artifact.properties.templateFile),
         template: readJson(path.join(directory, artifact.properties.templateFile)) as Template,
-        metadata: metadataOf({ ...artifact.metadata, ...additionalMetadata(directory, artifact.additionalMetadataFile) }),
+        ...metadataOf({ ...artifact.metadata, ...additionalMetadata(directory, artifact.additionalMetadataFile) }),
       });
     } else if (artifact.type === 'cdk:cloud-assembly' && artifact.properties?.directoryName) {
       stacks.push(...readManifest(path.join(directory, artifact.properties.directoryName), `${prefix}${artifact.displayName ?? id}/`));
@@ -89,13 +91,16 @@ function additionalMetadata(directory: string, file: string | undefined): Record
   return file === undefined ? {} : readJson(path.join(directory, file)) as Record<string, MetadataEntry[]>;
 }
 
-/** The stack's metadata entries other than logical IDs, each with the logical ID recorded at its path. */
-function metadataOf(metadata: Record<string, MetadataEntry[]>): StackMetadata[] {
+/** The stack's metadata entries other than logical IDs, each with the logical ID recorded at its path; and the paths by logical ID. */
+function metadataOf(metadata: Record<string, MetadataEntry[]>): Pick<AssemblyStack, 'metadata' | 'constructPaths'> {
   const entries = Object.entries(metadata);
   const logicalIds = new Map(entries.flatMap(([constructPath, list]) =>
     list.filter(entry => entry.type === 'aws:cdk:logicalId').map(entry => [constructPath, String(entry.data)] as const)));
-  return entries.flatMap(([constructPath, list]) => list.filter(entry => entry.type !== 'aws:cdk:logicalId')
-    .map(entry => ({ path: constructPath, type: entry.type, data: entry.data, logicalId: logicalIds.get(constructPath) })));
+  return {
+    metadata: entries.flatMap(([constructPath, list]) => list.filter(entry => entry.type !== 'aws:cdk:logicalId')
+      .map(entry => ({ path: constructPath, type: entry.type, data: entry.data, logicalId: logicalIds.get(constructPath) }))),
+    constructPaths: Object.fromEntries([...logicalIds].map(([constructPath, logicalId]) => [logicalId, constructPath.replace(/^\//, '')])),
+  };
 }
 
 /** `aws://<account>/<region>`, where `unknown-account` and `unknown-region` stand for an environment-agnostic stack. */

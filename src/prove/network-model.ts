@@ -122,7 +122,9 @@ export class NetworkModel {
   private add(stack: AssemblyStack, logicalId: string, resource: TemplateResource): void {
     const key = resourceKey(stack, logicalId);
     const props = resource.Properties ?? {};
-    const path = String(resource.Metadata?.['aws:cdk:path'] ?? `${stack.id}/${logicalId}`);
+    // The construct path without aws-cdk-lib's `Resource`/`Subnet` leaf, as people name what they defined.
+    const path = (stack.constructPaths?.[logicalId] ?? String(resource.Metadata?.['aws:cdk:path'] ?? `${stack.id}/${logicalId}`))
+      .replace(/\/(Resource|Subnet|Default)$/, '');
     const r = this.resolver;
     switch (resource.Type) {
       case 'AWS::EC2::VPC':
