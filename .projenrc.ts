@@ -111,6 +111,9 @@ project.addTask('eslint:fix', {
 // projen's constructs dependency replaces a dev dependency with the peer one; jsii wants both.
 project.addDevDeps(`constructs@${CONSTRUCTS_FLOOR}`);
 
+// The reachability proof's command line: `npx cdk-private-endpoints prove [cdk.out]`.
+project.addBins({ 'cdk-private-endpoints': 'lib/prove/main.js' });
+
 // examples/ and bench/ are linted like tests: each gets a tsconfig that extends the tests' one.
 for (const dir of ['examples', 'bench']) {
   new JsonFile(project, `${dir}/tsconfig.json`, {

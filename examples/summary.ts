@@ -1,4 +1,6 @@
 import { App, CfnResource, Stack } from 'aws-cdk-lib';
+import { proveAssembly } from '../src/prove/prove';
+import { proofHolds, summaryLine } from '../src/prove/report';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { IConstruct } from 'constructs';
 import {
@@ -48,7 +50,19 @@ interface MissingLookup {
 /** Synthesizes the app and prints its summary. */
 export function synthesizeAndSummarize(app: App): void {
   const assembly = app.synth();
-  console.log([`Synthesized ${assembly.stacks.length} stacks into ${assembly.directory}`, ...summarize(app, assembly)].join('\n'));
+  console.log([`Synthesized ${assembly.stacks.length} stacks into ${assembly.directory}`, ...summarize(app, assembly),
+    ...proofLines(assembly.directory)].join('\n'));
+}
+
+/** The reachability proof of the assembly (`npx cdk-private-endpoints prove cdk.out`): its summary and whatever fails. */
+function proofLines(directory: string): string[] {
+  const result = proveAssembly(directory);
+  const failing = result.requirements.filter(r => r.verdict !== 'reachable').map(r => {
+    const hop = r.hops.find(h => h.holds !== true)!;
+    return `  ${r.verdict}: ${r.subnet} -> ${r.service}: ${hop.name}: ${hop.detail}`;
+  });
+  const internet = result.internetPaths.map(p => `  ${p.forbidden ? 'forbidden' : 'allowed'} internet path: ${p.subnet}: ${p.kind}, ${p.detail}`);
+  return ['', `Reachability proof (${proofHolds(result) ? 'holds' : 'refuted'}): ${summaryLine(result)}`, ...failing, ...internet];
 }
 
 /**

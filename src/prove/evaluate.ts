@@ -5,7 +5,7 @@ import { ipv4CidrsWithin } from '../private/rules/cidr-blocks';
 
 /** One step of the path from a subnet to a service, and whether it holds (undefined: undecidable at synth). */
 export interface Hop {
-  readonly name: 'dns' | 'network-interface' | 'security-group' | 'route' | 'gateway-route';
+  readonly name: 'dns' | 'network-interface' | 'security-group' | 'network-acl' | 'route' | 'gateway-route';
   readonly holds: boolean | undefined;
   readonly detail: string;
 }
@@ -151,7 +151,7 @@ function interfaceRequirement(model: NetworkModel, subnet: Subnet, endpoint: Vpc
   const hops: Hop[] = [answer.hop];
   if (answer.endpoint) {
     hops.push(networkInterfaceHop(model, subnet, answer.endpoint), securityGroupHop(model, subnet, answer.endpoint, HTTPS),
-      routeHop(model, subnet, answer.endpoint));
+      networkAclHop(model, subnet, answer.endpoint, HTTPS), routeHop(model, subnet, answer.endpoint));
   }
   return result(subnet, answer.endpoint ?? endpoint, service, host, hops);
 }
@@ -238,6 +238,62 @@ function admits(rule: IngressRule, cidr: string, port: number | 'any'): boolean 
   return protocolMatches && portMatches && rule.cidr !== undefined && ipv4CidrsWithin([cidr], [rule.cidr]).length > 0;
 }
 
+/** Return traffic to a client: the first port of Linux's default ephemeral range (`ip_local_port_range`, 32768-60999). */
+const EPHEMERAL_PORT = 32768;
+
+/**
+ * The network ACLs of the client's subnet and of the endpoint's subnet (in the client's AZ, else its first) let the request
+ * out and in on the port, and the reply back on an ephemeral port: ACLs are stateless. A subnet without an ACL of the
+ * templates has the VPC's default ACL, which allows everything.
+ */
+function networkAclHop(model: NetworkModel, subnet: Subnet, endpoint: VpcEndpoint, port: number): Hop {
+  const endpointSubnets = endpoint.subnets.map(key => key === undefined ? undefined : model.subnets.get(key)).filter((s): s is Subnet => s !== undefined);
+  const target = endpointSubnets.find(s => s.availabilityZone === subnet.availabilityZone) ?? endpointSubnets[0];
+  if (target === undefined || subnet.cidrBlock === undefined || target.cidrBlock === undefined) {
+    return { name: 'network-acl', holds: undefined, detail: 'the subnets of the path are known only at deploy time' };
+  }
+  const checks: Array<[Subnet, boolean, string, number, string]> = [
+    [subnet, true, target.cidrBlock, port, `out of ${subnet.path} to port ${port}`],
+    [target, false, subnet.cidrBlock, port, `into ${target.path} on port ${port}`],
+    [target, true, subnet.cidrBlock, EPHEMERAL_PORT, `the reply out of ${target.path}`],
+    [subnet, false, target.cidrBlock, EPHEMERAL_PORT, `the reply into ${subnet.path}`],
+  ];
+  for (const [of, egress, cidr, checkedPort, what] of checks) {
+    const verdict = aclAllows(model, of, egress, cidr, checkedPort);
+    if (verdict !== true) {
+      return {
+        name: 'network-acl',
+        holds: verdict,
+        detail: verdict === false ? `a network ACL denies ${what}`
+          : `the network ACL entries for ${what} are known only at deploy time`,
+      };
+    }
+  }
+  return { name: 'network-acl', holds: true, detail: 'the network ACLs allow the request and the reply' };
+}
+
+function aclAllows(model: NetworkModel, subnet: Subnet, egress: boolean, cidr: string, port: number): boolean | undefined {
+  const acl = model.subnetNetworkAcls.get(subnet.key);
+  if (acl === undefined) {
+    return true;
+  }
+  const entries = (model.networkAclEntries.get(acl) ?? []).filter(entry => entry.egress === egress)
+    .sort((a, b) => a.ruleNumber - b.ruleNumber);
+  for (const entry of entries) {
+    if (entry.cidr === undefined || Number.isNaN(entry.ruleNumber)) {
+      return undefined;
+    }
+    const protocolMatches = entry.protocol === '-1' || entry.protocol === '6';
+    const portMatches = entry.protocol === '-1' || (entry.fromPort !== undefined && entry.toPort !== undefined
+      && entry.fromPort <= port && port <= entry.toPort);
+    if (protocolMatches && portMatches && ipv4CidrsWithin([cidr], [entry.cidr]).length > 0) {
+      return entry.allow;
+    }
+  }
+  // Every network ACL ends in a rule that denies what no entry allows.
+  return false;
+}
+
 /** The endpoint's VPC is the subnet's (the local route), or a route leads there and one leads back. */
 function routeHop(model: NetworkModel, subnet: Subnet, endpoint: VpcEndpoint): Hop {
   if (endpoint.vpc === subnet.vpc) {
@@ -271,7 +327,7 @@ function internetPathsOf(model: NetworkModel, subnet: Subnet): InternetPath[] {
       subnet: subnet.path,
       subnetKey: subnet.key,
       kind: route.target.kind as InternetPath['kind'],
-      detail: `route to ${route.destination ?? 'a destination known at deploy time'} through ${route.target.key ?? 'a target known at deploy time'}`,
+      detail: `route to ${route.destination ?? 'a destination known at deploy time'} through ${model.nameOf(route.target.key)}`,
       forbidden,
     }));
   if (subnet.mapPublicIpOnLaunch) {

@@ -60,6 +60,18 @@ export interface VpcEndpoint {
   readonly privateDnsEnabled: boolean;
 }
 
+/** A network ACL entry: the first entry by rule number whose protocol, ports and CIDR block match decides. */
+export interface NetworkAclEntry {
+  readonly ruleNumber: number;
+  readonly egress: boolean;
+  readonly allow: boolean;
+  /** `-1` (all) or a protocol number (`6` TCP). */
+  readonly protocol: string;
+  readonly fromPort?: number;
+  readonly toPort?: number;
+  readonly cidr?: string;
+}
+
 export interface HostedZone {
   readonly key: string;
   readonly name: string;
@@ -93,6 +105,9 @@ export class NetworkModel {
   public readonly profileResources = new Map<string, Array<string | undefined>>();
   /** VPC key to the profile keys associated with it. */
   public readonly vpcProfiles = new Map<string, Array<string | undefined>>();
+  /** Subnet key to the key of its network ACL; a subnet without one has the VPC's default ACL, which allows everything. */
+  public readonly subnetNetworkAcls = new Map<string, string>();
+  public readonly networkAclEntries = new Map<string, NetworkAclEntry[]>();
   /** VPC key to the services its workloads declare they need (`NetworkRequirements.requireServices`). */
   public readonly requiredServices = new Map<string, string[]>();
   /** VPC keys whose workload subnets must have no internet path (`NetworkRequirements.forbidInternet`). */
@@ -114,6 +129,19 @@ export class NetworkModel {
     }
   }
 
+  /** How a resource is named in the report: its construct path, or `<stack>/<logical ID>`; a literal as it is. */
+  public nameOf(key: string | undefined): string {
+    if (key === undefined) {
+      return 'a resource known only at deploy time';
+    }
+    if (key.startsWith('literal:')) {
+      return key.slice('literal:'.length);
+    }
+    const [stackId, logicalId] = key.split('|');
+    const stack = this.resolver.assemblyStacks.find(s => s.id === stackId);
+    return (stack?.constructPaths?.[logicalId] ?? `${stackId}/${logicalId}`).replace(/\/(Resource|Subnet|Default)$/, '');
+  }
+
   /** The VPC's IPv4 CIDR block, by key, or undefined. */
   public cidrBlockOf(vpc: string | undefined): string | undefined {
     return vpc === undefined ? undefined : this.vpcs.get(vpc)?.cidrBlocks[0];
@@ -122,9 +150,7 @@ export class NetworkModel {
   private add(stack: AssemblyStack, logicalId: string, resource: TemplateResource): void {
     const key = resourceKey(stack, logicalId);
     const props = resource.Properties ?? {};
-    // The construct path without aws-cdk-lib's `Resource`/`Subnet` leaf, as people name what they defined.
-    const path = (stack.constructPaths?.[logicalId] ?? String(resource.Metadata?.['aws:cdk:path'] ?? `${stack.id}/${logicalId}`))
-      .replace(/\/(Resource|Subnet|Default)$/, '');
+    const path = this.nameOf(key);
     const r = this.resolver;
     switch (resource.Type) {
       case 'AWS::EC2::VPC':
@@ -197,6 +223,30 @@ export class NetworkModel {
         const group = r.keyOf(stack, props.GroupId);
         if (group) {
           this.addIngress(group, this.ingressRule(stack, props));
+        }
+        break;
+      }
+      case 'AWS::EC2::SubnetNetworkAclAssociation': {
+        const subnet = r.keyOf(stack, props.SubnetId);
+        const acl = r.keyOf(stack, props.NetworkAclId);
+        if (subnet && acl) {
+          this.subnetNetworkAcls.set(subnet, acl);
+        }
+        break;
+      }
+      case 'AWS::EC2::NetworkAclEntry': {
+        const acl = r.keyOf(stack, props.NetworkAclId);
+        const ports = props.PortRange as Record<string, unknown> | undefined;
+        if (acl) {
+          this.networkAclEntries.set(acl, [...this.networkAclEntries.get(acl) ?? [], {
+            ruleNumber: Number(r.literal(stack, props.RuleNumber)),
+            egress: props.Egress === true,
+            allow: r.literal(stack, props.RuleAction) === 'allow',
+            protocol: String(r.literal(stack, props.Protocol) ?? 'unknown'),
+            fromPort: numberOf(r.literal(stack, ports?.From)),
+            toPort: numberOf(r.literal(stack, ports?.To)),
+            cidr: r.literal(stack, props.CidrBlock ?? props.Ipv6CidrBlock),
+          }]);
         }
         break;
       }
