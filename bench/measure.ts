@@ -10,7 +10,7 @@
 // - The spread is reported with the median: the 25th and 75th percentiles of the per-pair ratios.
 
 /** Milliseconds of CPU time (user and system) that `work` takes. */
-function cpuMs(work: () => void): number {
+export function cpuMs(work: () => void): number {
   const start = process.cpuUsage();
   work();
   const { user, system } = process.cpuUsage(start);

@@ -4,9 +4,10 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import * as byHand from './hand-written';
 import { CONTEXT, ENV, isolatedVpc, SERVICE_TARGETS } from './hand-written';
-import { compare, Comparison, formatRatio, garbageCollectedBetweenRuns } from './measure';
+import { compare, Comparison, cpuMs, formatRatio, garbageCollectedBetweenRuns } from './measure';
 import { handWrittenApp, libraryApp } from './scale';
 import { CentralEndpointHub, EndpointBundle, EndpointConsumer, EndpointServiceProvider, PrivateEgressVpc } from '../src';
+import { proveAssembly } from '../src/prove/prove';
 
 // Compares the library with hand-written aws-cdk-lib equivalents of the same architectures, in the same run:
 // synth time (construct tree, validation and template) and template size, and their ratios; then the synth time of
@@ -125,3 +126,21 @@ for (const { stacks, warmUp, timed } of SCALE_RUNS) {
   const times = compare(() => libraryApp(stacks).synth(), () => handWrittenApp(stacks).synth(), warmUp, timed);
   console.log(row(`${stacks} (${timed}), ${resources}`, times));
 }
+
+// The reachability proof over the assembly of an app of 100 workload stacks, against that app's synth: CPU time of each,
+// the median of several runs (the proof reads the templates from disk, as `cdk-private-endpoints prove` does).
+const PROOF_STACKS = 100;
+const PROOF_RUNS = 5;
+const synthMs: number[] = [];
+const proofMs: number[] = [];
+let assemblyDirectory = '';
+for (let run = 0; run < PROOF_RUNS; run++) {
+  synthMs.push(cpuMs(() => {
+    assemblyDirectory = libraryApp(PROOF_STACKS).synth().directory;
+  }));
+  proofMs.push(cpuMs(() => proveAssembly(assemblyDirectory)));
+}
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+console.log('', `Reachability proof of an app of ${PROOF_STACKS} workload stacks (median of ${PROOF_RUNS} runs, CPU time): `
+  + `synth ${median(synthMs).toFixed(0)} ms, proof ${median(proofMs).toFixed(0)} ms = `
+  + `${(100 * median(proofMs) / median(synthMs)).toFixed(1)}% of synth (${proveAssembly(assemblyDirectory).requirements.length} requirements)`);
