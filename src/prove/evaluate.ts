@@ -5,7 +5,7 @@ import { ipv4CidrsWithin } from '../private/rules/cidr-blocks';
 
 /** One step of the path from a subnet to a service, and whether it holds (undefined: undecidable at synth). */
 export interface Hop {
-  readonly name: 'dns' | 'network-interface' | 'security-group' | 'network-acl' | 'route' | 'gateway-route';
+  readonly name: 'dns' | 'network-interface' | 'security-group' | 'network-acl' | 'route' | 'gateway-route' | 'endpoint-policy';
   readonly holds: boolean | undefined;
   readonly detail: string;
 }
@@ -125,7 +125,7 @@ function gatewayRequirement(model: NetworkModel, subnet: Subnet, endpoint: VpcEn
       : undecidable ? `the route tables of ${endpoint.path} are known only at deploy time`
         : `the subnet's route table is not among the route tables of ${endpoint.path}, so its traffic to the service takes another path`,
   };
-  return result(subnet, endpoint, serviceOf(endpoint), undefined, [hop]);
+  return result(subnet, endpoint, serviceOf(endpoint), undefined, [hop, endpointPolicyHop(model, subnet, endpoint)]);
 }
 
 function interfaceRequirement(model: NetworkModel, subnet: Subnet, endpoint: VpcEndpoint): RequirementResult {
@@ -151,7 +151,8 @@ function interfaceRequirement(model: NetworkModel, subnet: Subnet, endpoint: Vpc
   const hops: Hop[] = [answer.hop];
   if (answer.endpoint) {
     hops.push(networkInterfaceHop(model, subnet, answer.endpoint), securityGroupHop(model, subnet, answer.endpoint, HTTPS),
-      networkAclHop(model, subnet, answer.endpoint, HTTPS), routeHop(model, subnet, answer.endpoint));
+      networkAclHop(model, subnet, answer.endpoint, HTTPS), routeHop(model, subnet, answer.endpoint),
+      endpointPolicyHop(model, subnet, answer.endpoint));
   }
   return result(subnet, answer.endpoint ?? endpoint, service, host, hops);
 }
@@ -236,6 +237,33 @@ function admits(rule: IngressRule, cidr: string, port: number | 'any'): boolean 
   const portMatches = rule.protocol === '-1' || port === 'any'
     || (rule.fromPort !== undefined && rule.toPort !== undefined && rule.fromPort <= port && port <= rule.toPort);
   return protocolMatches && portMatches && rule.cidr !== undefined && ipv4CidrsWithin([cidr], [rule.cidr]).length > 0;
+}
+
+/**
+ * The endpoint policy lets the workloads' principals (those of the subnet's account) through: no policy is full access;
+ * a statement that allows every principal and action, unconditioned or for the subnet's account (`aws:PrincipalAccount`),
+ * lets them; a statement that denies every principal and action, unconditioned, stops them. Anything else (other
+ * conditions, principals or actions) is for IAM to decide, beyond what a template shows.
+ */
+function endpointPolicyHop(model: NetworkModel, subnet: Subnet, endpoint: VpcEndpoint): Hop {
+  const statements = (endpoint.policyStatements ?? []) as Array<Record<string, unknown>>;
+  if (endpoint.policyStatements === undefined) {
+    return { name: 'endpoint-policy', holds: true, detail: `${endpoint.path} has no endpoint policy (full access)` };
+  }
+  const everything = (s: Record<string, unknown>) => isWildcard(s.Principal) && isWildcard(s.Action);
+  if (statements.some(s => s.Effect === 'Deny' && everything(s) && s.Condition === undefined)) {
+    return { name: 'endpoint-policy', holds: false, detail: `the policy of ${endpoint.path} denies every principal and action` };
+  }
+  const account = subnet.vpc === undefined ? undefined : model.vpcs.get(subnet.vpc)?.stack.account;
+  const lets = statements.some(s => s.Effect === 'Allow' && everything(s) && (s.Condition === undefined
+    || (account !== undefined && JSON.stringify(s.Condition) === JSON.stringify({ StringEquals: { 'aws:PrincipalAccount': account } }))));
+  return lets
+    ? { name: 'endpoint-policy', holds: true, detail: `the policy of ${endpoint.path} allows the principals of the subnet's account` }
+    : { name: 'endpoint-policy', holds: undefined, detail: `whether the policy of ${endpoint.path} allows the workloads' principals depends on IAM` };
+}
+
+function isWildcard(value: unknown): boolean {
+  return value === '*' || (Array.isArray(value) && value.includes('*')) || (value as Record<string, unknown> | undefined)?.AWS === '*';
 }
 
 /** Return traffic to a client: the first port of Linux's default ephemeral range (`ip_local_port_range`, 32768-60999). */

@@ -58,6 +58,8 @@ export interface VpcEndpoint {
   readonly securityGroups: Array<string | undefined>;
   readonly routeTables: Array<string | undefined>;
   readonly privateDnsEnabled: boolean;
+  /** The endpoint policy's statements, as written; undefined without a policy (full access). */
+  readonly policyStatements?: unknown[];
 }
 
 /** A network ACL entry: the first entry by rule number whose protocol, ports and CIDR block match decides. */
@@ -213,6 +215,8 @@ export class NetworkModel {
           securityGroups: r.keysOf(stack, props.SecurityGroupIds),
           routeTables: r.keysOf(stack, props.RouteTableIds),
           privateDnsEnabled: props.PrivateDnsEnabled === true,
+          policyStatements: props.PolicyDocument === undefined ? undefined
+            : (props.PolicyDocument as { Statement?: unknown[] }).Statement ?? [],
         });
         break;
       case 'AWS::EC2::SecurityGroup':
