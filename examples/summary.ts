@@ -1,6 +1,4 @@
 import { App, CfnResource, Stack } from 'aws-cdk-lib';
-import { proveAssembly } from '../src/prove/prove';
-import { proofHolds, summaryLine } from '../src/prove/report';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { IConstruct } from 'constructs';
 import {
@@ -16,6 +14,8 @@ import {
   PrivateServiceNetworkAssociation,
   PrivateServiceNetworkEndpoint,
 } from '../src';
+import { proveAssembly } from '../src/prove/prove';
+import { proofHolds, summaryLine } from '../src/prove/report';
 
 /** A construct of the library, as the summary lists it. */
 type LibraryConstruct = PrivateEgressVpc | EndpointServiceProvider | EndpointConsumer | PrivateResourceShare | PrivateResourceEndpoint

@@ -275,7 +275,8 @@ const EPHEMERAL_PORT = 32768;
  * templates has the VPC's default ACL, which allows everything.
  */
 function networkAclHop(model: NetworkModel, subnet: Subnet, endpoint: VpcEndpoint, port: number): Hop {
-  const endpointSubnets = endpoint.subnets.map(key => key === undefined ? undefined : model.subnets.get(key)).filter((s): s is Subnet => s !== undefined);
+  const endpointSubnets = endpoint.subnets.map(key => key === undefined ? undefined : model.subnets.get(key))
+    .filter((s): s is Subnet => s !== undefined);
   const target = endpointSubnets.find(s => s.availabilityZone === subnet.availabilityZone) ?? endpointSubnets[0];
   if (target === undefined || subnet.cidrBlock === undefined || target.cidrBlock === undefined) {
     return { name: 'network-acl', holds: undefined, detail: 'the subnets of the path are known only at deploy time' };
