@@ -107,6 +107,8 @@ export class NetworkModel {
   public readonly profileResources = new Map<string, Array<string | undefined>>();
   /** VPC key to the profile keys associated with it. */
   public readonly vpcProfiles = new Map<string, Array<string | undefined>>();
+  /** Transit Gateway key (or `literal:tgw-...`) to the VPC keys attached to it in the app. */
+  public readonly transitGatewayVpcs = new Map<string, string[]>();
   /** Subnet key to the key of its network ACL; a subnet without one has the VPC's default ACL, which allows everything. */
   public readonly subnetNetworkAcls = new Map<string, string>();
   public readonly networkAclEntries = new Map<string, NetworkAclEntry[]>();
@@ -227,6 +229,15 @@ export class NetworkModel {
         const group = r.keyOf(stack, props.GroupId);
         if (group) {
           this.addIngress(group, this.ingressRule(stack, props));
+        }
+        break;
+      }
+      case 'AWS::EC2::TransitGatewayAttachment':
+      case 'AWS::EC2::TransitGatewayVpcAttachment': {
+        const transitGateway = r.keyOf(stack, props.TransitGatewayId);
+        const vpc = r.keyOf(stack, props.VpcId);
+        if (transitGateway && vpc) {
+          this.transitGatewayVpcs.set(transitGateway, [...this.transitGatewayVpcs.get(transitGateway) ?? [], vpc]);
         }
         break;
       }
