@@ -5,7 +5,7 @@ import { ipv4CidrsWithin } from '../private/rules/cidr-blocks';
 
 /** One step of the path from a subnet to a service, and whether it holds (undefined: undecidable at synth). */
 export interface Hop {
-  readonly name: 'dns' | 'network-interface' | 'security-group' | 'network-acl' | 'route' | 'gateway-route' | 'endpoint-policy';
+  readonly name: 'dns' | 'network-interface' | 'security-group' | 'network-acl' | 'route' | 'gateway-route' | 'endpoint-policy' | 'provider';
   readonly holds: boolean | undefined;
   readonly detail: string;
 }
@@ -48,6 +48,9 @@ export interface ProofResult {
 
 const HTTPS = 443;
 
+/** The endpoint types a VPC's workloads are taken to need: AWS services, providers' services, resources and service networks. */
+const REQUIRED_TYPES = ['Interface', 'Gateway', 'Resource', 'ServiceNetwork'];
+
 /**
  * Evaluates the model: every workload subnet (private or isolated) against every service an endpoint of its VPC, or of
  * a Route 53 Profile or hosted zone associated with its VPC, offers; and every route or address that leads a workload
@@ -81,7 +84,7 @@ function isWorkloadSubnet(model: NetworkModel, subnet: Subnet): boolean {
 
 /** The endpoints a subnet's workloads must reach: those of its VPC, and those its VPC gets through Profiles and zones. */
 function requiredEndpoints(model: NetworkModel, subnet: Subnet): VpcEndpoint[] {
-  const own = [...model.endpoints.values()].filter(e => e.vpc === subnet.vpc && (e.type === 'Interface' || e.type === 'Gateway'));
+  const own = [...model.endpoints.values()].filter(e => e.vpc === subnet.vpc && REQUIRED_TYPES.includes(e.type));
   const shared = sharedEndpointKeys(model, subnet.vpc).map(key => model.endpoints.get(key)).filter((e): e is VpcEndpoint => e !== undefined);
   const byService = new Map<string, VpcEndpoint>();
   for (const endpoint of [...own, ...shared]) {
@@ -125,36 +128,87 @@ function gatewayRequirement(model: NetworkModel, subnet: Subnet, endpoint: VpcEn
       : undecidable ? `the route tables of ${endpoint.path} are known only at deploy time`
         : `the subnet's route table is not among the route tables of ${endpoint.path}, so its traffic to the service takes another path`,
   };
-  return result(subnet, endpoint, serviceOf(endpoint), undefined, [hop, endpointPolicyHop(model, subnet, endpoint)]);
+  return result(subnet, endpoint, serviceOf(endpoint), undefined, [hop, gatewayAclHop(model, subnet), endpointPolicyHop(model, subnet, endpoint)]);
 }
 
 function interfaceRequirement(model: NetworkModel, subnet: Subnet, endpoint: VpcEndpoint): RequirementResult {
   const service = serviceOf(endpoint);
   const parsed = endpoint.serviceName === undefined ? undefined : parseServiceName(endpoint.serviceName);
-  if (endpoint.endpointService !== undefined || (endpoint.serviceName !== undefined && parsed === undefined)) {
-    // An endpoint service of a provider: clients call the endpoint's own DNS names, or the provider's private DNS name,
-    // on the port the provider listens on, which only the consumer's security group tells.
-    return result(subnet, endpoint, service, undefined, [
-      { name: 'dns', holds: true, detail: `clients call the DNS names of ${endpoint.path}` },
-      networkInterfaceHop(model, subnet, endpoint), securityGroupHop(model, subnet, endpoint, 'any'), routeHop(model, subnet, endpoint),
-    ]);
+  if (endpoint.toEndpointService || endpoint.type === 'Resource' || endpoint.type === 'ServiceNetwork' || parsed === undefined) {
+    return directRequirement(model, subnet, endpoint, service);
   }
-  const host = parsed && (sdkHostName(parsed.shortName, parsed.region) ?? clientHostName(parsed.shortName, parsed.region)?.host);
+  const host = sdkHostName(parsed.shortName, parsed.region) ?? clientHostName(parsed.shortName, parsed.region)?.host;
   if (host === undefined) {
     return result(subnet, endpoint, service, undefined, [{
       name: 'dns',
       holds: undefined,
-      detail: `the AWS SDKs' endpoint data has no host for ${endpoint.serviceName ?? 'a service name known only at deploy time'}`,
+      detail: `the AWS SDKs' endpoint data has no host for ${endpoint.serviceName}`,
     }]);
   }
   const answer = resolve(model, subnet.vpc, host, endpoint.serviceName);
+  if (answer.endpoint === undefined && answer.hop.holds === false) {
+    const gateway = gatewayCarrying(model, subnet, parsed.shortName);
+    if (gateway) {
+      // S3 and DynamoDB: the public answer is private all the same on a route table the gateway endpoint carries.
+      return result(subnet, gateway, service, host, [
+        { name: 'dns', holds: true, detail: `${host} resolves to the service's public addresses, which ${gateway.path} carries` },
+        endpointPolicyHop(model, subnet, gateway),
+      ]);
+    }
+  }
   const hops: Hop[] = [answer.hop];
   if (answer.endpoint) {
-    hops.push(networkInterfaceHop(model, subnet, answer.endpoint), securityGroupHop(model, subnet, answer.endpoint, HTTPS),
+    hops.push(networkInterfaceHop(model, subnet, answer.endpoint), securityGroupHop(model, subnet, answer.endpoint, HTTPS).hop,
       networkAclHop(model, subnet, answer.endpoint, HTTPS), routeHop(model, subnet, answer.endpoint),
       endpointPolicyHop(model, subnet, answer.endpoint));
   }
   return result(subnet, answer.endpoint ?? endpoint, service, host, hops);
+}
+
+/**
+ * An endpoint that clients call by its own DNS names (or names its service or resources define): a provider's endpoint
+ * service, a resource, a service network, or a service named only at deploy time. The path is checked on the port the
+ * endpoint's security group opens to the subnet; for an endpoint service of the assembly, that port must be one its load
+ * balancers listen on.
+ */
+function directRequirement(model: NetworkModel, subnet: Subnet, endpoint: VpcEndpoint, service: string): RequirementResult {
+  const named = endpoint.toEndpointService || endpoint.type === 'Resource' || endpoint.type === 'ServiceNetwork';
+  const dns: Hop = named
+    ? { name: 'dns', holds: true, detail: `clients call the DNS names of ${endpoint.path}` }
+    : { name: 'dns', holds: undefined, detail: `the service name of ${endpoint.path} is known only at deploy time` };
+  const securityGroup = securityGroupHop(model, subnet, endpoint, 'any');
+  const hops = [dns, networkInterfaceHop(model, subnet, endpoint), securityGroup.hop];
+  if (securityGroup.port !== undefined) {
+    hops.push(networkAclHop(model, subnet, endpoint, securityGroup.port));
+  }
+  hops.push(routeHop(model, subnet, endpoint), endpointPolicyHop(model, subnet, endpoint));
+  if (endpoint.endpointService !== undefined) {
+    hops.push(providerHop(model, endpoint.endpointService, securityGroup.port));
+  }
+  return result(subnet, endpoint, service, undefined, hops);
+}
+
+/** The provider's load balancers listen on the port the consumer opens. */
+function providerHop(model: NetworkModel, endpointService: string, port: number | undefined): Hop {
+  const loadBalancers = model.endpointServiceLoadBalancers.get(endpointService) ?? [];
+  const ports = loadBalancers.flatMap(key => key === undefined ? [undefined] : model.listenerPorts.get(key) ?? []);
+  const service = model.nameOf(endpointService);
+  if (loadBalancers.length === 0 || ports.length === 0) {
+    return { name: 'provider', holds: false, detail: `the load balancers of ${service} have no listener` };
+  }
+  if (port !== undefined && ports.includes(port)) {
+    return { name: 'provider', holds: true, detail: `${service} listens on port ${port}` };
+  }
+  return ports.some(p => p === undefined) || port === undefined
+    ? { name: 'provider', holds: undefined, detail: `the ports of ${service} or of the consumer are known only at deploy time` }
+    : { name: 'provider', holds: false, detail: `${service} listens on ${ports.join(', ')}, not on ${port}, which the consumer opens` };
+}
+
+/** A gateway endpoint of the subnet's VPC for the service, on the subnet's route table. */
+function gatewayCarrying(model: NetworkModel, subnet: Subnet, shortName: string): VpcEndpoint | undefined {
+  const routeTable = model.subnetRouteTables.get(subnet.key);
+  return [...model.endpoints.values()].find(e => e.type === 'Gateway' && e.vpc === subnet.vpc && routeTable !== undefined
+    && e.routeTables.includes(routeTable) && e.serviceName !== undefined && parseServiceName(e.serviceName)?.shortName === shortName);
 }
 
 /**
@@ -167,8 +221,12 @@ function resolve(model: NetworkModel, vpc: string | undefined, host: string, ser
   if (vpcDetails && !vpcDetails.dnsSupport) {
     return { hop: { name: 'dns', holds: false, detail: `the VPC has DNS support off, so ${host} does not resolve` } };
   }
-  const sameService = (e: VpcEndpoint) => e.serviceName === serviceName && e.privateDnsEnabled;
+  const sameService = (e: VpcEndpoint) => e.serviceName === serviceName && e.privateDnsEnabled && !e.privateDnsOnlyForInboundResolver;
   const local = [...model.endpoints.values()].find(e => e.vpc === vpc && sameService(e));
+  if (local && vpcDetails && !vpcDetails.dnsHostnames) {
+    // "To use private DNS, you must enable both DNS hostnames and DNS resolution for your VPC" (CreateVpcEndpoint).
+    return { hop: { name: 'dns', holds: false, detail: `the private DNS of ${local.path} needs DNS hostnames, which the VPC has off` } };
+  }
   if (local) {
     return { hop: { name: 'dns', holds: true, detail: `${host} resolves to ${local.path} (its private DNS)` }, endpoint: local };
   }
@@ -184,6 +242,16 @@ function resolve(model: NetworkModel, vpc: string | undefined, host: string, ser
     .map(key => key === undefined ? undefined : model.endpoints.get(key)).find(e => e !== undefined && sameService(e));
   if (viaProfile) {
     return { hop: { name: 'dns', holds: true, detail: `${host} resolves to ${viaProfile.path} through the VPC's Route 53 Profile` }, endpoint: viaProfile };
+  }
+  const foreignProfiles = (vpc === undefined ? [] : model.vpcProfiles.get(vpc) ?? []).filter(key => key === undefined || !model.profiles.has(key));
+  if (foreignProfiles.length > 0) {
+    return {
+      hop: {
+        name: 'dns',
+        holds: undefined,
+        detail: `the VPC's Route 53 Profile ${model.nameOf(foreignProfiles[0])} is not defined in the app, and may answer ${host}`,
+      },
+    };
   }
   return { hop: { name: 'dns', holds: false, detail: `${host} resolves to the service's public address: no endpoint with private DNS, zone or Profile answers it in the VPC` } };
 }
@@ -203,32 +271,45 @@ function networkInterfaceHop(model: NetworkModel, subnet: Subnet, endpoint: VpcE
   };
 }
 
-/** @param port the port clients call, or `any` TCP port for a provider's service, whose port the consumer's rules tell */
-function securityGroupHop(model: NetworkModel, subnet: Subnet, endpoint: VpcEndpoint, port: number | 'any'): Hop {
+/**
+ * A security group of the endpoint admits the subnet's CIDR block on the port clients call, or on `any` TCP port for an
+ * endpoint clients call on the provider's port, which only the consumer's rules tell.
+ *
+ * @returns the hop, and the port admitted (for the ACLs and the provider), when one is
+ */
+function securityGroupHop(model: NetworkModel, subnet: Subnet, endpoint: VpcEndpoint, port: number | 'any'): { hop: Hop; port?: number } {
   if (subnet.cidrBlock === undefined || endpoint.securityGroups.some(group => group === undefined)) {
-    return { name: 'security-group', holds: undefined, detail: 'the subnet\'s CIDR block or the endpoint\'s security groups are known only at deploy time' };
+    return { hop: { name: 'security-group', holds: undefined, detail: 'the subnet\'s CIDR block or the endpoint\'s security groups are known only at deploy time' } };
   }
   if (endpoint.securityGroups.length === 0) {
-    return { name: 'security-group', holds: undefined, detail: `${endpoint.path} uses the VPC's default security group, which the templates do not define` };
+    return { hop: { name: 'security-group', holds: undefined, detail: `${endpoint.path} uses the VPC's default security group, which the templates do not define` } };
   }
   const rules = endpoint.securityGroups.flatMap(group => model.ingress.get(group!) ?? []);
   const onPort = port === 'any' ? 'on a TCP port' : `on port ${port}`;
-  if (rules.some(rule => admits(rule, subnet.cidrBlock!, port))) {
-    return { name: 'security-group', holds: true, detail: `a security group of ${endpoint.path} admits ${subnet.cidrBlock} ${onPort}` };
+  const admitting = rules.find(rule => admits(rule, subnet.cidrBlock!, port));
+  if (admitting) {
+    return {
+      hop: { name: 'security-group', holds: true, detail: `a security group of ${endpoint.path} admits ${subnet.cidrBlock} ${onPort}` },
+      port: port === 'any' ? admitting.fromPort : port,
+    };
   }
   if (rules.some(rule => rule.sourceGroup !== undefined)) {
     return {
-      name: 'security-group',
-      holds: undefined,
-      detail: `the security groups of ${endpoint.path} admit members of other security groups only, not the subnet as a whole`,
+      hop: {
+        name: 'security-group',
+        holds: undefined,
+        detail: `the security groups of ${endpoint.path} admit members of other security groups only, not the subnet as a whole`,
+      },
     };
   }
-  const undecided = rules.some(rule => rule.cidr === undefined);
+  const undecided = rules.some(rule => rule.cidr === undefined && !rule.ipv6Only && rule.prefixList === undefined);
   return {
-    name: 'security-group',
-    holds: undecided ? undefined : false,
-    detail: undecided ? `the security groups of ${endpoint.path} admit sources known only at deploy time`
-      : `no security group of ${endpoint.path} admits ${subnet.cidrBlock} ${onPort}`,
+    hop: {
+      name: 'security-group',
+      holds: undecided ? undefined : false,
+      detail: undecided ? `the security groups of ${endpoint.path} admit sources known only at deploy time`
+        : `no security group of ${endpoint.path} admits ${subnet.cidrBlock} ${onPort}`,
+    },
   };
 }
 
@@ -255,15 +336,48 @@ function endpointPolicyHop(model: NetworkModel, subnet: Subnet, endpoint: VpcEnd
     return { name: 'endpoint-policy', holds: false, detail: `the policy of ${endpoint.path} denies every principal and action` };
   }
   const account = subnet.vpc === undefined ? undefined : model.vpcs.get(subnet.vpc)?.stack.account;
-  const lets = statements.some(s => s.Effect === 'Allow' && everything(s) && (s.Condition === undefined
-    || (account !== undefined && JSON.stringify(s.Condition) === JSON.stringify({ StringEquals: { 'aws:PrincipalAccount': account } }))));
+  // Statements for AWS services' own principals never let a workload through.
+  const allows = statements.filter(s => s.Effect === 'Allow'
+    && JSON.stringify(s.Condition) !== JSON.stringify({ Bool: { 'aws:PrincipalIsAWSService': 'true' } }));
+  const lets = allows.some(s => everything(s) && (s.Condition === undefined
+    || (account !== undefined && principalAccounts(s)?.includes(account))));
+  if (!lets && account !== undefined && allows.length > 0 && allows.every(s => principalAccounts(s) !== undefined)) {
+    return { name: 'endpoint-policy', holds: false, detail: `the policy of ${endpoint.path} allows only principals of other accounts than ${account}` };
+  }
   return lets
     ? { name: 'endpoint-policy', holds: true, detail: `the policy of ${endpoint.path} allows the principals of the subnet's account` }
     : { name: 'endpoint-policy', holds: undefined, detail: `whether the policy of ${endpoint.path} allows the workloads' principals depends on IAM` };
 }
 
+/** The accounts a statement is limited to, when its only condition is `StringEquals` on `aws:PrincipalAccount`. */
+function principalAccounts(statement: Record<string, unknown>): string[] | undefined {
+  const condition = statement.Condition as Record<string, Record<string, unknown>> | undefined;
+  const accounts = condition?.StringEquals?.['aws:PrincipalAccount'];
+  if (condition === undefined || Object.keys(condition).length !== 1 || Object.keys(condition.StringEquals ?? {}).length !== 1) {
+    return undefined;
+  }
+  return typeof accounts === 'string' ? [accounts] : Array.isArray(accounts) && accounts.every(a => typeof a === 'string') ? accounts as string[] : undefined;
+}
+
 function isWildcard(value: unknown): boolean {
   return value === '*' || (Array.isArray(value) && value.includes('*')) || (value as Record<string, unknown> | undefined)?.AWS === '*';
+}
+
+/**
+ * The subnet's ACL lets HTTPS out to, and replies in from, the service's public addresses, which the templates do not hold
+ * (the gateway's prefix list): all of them (`0.0.0.0/0`) proves it; a deny of all refutes it; narrower rules are undecided.
+ */
+function gatewayAclHop(model: NetworkModel, subnet: Subnet): Hop {
+  const out = aclAllows(model, subnet, true, '0.0.0.0/0', HTTPS);
+  const back = aclAllows(model, subnet, false, '0.0.0.0/0', EPHEMERAL_PORT);
+  if (out === true && back === true) {
+    return { name: 'network-acl', holds: true, detail: 'the subnet\'s network ACL allows HTTPS out and the replies in' };
+  }
+  const acl = model.subnetNetworkAcls.get(subnet.key);
+  const anyAllow = (model.networkAclEntries.get(acl ?? '') ?? []).some(entry => entry.allow);
+  return anyAllow
+    ? { name: 'network-acl', holds: undefined, detail: 'the subnet\'s network ACL allows some addresses; whether they are the service\'s is known only at deploy time' }
+    : { name: 'network-acl', holds: false, detail: 'the subnet\'s network ACL denies traffic to the service' };
 }
 
 /** Return traffic to a client: the first port of Linux's default ephemeral range (`ip_local_port_range`, 32768-60999). */
@@ -339,7 +453,7 @@ function routeHop(model: NetworkModel, subnet: Subnet, endpoint: VpcEndpoint): H
   }
   const back = endpoint.subnets.filter((key): key is string => key !== undefined).map(key => model.subnets.get(key))
     .filter((s): s is Subnet => s !== undefined)
-    .every(s => routesOf(model, s).some(route => route.destination !== undefined && route.target.kind === there.target.kind
+    .every(s => routesOf(model, s).some(route => route.destination !== undefined && route.target.key === there.target.key
       && ipv4CidrsWithin([subnet.cidrBlock!], [route.destination]).length > 0));
   return back
     ? { name: 'route', holds: true, detail: `through the ${there.target.kind} to ${endpointCidr}, and back` }

@@ -43,6 +43,8 @@ export interface IngressRule {
   readonly cidr?: string;
   readonly sourceGroup?: string;
   readonly prefixList?: string;
+  /** An IPv6 source, which admits no IPv4 client. */
+  readonly ipv6Only?: boolean;
 }
 
 export interface VpcEndpoint {
@@ -54,10 +56,17 @@ export interface VpcEndpoint {
   readonly serviceName?: string;
   /** The endpoint service of the assembly the endpoint connects to, when its service name refers to one. */
   readonly endpointService?: string;
+  /**
+   * Whether the endpoint connects to a provider's endpoint service (`com.amazonaws.vpce.<region>.vpce-svc-...`, or one of
+   * the assembly), rather than an AWS service.
+   */
+  readonly toEndpointService: boolean;
   readonly subnets: Array<string | undefined>;
   readonly securityGroups: Array<string | undefined>;
   readonly routeTables: Array<string | undefined>;
   readonly privateDnsEnabled: boolean;
+  /** Whether private DNS answers only queries from Route 53 Resolver inbound endpoints (`OnlyInboundResolver`), not the VPC's clients. */
+  readonly privateDnsOnlyForInboundResolver: boolean;
   /** The endpoint policy's statements, as written; undefined without a policy (full access). */
   readonly policyStatements?: unknown[];
 }
@@ -103,10 +112,16 @@ export class NetworkModel {
   public readonly ingress = new Map<string, IngressRule[]>();
   public readonly hostedZones = new Map<string, HostedZone>();
   public readonly records: RecordSet[] = [];
+  /** The Route 53 Profiles the app defines. */
+  public readonly profiles = new Set<string>();
   /** Profile key to the keys of the resources (zones, endpoints) associated with it. */
   public readonly profileResources = new Map<string, Array<string | undefined>>();
   /** VPC key to the profile keys associated with it. */
   public readonly vpcProfiles = new Map<string, Array<string | undefined>>();
+  /** Endpoint service key to the keys of its Network Load Balancers. */
+  public readonly endpointServiceLoadBalancers = new Map<string, Array<string | undefined>>();
+  /** Load balancer key to the ports of its listeners. */
+  public readonly listenerPorts = new Map<string, Array<number | undefined>>();
   /** Transit Gateway key (or `literal:tgw-...`) to the VPC keys attached to it in the app. */
   public readonly transitGatewayVpcs = new Map<string, string[]>();
   /** Subnet key to the key of its network ACL; a subnet without one has the VPC's default ACL, which allows everything. */
@@ -213,10 +228,14 @@ export class NetworkModel {
           type: r.literal(stack, props.VpcEndpointType) ?? 'Gateway',
           serviceName: this.serviceNameOf(stack, props.ServiceName),
           endpointService: this.endpointServiceOf(stack, props.ServiceName),
+          toEndpointService: this.endpointServiceOf(stack, props.ServiceName) !== undefined
+            || /(^|")(cn\.)?com\.amazonaws\.vpce\./.test(JSON.stringify(props.ServiceName ?? '')),
           subnets: r.keysOf(stack, props.SubnetIds),
           securityGroups: r.keysOf(stack, props.SecurityGroupIds),
           routeTables: r.keysOf(stack, props.RouteTableIds),
           privateDnsEnabled: props.PrivateDnsEnabled === true,
+          privateDnsOnlyForInboundResolver: ['OnlyInboundResolver', true, 'true'].includes(
+            (props.DnsOptions as Record<string, unknown> | undefined)?.PrivateDnsOnlyForInboundResolverEndpoint as string),
           policyStatements: props.PolicyDocument === undefined ? undefined
             : (props.PolicyDocument as { Statement?: unknown[] }).Statement ?? [],
         });
@@ -229,6 +248,16 @@ export class NetworkModel {
         const group = r.keyOf(stack, props.GroupId);
         if (group) {
           this.addIngress(group, this.ingressRule(stack, props));
+        }
+        break;
+      }
+      case 'AWS::EC2::VPCEndpointService':
+        this.endpointServiceLoadBalancers.set(key, r.keysOf(stack, props.NetworkLoadBalancerArns));
+        break;
+      case 'AWS::ElasticLoadBalancingV2::Listener': {
+        const loadBalancer = r.keyOf(stack, props.LoadBalancerArn);
+        if (loadBalancer) {
+          this.listenerPorts.set(loadBalancer, [...this.listenerPorts.get(loadBalancer) ?? [], numberOf(r.literal(stack, props.Port))]);
         }
         break;
       }
@@ -281,6 +310,9 @@ export class NetworkModel {
         });
         break;
       }
+      case 'AWS::Route53Profiles::Profile':
+        this.profiles.add(key);
+        break;
       case 'AWS::Route53Profiles::ProfileResourceAssociation': {
         const profile = r.keyOf(stack, props.ProfileId) ?? `unknown:${key}`;
         this.profileResources.set(profile, [...this.profileResources.get(profile) ?? [], this.associatedResource(stack, props.ResourceArn)]);
@@ -304,7 +336,11 @@ export class NetworkModel {
 
   private ingressRule(stack: AssemblyStack, rule: Record<string, unknown>): IngressRule {
     const r = this.resolver;
-    const cidrRef = r.resolve(stack, rule.CidrIp ?? rule.CidrIpv6);
+    // An IPv6 block admits no IPv4 client, and the proof judges subnets by their IPv4 blocks.
+    if (rule.CidrIp === undefined && rule.CidrIpv6 !== undefined) {
+      return { protocol: String(r.literal(stack, rule.IpProtocol) ?? 'unknown'), ipv6Only: true };
+    }
+    const cidrRef = r.resolve(stack, rule.CidrIp);
     const cidr = cidrRef.kind === 'literal' ? cidrRef.value
       // `Fn::GetAtt: [Vpc, CidrBlock]`, as aws-cdk-lib writes a VPC's own block.
       : cidrRef.kind === 'resource' && cidrRef.attribute === 'CidrBlock' ? this.cidrBlockOf(cidrRef.key) : undefined;
