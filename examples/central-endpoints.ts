@@ -51,8 +51,13 @@ class EndpointHubStack extends Stack {
 
 interface SpokeStackProps extends StackProps {
   readonly cidr: string;
-  /** The hub, for a spoke in its account; the spoke in another account is given the profile ID and CIDR block as text. */
+  /**
+   * The hub, for a spoke in its account; the spoke in another account is given the profile ID, CIDR block and the hub's
+   * services as text.
+   */
   readonly hub?: CentralEndpointHub;
+  /** The hub's services, for the spoke in another account. */
+  readonly centralizedServices?: string[];
 }
 
 /**
@@ -72,7 +77,13 @@ class SpokeStack extends Stack {
     const attachment = attachToTransitGateway(this, vpc);
     const spoke = new CentralEndpointSpoke(this, 'Spoke', props.hub
       ? { vpc, hub: props.hub, transitGatewayId: TRANSIT_GATEWAY_ID }
-      : { vpc, profileId: HUB_PROFILE_ID, hubCidrs: [HUB_CIDR], transitGatewayId: TRANSIT_GATEWAY_ID });
+      : {
+        vpc,
+        profileId: HUB_PROFILE_ID,
+        hubCidrs: [HUB_CIDR],
+        transitGatewayId: TRANSIT_GATEWAY_ID,
+        centralizedServices: props.centralizedServices,
+      });
     // A route through the Transit Gateway needs the VPC's attachment first.
     spoke.node.addDependency(attachment);
   }
@@ -90,5 +101,9 @@ function attachToTransitGateway(scope: Construct, vpc: ec2.IVpc): ec2.CfnTransit
 export function addCentralEndpointStacks(app: App): void {
   const { hub } = new EndpointHubStack(app, 'EndpointHub', { env: { account: PROVIDER_ACCOUNT, region: REGION } });
   new SpokeStack(app, 'NetworkSpoke', { env: { account: PROVIDER_ACCOUNT, region: REGION }, cidr: '10.16.0.0/16', hub });
-  new SpokeStack(app, 'PartnerSpoke', { env: { account: CONSUMER_ACCOUNT, region: REGION }, cidr: '10.17.0.0/16' });
+  new SpokeStack(app, 'PartnerSpoke', {
+    env: { account: CONSUMER_ACCOUNT, region: REGION },
+    cidr: '10.17.0.0/16',
+    centralizedServices: hub.centralizedServices,
+  });
 }

@@ -109,12 +109,15 @@ function sharedEndpointKeys(model: NetworkModel, vpc: string | undefined): strin
 /** A service the VPC declares it needs, that no endpoint of the VPC, its zones or its Profiles offers: the public answer. */
 function declaredRequirement(model: NetworkModel, subnet: Subnet, service: string): RequirementResult {
   const region = subnet.vpc === undefined ? undefined : model.vpcs.get(subnet.vpc)?.stack.region;
-  const host = region === undefined ? undefined : sdkHostName(service, region) ?? clientHostName(service, region)?.host;
-  const hop: Hop = host === undefined
-    ? { name: 'dns', holds: undefined, detail: `the host of ${service} is unknown (${region === undefined ? 'environment-agnostic stack' : 'not in the SDK data'})` }
-    : { name: 'dns', holds: false, detail: `${host} resolves to the service's public address: no endpoint, zone or Profile of the VPC offers ${service}` };
-  const verdict = hop.holds === undefined ? 'unknown' : 'unreachable';
-  return { ...subnetFields(subnet), service, host, verdict, hops: [hop] };
+  if (region === undefined) {
+    return {
+      ...subnetFields(subnet),
+      service,
+      verdict: 'unknown',
+      hops: [{ name: 'dns', holds: undefined, detail: `the host of ${service} is unknown in an environment-agnostic stack` }],
+    };
+  }
+  return serviceRequirement(model, subnet, service, region, `com.amazonaws.${region}.${service}`);
 }
 
 function gatewayRequirement(model: NetworkModel, subnet: Subnet, endpoint: VpcEndpoint): RequirementResult {
@@ -137,20 +140,29 @@ function interfaceRequirement(model: NetworkModel, subnet: Subnet, endpoint: Vpc
   if (endpoint.toEndpointService || endpoint.type === 'Resource' || endpoint.type === 'ServiceNetwork' || parsed === undefined) {
     return directRequirement(model, subnet, endpoint, service);
   }
-  const host = sdkHostName(parsed.shortName, parsed.region) ?? clientHostName(parsed.shortName, parsed.region)?.host;
+  return serviceRequirement(model, subnet, parsed.shortName, parsed.region, endpoint.serviceName!, endpoint);
+}
+
+/**
+ * An AWS service, by the host its clients call: what the VPC's resolver answers for it, then the path to that endpoint;
+ * or, for S3 and DynamoDB, the public answer that a gateway endpoint on the subnet's route table carries.
+ *
+ * @param offeredBy the endpoint that makes this a requirement, named when nothing answers
+ */
+function serviceRequirement(model: NetworkModel, subnet: Subnet, shortName: string, region: string, serviceName: string,
+  offeredBy?: VpcEndpoint): RequirementResult {
+  const host = sdkHostName(shortName, region) ?? clientHostName(shortName, region)?.host;
+  const named = (endpoint: VpcEndpoint | undefined, hops: Hop[]) => endpoint ? result(subnet, endpoint, shortName, host, hops)
+    : { ...subnetFields(subnet), service: shortName, host, verdict: verdictOf(hops), hops };
   if (host === undefined) {
-    return result(subnet, endpoint, service, undefined, [{
-      name: 'dns',
-      holds: undefined,
-      detail: `the AWS SDKs' endpoint data has no host for ${endpoint.serviceName}`,
-    }]);
+    return named(offeredBy, [{ name: 'dns', holds: undefined, detail: `the AWS SDKs' endpoint data has no host for ${serviceName}` }]);
   }
-  const answer = resolve(model, subnet.vpc, host, endpoint.serviceName);
+  const answer = resolve(model, subnet.vpc, host, serviceName);
   if (answer.endpoint === undefined && answer.hop.holds === false) {
-    const gateway = gatewayCarrying(model, subnet, parsed.shortName);
+    const gateway = gatewayCarrying(model, subnet, shortName);
     if (gateway) {
       // S3 and DynamoDB: the public answer is private all the same on a route table the gateway endpoint carries.
-      return result(subnet, gateway, service, host, [
+      return named(gateway, [
         { name: 'dns', holds: true, detail: `${host} resolves to the service's public addresses, which ${gateway.path} carries` },
         endpointPolicyHop(model, subnet, gateway),
       ]);
@@ -162,7 +174,7 @@ function interfaceRequirement(model: NetworkModel, subnet: Subnet, endpoint: Vpc
       networkAclHop(model, subnet, answer.endpoint, HTTPS), routeHop(model, subnet, answer.endpoint),
       endpointPolicyHop(model, subnet, answer.endpoint));
   }
-  return result(subnet, answer.endpoint ?? endpoint, service, host, hops);
+  return named(answer.endpoint ?? offeredBy, hops);
 }
 
 /**
@@ -172,10 +184,7 @@ function interfaceRequirement(model: NetworkModel, subnet: Subnet, endpoint: Vpc
  * balancers listen on.
  */
 function directRequirement(model: NetworkModel, subnet: Subnet, endpoint: VpcEndpoint, service: string): RequirementResult {
-  const named = endpoint.toEndpointService || endpoint.type === 'Resource' || endpoint.type === 'ServiceNetwork';
-  const dns: Hop = named
-    ? { name: 'dns', holds: true, detail: `clients call the DNS names of ${endpoint.path}` }
-    : { name: 'dns', holds: undefined, detail: `the service name of ${endpoint.path} is known only at deploy time` };
+  const dns = directDnsHop(model, subnet, endpoint);
   const securityGroup = securityGroupHop(model, subnet, endpoint, 'any');
   const hops = [dns, networkInterfaceHop(model, subnet, endpoint), securityGroup.hop];
   if (securityGroup.port !== undefined) {
@@ -186,6 +195,29 @@ function directRequirement(model: NetworkModel, subnet: Subnet, endpoint: VpcEnd
     hops.push(providerHop(model, endpoint.endpointService, securityGroup.port));
   }
   return result(subnet, endpoint, service, undefined, hops);
+}
+
+/**
+ * Clients call the endpoint's own DNS names, or a name a private hosted zone of the app points at the endpoint (a
+ * consumer's split-horizon name), which resolves only where that zone is associated.
+ */
+function directDnsHop(model: NetworkModel, subnet: Subnet, endpoint: VpcEndpoint): Hop {
+  const vpc = subnet.vpc === undefined ? undefined : model.vpcs.get(subnet.vpc);
+  if (vpc && !vpc.dnsSupport) {
+    return { name: 'dns', holds: false, detail: `the VPC has DNS support off, so no name of ${endpoint.path} resolves` };
+  }
+  const records = model.records.filter(record => record.aliasEndpoint === endpoint.key);
+  if (records.length > 0) {
+    const zones = zonesOfVpc(model, subnet.vpc).map(zone => zone.key);
+    const answered = records.find(record => record.zone !== undefined && zones.includes(record.zone));
+    return answered
+      ? { name: 'dns', holds: true, detail: `clients call ${answered.name}, which a zone of the VPC points at ${endpoint.path}` }
+      : { name: 'dns', holds: false, detail: `clients call ${records[0].name}, but its zone is not associated with the VPC` };
+  }
+  const named = endpoint.toEndpointService || endpoint.type === 'Resource' || endpoint.type === 'ServiceNetwork';
+  return named
+    ? { name: 'dns', holds: true, detail: `clients call the DNS names of ${endpoint.path}` }
+    : { name: 'dns', holds: undefined, detail: `the service name of ${endpoint.path} is known only at deploy time` };
 }
 
 /** The provider's load balancers listen on the port the consumer opens. */
@@ -526,8 +558,11 @@ function vpcPath(vpc: string | undefined): string {
 }
 
 function result(subnet: Subnet, endpoint: VpcEndpoint, service: string, host: string | undefined, hops: Hop[]): RequirementResult {
-  const verdict = hops.some(hop => hop.holds === false) ? 'unreachable' : hops.some(hop => hop.holds === undefined) ? 'unknown' : 'reachable';
-  return { ...subnetFields(subnet), service, host, via: endpoint.path, verdict, hops };
+  return { ...subnetFields(subnet), service, host, via: endpoint.path, verdict: verdictOf(hops), hops };
+}
+
+function verdictOf(hops: Hop[]): RequirementResult['verdict'] {
+  return hops.some(hop => hop.holds === false) ? 'unreachable' : hops.some(hop => hop.holds === undefined) ? 'unknown' : 'reachable';
 }
 
 function subnetFields(subnet: Subnet): Pick<RequirementResult, 'vpc' | 'subnet' | 'subnetKey' | 'availabilityZone'> {
