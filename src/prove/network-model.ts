@@ -229,7 +229,7 @@ export class NetworkModel {
           serviceName: this.serviceNameOf(stack, props.ServiceName),
           endpointService: this.endpointServiceOf(stack, props.ServiceName),
           toEndpointService: this.endpointServiceOf(stack, props.ServiceName) !== undefined
-            || /(^|")(cn\.)?com\.amazonaws\.vpce\./.test(JSON.stringify(props.ServiceName ?? '')),
+            || /(^|")(cn\.)?com\.amazonaws\.vpce(\.|")/.test(JSON.stringify(props.ServiceName ?? '')),
           subnets: r.keysOf(stack, props.SubnetIds),
           securityGroups: r.keysOf(stack, props.SecurityGroupIds),
           routeTables: r.keysOf(stack, props.RouteTableIds),
