@@ -12,8 +12,8 @@ import { proofHolds } from '../../src/prove/report';
  * no VPC forbids internet paths and none declares required services), once with the Region us-east-1 and once
  * environment-agnostic (as those integ stacks are: `Fn::GetAZs`, `Ref: AWS::Region`).
  *
- * The counts are what the proof says today; the comments say why, and where a closer reading disagrees (marked
- * DISAGREE), so that a change of the proof that changes a count is a decision, not an accident.
+ * The counts are what the proof says; the comments say why, so that a change of the proof that changes a count is a
+ * decision, not an accident.
  */
 
 const CANDIDATES = ['/work/shared/reference-templates', path.resolve(__dirname, '../../../shared/reference-templates')];
