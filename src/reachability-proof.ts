@@ -22,7 +22,7 @@ export interface ReachabilityProofProps {
  */
 export class ReachabilityProof implements IPolicyValidationPlugin {
   public readonly name = 'cdk-private-endpoints-reachability';
-  public readonly ruleIds = ['reachability', 'no-internet'];
+  public readonly ruleIds?: string[] = ['reachability', 'no-internet'];
   private readonly strict: boolean;
 
   constructor(props: ReachabilityProofProps = {}) {
