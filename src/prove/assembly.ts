@@ -53,7 +53,7 @@ interface ManifestArtifact {
   readonly additionalMetadataFile?: string;
   readonly environment?: string;
   readonly displayName?: string;
-  readonly properties?: { readonly templateFile?: string; readonly stackName?: string; readonly directoryName?: string };
+  readonly properties?: { readonly templateFile?: string; readonly stackName?: string; readonly directoryName?: string; readonly displayName?: string };
 }
 
 /**
@@ -81,7 +81,8 @@ function readManifest(directory: string, prefix: string): AssemblyStack[] {
         ...metadataOf({ ...artifact.metadata, ...additionalMetadata(directory, artifact.additionalMetadataFile) }),
       });
     } else if (artifact.type === 'cdk:cloud-assembly' && artifact.properties?.directoryName) {
-      stacks.push(...readManifest(path.join(directory, artifact.properties.directoryName), `${prefix}${artifact.displayName ?? id}/`));
+      const name = artifact.properties.displayName ?? artifact.displayName ?? id;
+      stacks.push(...readManifest(path.join(directory, artifact.properties.directoryName), `${prefix}${name}/`));
     }
   }
   return stacks;

@@ -13,7 +13,6 @@ import {
   routesOf,
   securityGroupHop,
 } from './path-hops';
-import { keyPath } from './references';
 import { directDnsHop, profilesOf, resolve, zonesOfVpc } from './resolution';
 import { parseServiceName, sdkHostName } from './sdk-hosts';
 
@@ -66,7 +65,7 @@ export function evaluate(model: NetworkModel): ProofResult {
     }
     internetPaths.push(...internetPathsOf(model, subnet));
   }
-  const publicDns = [...model.vpcs.values()].filter(vpc => vpc.dnsSupport).map(vpc => keyPath(vpc.key));
+  const publicDns = [...model.vpcs.values()].filter(vpc => vpc.dnsSupport).map(vpc => model.nameOf(vpc.key));
   return { requirements, internetPaths, publicDns };
 }
 
@@ -214,5 +213,5 @@ function verdictOf(hops: Hop[]): RequirementResult['verdict'] {
 }
 
 function subnetFields(subnet: Subnet): Pick<RequirementResult, 'vpc' | 'subnet' | 'subnetKey' | 'availabilityZone'> {
-  return { vpc: keyPath(subnet.vpc), subnet: subnet.path, subnetKey: subnet.key, availabilityZone: subnet.availabilityZone };
+  return { vpc: subnet.vpcPath, subnet: subnet.path, subnetKey: subnet.key, availabilityZone: subnet.availabilityZone };
 }

@@ -1,6 +1,5 @@
 import { NetworkModel, Subnet } from './network-model';
 import { routesOf } from './path-hops';
-import { keyPath } from './references';
 
 /** A way from a workload subnet to the internet. */
 export interface InternetPath {
@@ -15,7 +14,7 @@ export interface InternetPath {
 }
 
 export function internetPathsOf(model: NetworkModel, subnet: Subnet): InternetPath[] {
-  const vpc = keyPath(subnet.vpc);
+  const vpc = subnet.vpcPath;
   const forbidden = subnet.vpc !== undefined && model.noInternet.has(subnet.vpc);
   const paths: InternetPath[] = routesOf(model, subnet)
     .filter(route => DIRECT_EXITS.includes(route.target.kind))

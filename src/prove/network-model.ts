@@ -28,6 +28,8 @@ export interface Subnet {
   readonly key: string;
   readonly path: string;
   readonly vpc?: string;
+  /** The VPC's construct path, as reports name it. */
+  readonly vpcPath: string;
   readonly cidrBlock?: string;
   readonly availabilityZone?: string;
   readonly mapPublicIpOnLaunch: boolean;
@@ -194,6 +196,7 @@ export class NetworkModel {
           key,
           path,
           vpc: r.keyOf(stack, props.VpcId),
+          vpcPath: this.nameOf(r.keyOf(stack, props.VpcId)),
           cidrBlock: r.literal(stack, props.CidrBlock),
           availabilityZone: r.literal(stack, props.AvailabilityZone),
           mapPublicIpOnLaunch: props.MapPublicIpOnLaunch === true,

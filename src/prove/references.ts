@@ -9,11 +9,6 @@ export type Reference =
   /** A value known only at deploy time: a parameter, an intrinsic the proof does not evaluate, an import of no export. */
   | { readonly kind: 'unknown'; readonly text: string };
 
-/** A key as reports name it when no construct path is known: `<stack ID>/<logical ID>`. */
-export function keyPath(key: string | undefined): string {
-  return key?.replace('|', '/') ?? 'a VPC known only at deploy time';
-}
-
 /** The key of a resource across the assembly: `<stack ID>|<logical ID>`. */
 export function resourceKey(stack: AssemblyStack, logicalId: string): string {
   return `${stack.id}|${logicalId}`;
