@@ -53,7 +53,12 @@ interface ManifestArtifact {
   readonly additionalMetadataFile?: string;
   readonly environment?: string;
   readonly displayName?: string;
-  readonly properties?: { readonly templateFile?: string; readonly stackName?: string; readonly directoryName?: string; readonly displayName?: string };
+  readonly properties?: {
+    readonly templateFile?: string;
+    readonly stackName?: string;
+    readonly directoryName?: string;
+    readonly displayName?: string;
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Stack, Stage, Validations } from 'aws-cdk-lib';
+import { App, CfnParameter, Stack, Stage, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { NetworkRequirements, PrivateEgressVpc, ReachabilityProof } from '../../src';
 import { readAssembly, UnreadableAssemblyError } from '../../src/prove/assembly';
@@ -107,7 +107,7 @@ describe('cdk-private-endpoints prove', () => {
   test('exits 1 with --strict when a requirement is undecidable', () => {
     // GIVEN: a service named by a parameter, known only at deploy time
     const outdir = synthesized((stack, egress) => egress.vpc.addInterfaceEndpoint('ByParameter', {
-      service: new ec2.InterfaceVpcEndpointService(new (require('aws-cdk-lib').CfnParameter)(stack, 'ServiceName').valueAsString, 443),
+      service: new ec2.InterfaceVpcEndpointService(new CfnParameter(stack, 'ServiceName').valueAsString, 443),
     }));
 
     // THEN
