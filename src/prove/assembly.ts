@@ -83,14 +83,24 @@ function readManifest(directory: string, prefix: string): AssemblyStack[] {
         region,
         templatePath: path.join(directory, artifact.properties.templateFile),
         template: readJson(path.join(directory, artifact.properties.templateFile)) as Template,
-        ...metadataOf({ ...artifact.metadata, ...additionalMetadata(directory, artifact.additionalMetadataFile) }),
+        ...metadataOf(mergeMetadata(artifact.metadata ?? {}, additionalMetadata(directory, artifact.additionalMetadataFile))),
       });
     } else if (artifact.type === 'cdk:cloud-assembly' && artifact.properties?.directoryName) {
-      const name = artifact.properties.displayName ?? artifact.displayName ?? id;
-      stacks.push(...readManifest(path.join(directory, artifact.properties.directoryName), `${prefix}${name}/`));
+      // A stage's display name is its full path (`Outer/Inner`); without one, its ID under the enclosing assembly.
+      const name = artifact.properties.displayName ?? artifact.displayName ?? `${prefix}${id}`;
+      stacks.push(...readManifest(path.join(directory, artifact.properties.directoryName), `${name}/`));
     }
   }
   return stacks;
+}
+
+/** The entries of both, path by path. */
+function mergeMetadata(a: Record<string, MetadataEntry[]>, b: Record<string, MetadataEntry[]>): Record<string, MetadataEntry[]> {
+  const merged: Record<string, MetadataEntry[]> = { ...a };
+  for (const [constructPath, entries] of Object.entries(b)) {
+    merged[constructPath] = [...merged[constructPath] ?? [], ...entries];
+  }
+  return merged;
 }
 
 function additionalMetadata(directory: string, file: string | undefined): Record<string, MetadataEntry[]> {

@@ -135,10 +135,14 @@ export class NetworkModel {
   public readonly noInternet = new Set<string>();
 
   constructor(public readonly resolver: ReferenceResolver) {
+    // VPCs first, of every stack: the order of resources and stacks means nothing, and CIDR blocks and rules read their VPC.
+    const resources = resolver.assemblyStacks.flatMap(stack => Object.entries(stack.template.Resources ?? {})
+      .map(([logicalId, resource]) => ({ stack, logicalId, resource })));
+    for (const { stack, logicalId, resource } of [...resources.filter(r => r.resource.Type === 'AWS::EC2::VPC'),
+      ...resources.filter(r => r.resource.Type !== 'AWS::EC2::VPC')]) {
+      this.add(stack, logicalId, resource);
+    }
     for (const stack of resolver.assemblyStacks) {
-      for (const [logicalId, resource] of Object.entries(stack.template.Resources ?? {})) {
-        this.add(stack, logicalId, resource);
-      }
       for (const entry of stack.metadata.filter(e => e.logicalId !== undefined)) {
         const key = resourceKey(stack, entry.logicalId!);
         if (entry.type === REQUIRED_SERVICES_METADATA && Array.isArray(entry.data)) {

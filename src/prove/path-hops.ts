@@ -1,5 +1,5 @@
-import { IngressRule, NetworkModel, Subnet, VpcEndpoint } from './network-model';
-import { ipv4CidrsWithin } from '../private/rules/cidr-blocks';
+import { IngressRule, NetworkModel, Route, Subnet, VpcEndpoint } from './network-model';
+import { ipv4CidrsWithin, overlappingIpv4Cidrs } from '../private/rules/cidr-blocks';
 
 // The hops of the path from a workload subnet to the endpoint that answers it, each judged from the templates alone.
 
@@ -202,18 +202,32 @@ export function routeHop(model: NetworkModel, subnet: Subnet, endpoint: VpcEndpo
   if (endpointCidr === undefined || subnet.cidrBlock === undefined) {
     return { name: 'route', holds: undefined, detail: `the CIDR blocks of the subnet or of ${endpoint.path}'s VPC are known only at deploy time` };
   }
-  const there = routesOf(model, subnet).find(route => route.destination !== undefined
-    && ['transit-gateway', 'peering'].includes(route.target.kind) && ipv4CidrsWithin([endpointCidr], [route.destination]).length > 0);
-  if (!there) {
-    return { name: 'route', holds: false, detail: `the subnet's route table has no route to ${endpointCidr} (the VPC of ${endpoint.path})` };
+  const ownBlocks = model.vpcs.get(subnet.vpc ?? '')?.cidrBlocks ?? [];
+  if (overlappingIpv4Cidrs([endpointCidr], ownBlocks).length > 0) {
+    return { name: 'route', holds: false, detail: `${endpointCidr} (the VPC of ${endpoint.path}) overlaps the subnet's VPC, whose local route keeps the traffic` };
+  }
+  const there = mostSpecificRoute(model, subnet, endpointCidr);
+  if (!there || !['transit-gateway', 'peering'].includes(there.target.kind)) {
+    return {
+      name: 'route',
+      holds: false,
+      detail: `the subnet's route table has no route to ${endpointCidr} (the VPC of ${endpoint.path}) through a `
+      + 'Transit Gateway or peering connection',
+    };
   }
   const back = endpoint.subnets.filter((key): key is string => key !== undefined).map(key => model.subnets.get(key))
     .filter((s): s is Subnet => s !== undefined)
-    .every(s => routesOf(model, s).some(route => route.destination !== undefined && route.target.key === there.target.key
-      && ipv4CidrsWithin([subnet.cidrBlock!], [route.destination]).length > 0));
+    .every(s => mostSpecificRoute(model, s, subnet.cidrBlock!)?.target.key === there.target.key);
   return back
     ? { name: 'route', holds: true, detail: `through the ${there.target.kind} to ${endpointCidr}, and back` }
     : { name: 'route', holds: false, detail: `the subnets of ${endpoint.path} have no route back to ${subnet.cidrBlock}` };
+}
+
+/** The route a table uses for traffic to a block: the one of the longest prefix whose destination contains it. */
+function mostSpecificRoute(model: NetworkModel, subnet: Subnet, cidr: string): Route | undefined {
+  const prefixLength = (route: Route) => Number(route.destination!.split('/')[1]);
+  return routesOf(model, subnet).filter(route => route.destination !== undefined && ipv4CidrsWithin([cidr], [route.destination]).length > 0)
+    .sort((a, b) => prefixLength(b) - prefixLength(a))[0];
 }
 
 /** The provider's load balancers listen on the port the consumer opens. */

@@ -27,7 +27,7 @@ export class ReferenceResolver {
     for (const stack of stacks) {
       for (const output of Object.values(stack.template.Outputs ?? {})) {
         if (typeof output.Export?.Name === 'string') {
-          this.exports.set(output.Export.Name, { stack, value: output.Value });
+          this.exports.set(exportKey(stack, output.Export.Name), { stack, value: output.Value });
         }
       }
     }
@@ -50,8 +50,8 @@ export class ReferenceResolver {
       return { kind: 'resource', key: resourceKey(stack, getAtt[0]), attribute: String(getAtt[1]) };
     }
     const imported = object?.['Fn::ImportValue'];
-    if (typeof imported === 'string' && this.exports.has(imported)) {
-      const exported = this.exports.get(imported)!;
+    const exported = typeof imported === 'string' ? this.exports.get(exportKey(stack, imported)) : undefined;
+    if (exported) {
       return this.resolve(exported.stack, exported.value);
     }
     return { kind: 'unknown', text: JSON.stringify(value) };
@@ -77,4 +77,9 @@ export class ReferenceResolver {
   public get assemblyStacks(): AssemblyStack[] {
     return this.stacks;
   }
+}
+
+/** Export names are unique per account and Region, and an import reads those of its own stack's. */
+function exportKey(stack: AssemblyStack, name: string): string {
+  return `${stack.account ?? '?'}/${stack.region ?? '?'}/${name}`;
 }
