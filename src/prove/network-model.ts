@@ -347,10 +347,7 @@ export class NetworkModel {
     if (rule.CidrIp === undefined && rule.CidrIpv6 !== undefined) {
       return { protocol: String(r.literal(stack, rule.IpProtocol) ?? 'unknown'), ipv6Only: true };
     }
-    const cidrRef = r.resolve(stack, rule.CidrIp);
-    const cidr = cidrRef.kind === 'literal' ? cidrRef.value
-      // `Fn::GetAtt: [Vpc, CidrBlock]`, as aws-cdk-lib writes a VPC's own block.
-      : cidrRef.kind === 'resource' && cidrRef.attribute === 'CidrBlock' ? this.cidrBlockOf(cidrRef.key) : undefined;
+    const cidr = this.ipv4Block(stack, rule.CidrIp);
     return {
       protocol: String(r.literal(stack, rule.IpProtocol) ?? 'unknown'),
       fromPort: numberOf(r.literal(stack, rule.FromPort)),
@@ -361,10 +358,17 @@ export class NetworkModel {
     };
   }
 
+  /** A literal IPv4 block, or a VPC's own (`Fn::GetAtt: [Vpc, CidrBlock]`, as aws-cdk-lib writes `vpc.vpcCidrBlock`). */
+  private ipv4Block(stack: AssemblyStack, value: unknown): string | undefined {
+    const reference = this.resolver.resolve(stack, value);
+    return reference.kind === 'literal' ? reference.value
+      : reference.kind === 'resource' && reference.attribute === 'CidrBlock' ? this.cidrBlockOf(reference.key) : undefined;
+  }
+
   private destinationOf(stack: AssemblyStack, props: Record<string, unknown>): string | undefined {
     const r = this.resolver;
     if (props.DestinationCidrBlock !== undefined) {
-      return r.literal(stack, props.DestinationCidrBlock);
+      return this.ipv4Block(stack, props.DestinationCidrBlock);
     }
     if (props.DestinationIpv6CidrBlock !== undefined) {
       return r.literal(stack, props.DestinationIpv6CidrBlock);

@@ -224,6 +224,11 @@ describe('readAssembly of an unreadable assembly', () => {
       .toThrow(/assembly-Prod\/manifest\.json is not JSON/);
   });
 
+  test('throws UnreadableAssemblyError for a manifest or a template that is JSON but not an object', () => {
+    expect(() => readAssembly(broken('manifest.json', 'null'))).toThrow(UnreadableAssemblyError);
+    expect(() => readAssembly(broken('Network.template.json', 'null'))).toThrow(UnreadableAssemblyError);
+  });
+
   test('is an Error', () => {
     expect(new UnreadableAssemblyError('x')).toBeInstanceOf(Error);
   });

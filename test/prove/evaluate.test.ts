@@ -259,6 +259,40 @@ describe('evaluate: the dns hop', () => {
   });
 });
 
+describe('evaluate: what the templates do not show', () => {
+  test('leaves the dns hop undecided for a VPC imported by ID, whose DNS attributes the templates do not show', () => {
+    // GIVEN: subnets and an endpoint added to an existing VPC
+    const net = network({ Vpc: undefined }, {
+      IsolatedA: { VpcId: 'vpc-0123456789abcdef0' },
+      IsolatedB: { VpcId: 'vpc-0123456789abcdef0' },
+      EndpointSg: { VpcId: 'vpc-0123456789abcdef0', SecurityGroupIngress: [tcp443('10.0.0.0/16')] },
+      Sts: { VpcId: 'vpc-0123456789abcdef0' },
+    });
+
+    // WHEN
+    const requirement = requirementOf(proof(net), 'Net/IsolatedA', 'sts');
+
+    // THEN: private DNS needs DNS support and hostnames, which only the deployed VPC tells
+    expect(requirement.vpc).toBe('vpc-0123456789abcdef0');
+    expect(requirement.hops[0]).toMatchObject({ name: 'dns', holds: undefined });
+    expect(requirement.verdict).toBe('unknown');
+  });
+
+  test('does not report a VPC whose queries a DNS Firewall rule group of the app filters as resolving public names', () => {
+    // GIVEN
+    const net = network({
+      RuleGroup: { Type: 'AWS::Route53Resolver::FirewallRuleGroup', Properties: { FirewallRules: [] } },
+      Firewall: {
+        Type: 'AWS::Route53Resolver::FirewallRuleGroupAssociation',
+        Properties: { FirewallRuleGroupId: getAtt('RuleGroup', 'Id'), VpcId: ref('Vpc'), Priority: 101 },
+      },
+    });
+
+    // THEN
+    expect(proof(net).publicDns).toEqual([]);
+  });
+});
+
 describe('evaluate: the network-interface hop', () => {
   test('fails when the endpoint has no subnet', () => {
     const requirement = requirementOf(proof(network({}, { Sts: { SubnetIds: [] } })), 'Net/IsolatedA', 'sts');

@@ -98,6 +98,23 @@ describe('NetworkModel: VPCs and subnets', () => {
     });
   });
 
+  test('reads CloudFormation\'s string booleans as booleans', () => {
+    // GIVEN: "true" and "false", which CloudFormation takes for its Boolean properties as it takes true and false
+    const net = stack('Net', {
+      Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', EnableDnsSupport: 'false', EnableDnsHostnames: 'true' } },
+      Subnet: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: ref('Vpc'), CidrBlock: '10.0.0.0/24', MapPublicIpOnLaunch: 'true' } },
+      Sts: { Type: 'AWS::EC2::VPCEndpoint', Properties: { VpcId: ref('Vpc'), ServiceName: 'com.amazonaws.us-east-1.sts', VpcEndpointType: 'Interface', PrivateDnsEnabled: 'true' } },
+    });
+
+    // WHEN
+    const model = modelOf(net);
+
+    // THEN
+    expect(model.vpcs.get('Net|Vpc')).toMatchObject({ dnsSupport: false, dnsHostnames: true });
+    expect(model.subnets.get('Net|Subnet')?.mapPublicIpOnLaunch).toBe(true);
+    expect(model.endpoints.get('Net|Sts')?.privateDnsEnabled).toBe(true);
+  });
+
   test('names resources by construct path without the Resource, Subnet or Default suffix; else <stack>/<logical ID>', () => {
     const net = stack('Net', VPC, { constructPaths: { Vpc: 'Net/Vpc/Resource', Sg: 'Net/Endpoints/Sg/Default', Zone: 'Net/Zone' } });
     const model = modelOf(net);

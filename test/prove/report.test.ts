@@ -237,6 +237,15 @@ describe('runCli', () => {
     expect(cli('prove', notJson)).toMatchObject({ code: 2, err: expect.stringMatching(/Net\.template\.json is not JSON/) });
   });
 
+  test('exits 2, rather than throwing, for a manifest that is JSON but not an object', () => {
+    const dir = assembly();
+    fs.writeFileSync(path.join(dir, 'manifest.json'), '[]');
+    expect(cli('prove', dir).code).toBe(2);
+    fs.writeFileSync(path.join(dir, 'manifest.json'), 'null');
+    expect(() => cli('prove', dir)).not.toThrow();
+    expect(cli('prove', dir).code).toBe(2);
+  });
+
   test('reads cdk.out of the working directory by default', () => {
     // GIVEN
     const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'prove-cli-cwd-'));
