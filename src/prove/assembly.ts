@@ -131,16 +131,22 @@ function environmentOf(environment: string | undefined): { account?: string; reg
   };
 }
 
-function readJson(file: string): unknown {
+/** A JSON object from a file of the assembly; anything else makes the assembly unreadable. */
+function readJson(file: string): Record<string, unknown> {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf-8');
   } catch (e) {
     throw new UnreadableAssemblyError(`cannot read ${file}: ${(e as Error).message}`);
   }
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (e) {
     throw new UnreadableAssemblyError(`${file} is not JSON: ${(e as Error).message}`);
   }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new UnreadableAssemblyError(`${file} is not a JSON object`);
+  }
+  return value as Record<string, unknown>;
 }

@@ -65,7 +65,7 @@ export function evaluate(model: NetworkModel): ProofResult {
     }
     internetPaths.push(...internetPathsOf(model, subnet));
   }
-  const publicDns = [...model.vpcs.values()].filter(vpc => vpc.dnsSupport).map(vpc => model.nameOf(vpc.key));
+  const publicDns = [...model.vpcs.values()].filter(vpc => vpc.dnsSupport && !model.dnsFirewalledVpcs.has(vpc.key)).map(vpc => model.nameOf(vpc.key));
   return { requirements, internetPaths, publicDns };
 }
 

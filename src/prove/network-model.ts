@@ -114,6 +114,8 @@ export class NetworkModel {
   public readonly ingress = new Map<string, IngressRule[]>();
   public readonly hostedZones = new Map<string, HostedZone>();
   public readonly records: RecordSet[] = [];
+  /** VPC keys whose DNS queries a DNS Firewall rule group of the app filters. */
+  public readonly dnsFirewalledVpcs = new Set<string>();
   /** The Route 53 Profiles the app defines. */
   public readonly profiles = new Set<string>();
   /** Profile key to the keys of the resources (zones, endpoints) associated with it. */
@@ -183,8 +185,8 @@ export class NetworkModel {
           key,
           stack,
           cidrBlocks: [r.literal(stack, props.CidrBlock)].filter((cidr): cidr is string => cidr !== undefined),
-          dnsSupport: props.EnableDnsSupport !== false,
-          dnsHostnames: props.EnableDnsHostnames === true,
+          dnsSupport: !isFalse(props.EnableDnsSupport),
+          dnsHostnames: isTrue(props.EnableDnsHostnames),
         });
         break;
       case 'AWS::EC2::VPCCidrBlock': {
@@ -203,7 +205,7 @@ export class NetworkModel {
           vpcPath: this.nameOf(r.keyOf(stack, props.VpcId)),
           cidrBlock: r.literal(stack, props.CidrBlock),
           availabilityZone: r.literal(stack, props.AvailabilityZone),
-          mapPublicIpOnLaunch: props.MapPublicIpOnLaunch === true,
+          mapPublicIpOnLaunch: isTrue(props.MapPublicIpOnLaunch),
           subnetType: tagValue(props.Tags, 'aws-cdk:subnet-type'),
         });
         break;
@@ -240,7 +242,7 @@ export class NetworkModel {
           subnets: r.keysOf(stack, props.SubnetIds),
           securityGroups: r.keysOf(stack, props.SecurityGroupIds),
           routeTables: r.keysOf(stack, props.RouteTableIds),
-          privateDnsEnabled: props.PrivateDnsEnabled === true,
+          privateDnsEnabled: isTrue(props.PrivateDnsEnabled),
           privateDnsOnlyForInboundResolver: ['OnlyInboundResolver', true, 'true'].includes(
             (props.DnsOptions as Record<string, unknown> | undefined)?.PrivateDnsOnlyForInboundResolverEndpoint as string),
           policyStatements: props.PolicyDocument === undefined ? undefined
@@ -291,7 +293,7 @@ export class NetworkModel {
         if (acl) {
           this.networkAclEntries.set(acl, [...this.networkAclEntries.get(acl) ?? [], {
             ruleNumber: Number(r.literal(stack, props.RuleNumber)),
-            egress: props.Egress === true,
+            egress: isTrue(props.Egress),
             allow: r.literal(stack, props.RuleAction) === 'allow',
             protocol: String(r.literal(stack, props.Protocol) ?? 'unknown'),
             fromPort: numberOf(r.literal(stack, ports?.From)),
@@ -315,6 +317,13 @@ export class NetworkModel {
           name: normalize(r.literal(stack, props.Name) ?? ''),
           aliasEndpoint: alias === undefined ? undefined : endpointInValue(stack, alias),
         });
+        break;
+      }
+      case 'AWS::Route53Resolver::FirewallRuleGroupAssociation': {
+        const vpc = r.keyOf(stack, props.VpcId);
+        if (vpc) {
+          this.dnsFirewalledVpcs.add(vpc);
+        }
         break;
       }
       case 'AWS::Route53Profiles::Profile':
@@ -460,6 +469,15 @@ function endpointInValue(stack: AssemblyStack, value: unknown): string | undefin
     }
   }
   return undefined;
+}
+
+/** CloudFormation takes `true` and `"true"` alike. */
+function isTrue(value: unknown): boolean {
+  return value === true || value === 'true';
+}
+
+function isFalse(value: unknown): boolean {
+  return value === false || value === 'false';
 }
 
 function tagValue(tags: unknown, key: string): string | undefined {

@@ -16,6 +16,16 @@ export function resolve(model: NetworkModel, vpc: string | undefined, host: stri
   }
   const sameService = (e: VpcEndpoint) => e.serviceName === serviceName && e.privateDnsEnabled && !e.privateDnsOnlyForInboundResolver;
   const local = [...model.endpoints.values()].find(e => e.vpc === vpc && sameService(e));
+  if (local && !vpcDetails) {
+    return {
+      hop: {
+        name: 'dns',
+        holds: undefined,
+        detail: `the private DNS of ${local.path} needs DNS support and hostnames, which the `
+      + 'templates do not show for an imported VPC',
+      },
+    };
+  }
   if (local && vpcDetails && !vpcDetails.dnsHostnames) {
     // "To use private DNS, you must enable both DNS hostnames and DNS resolution for your VPC" (CreateVpcEndpoint).
     return { hop: { name: 'dns', holds: false, detail: `the private DNS of ${local.path} needs DNS hostnames, which the VPC has off` } };
