@@ -37,6 +37,11 @@ export function resolve(model: NetworkModel, vpc: string | undefined, host: stri
   if (zone) {
     const record = model.records.find(r => r.zone === zone.key && (r.name === host || r.name === `*.${host.split('.').slice(1).join('.')}`));
     const target = record?.aliasEndpoint === undefined ? undefined : model.endpoints.get(record.aliasEndpoint);
+    if (target?.serviceName !== undefined && serviceName !== undefined && target.serviceName !== serviceName) {
+      // The SDK's TLS call to the host would reach another service's endpoint, which does not answer for it.
+      const detail = `the zone ${zone.name} points ${host} at ${target.path}, an endpoint of ${target.serviceName}`;
+      return { hop: { name: 'dns', holds: false, detail } };
+    }
     return target
       ? { hop: { name: 'dns', holds: true, detail: `${host} resolves through the zone ${zone.name} to ${target.path}` }, endpoint: target }
       : { hop: { name: 'dns', holds: false, detail: `the zone ${zone.name} answers for ${host} but has no record of it pointing at an endpoint` } };

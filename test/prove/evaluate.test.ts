@@ -231,6 +231,25 @@ describe('evaluate: the dns hop', () => {
     expect(requirement.hops[0].detail).toBe('sts.us-east-1.amazonaws.com resolves through the zone sts.us-east-1.amazonaws.com to Net/Sts');
   });
 
+  test('fails when the zone\'s record for the host aliases an endpoint of another service, which does not serve the host', () => {
+    // GIVEN: the zone for STS pointing at a KMS endpoint (private DNS off), and the VPC declaring that it needs STS
+    const net = network({
+      Sts: interfaceEndpoint('Vpc', 'com.amazonaws.us-east-1.kms', { SubnetIds: [ref('IsolatedA'), ref('IsolatedB')], SecurityGroupIds: [ref('EndpointSg')] }),
+      Zone: { Type: 'AWS::Route53::HostedZone', Properties: { Name: 'sts.us-east-1.amazonaws.com.', VPCs: [{ VPCId: ref('Vpc'), VPCRegion: 'us-east-1' }] } },
+      Record: {
+        Type: 'AWS::Route53::RecordSet',
+        Properties: { HostedZoneId: ref('Zone'), Name: 'sts.us-east-1.amazonaws.com.', Type: 'A', AliasTarget: { DNSName: getAtt('Sts', 'DnsEntries'), HostedZoneId: 'Z1' } },
+      },
+    }, {}, { metadata: [metadata(REQUIRED_SERVICES_METADATA, ['sts'])] });
+
+    // WHEN
+    const sts = requirementOf(proof(net), 'Net/IsolatedA', 'sts');
+
+    // THEN
+    expect(sts.verdict).toBe('unreachable');
+    expect(failingHop(sts)?.name).toBe('dns');
+  });
+
   test('holds through a Route 53 Profile of the app that holds an endpoint with private DNS; is undecided for a Profile outside the app', () => {
     // GIVEN: the endpoint in a hub VPC that shares it through a Profile associated with this VPC
     const hub = {
