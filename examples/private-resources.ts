@@ -14,7 +14,8 @@ const LEDGER_PARAMETER = '/resources/ledger-db/resource-configuration-arn';
 // between accounts, so the consumer account gets the ARN as text.
 const LEDGER_CONFIGURATION_ARN = `arn:aws:vpc-lattice:${REGION}:${PROVIDER_ACCOUNT}:resourceconfiguration/rcfg-0123456789abcdef0`;
 
-function isolatedVpc(scope: Construct, cidr: string): ec2.Vpc {
+/** A VPC of isolated subnets in 2 AZs, with no way to the internet: where shared resources and their clients live. */
+export function isolatedVpc(scope: Construct, cidr: string): ec2.Vpc {
   return new ec2.Vpc(scope, 'Vpc', {
     maxAzs: 2,
     natGateways: 0,

@@ -4,6 +4,7 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
 import { CONSUMER_ACCOUNT, PROVIDER_ACCOUNT, REGION } from './private-link';
+import { isolatedVpc } from './private-resources';
 import { PortRange, PrivateResourceShare, PrivateServiceNetwork, PrivateServiceNetworkEndpoint, ResourceDefinition } from '../src';
 
 const POSTGRES_PORT = 5432;
@@ -12,15 +13,6 @@ const HTTPS_PORT = 443;
 // What the provider stack's `ServiceNetworkArn` output shows once it is deployed. CDK cannot pass a token between
 // accounts, so the consumer account gets the ARN as text.
 const DATA_NETWORK_ARN = `arn:aws:vpc-lattice:${REGION}:${PROVIDER_ACCOUNT}:servicenetwork/sn-0123456789abcdef0`;
-
-function isolatedVpc(scope: Construct, cidr: string): ec2.Vpc {
-  return new ec2.Vpc(scope, 'Vpc', {
-    maxAzs: 2,
-    natGateways: 0,
-    ipAddresses: ec2.IpAddresses.cidr(cidr),
-    subnetConfiguration: [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
-  });
-}
 
 /**
  * The provider account's data platform: an Aurora cluster and a partner API reached by its domain name, carried by one
