@@ -34,6 +34,7 @@ import { validateSharePrincipals } from './private/rules/ram';
 import { validateVpcDns } from './private/rules/vpc';
 import { addRules } from './private/wiring/add-rules';
 import { checkProps } from './private/wiring/check-props';
+import { serviceDomains } from './private/wiring/dns-egress-domains';
 import { physicalName } from './private/wiring/physical-names';
 import { PrincipalShare } from './private/wiring/principal-share';
 import { publishParameter } from './private/wiring/published-parameter';
@@ -182,6 +183,7 @@ export class CentralEndpointHub extends Construct {
       endpointAzs: props.endpointAzs,
       clientCidrs,
       privateDnsEnabled: this.answersThroughProfile,
+      dnsEgressGuard: props.dnsEgressGuard,
     });
     this.vpc = this.endpoints.vpc;
     this.endpointSecurityGroup = this.endpoints.endpointSecurityGroup;
@@ -195,6 +197,7 @@ export class CentralEndpointHub extends Construct {
       this.profileShare = this.defineProfileShare(this.profileArn, props.allowExternalPrincipals ?? false);
     }
     this.serviceZones = new ServiceZoneSet(this, { vpc: this.vpc, profile: this.profile });
+    this.extendDnsEgressGuardToSpokes();
 
     const workloadSubnets = [...this.vpc.privateSubnets, ...this.vpc.isolatedSubnets];
     if (props.transitGatewayId !== undefined) {
@@ -303,7 +306,7 @@ export class CentralEndpointHub extends Construct {
    */
   public estimateMonthlyCost(options: CentralEndpointHubCostOptions): CentralEndpointHubCostEstimate {
     const ownEstimate = this.endpoints.estimateMonthlyCost();
-    return estimateHubCost({
+    const hubEstimate = estimateHubCost({
       region: Stack.of(this).region,
       interfaceEndpoints: ownEstimate.interfaceEndpoints.map(({ service, availabilityZones }) => ({ service, availabilityZones })),
       hostedZones: this.serviceZones.zones.size,
@@ -315,6 +318,7 @@ export class CentralEndpointHub extends Construct {
         ?? Math.max(0, ...ownEstimate.interfaceEndpoints.map(endpoint => endpoint.availabilityZones)),
       transitGatewayAttachments: options.transitGatewayAttachments ?? true,
     });
+    return { ...hubEstimate, dnsEgressGuard: ownEstimate.dnsEgressGuard };
   }
 
   private centralize(key: string, service: ec2.IInterfaceVpcEndpointService, endpoint: ec2.IInterfaceVpcEndpoint): void {
@@ -402,6 +406,26 @@ export class CentralEndpointHub extends Construct {
     if (problem) {
       throw new Error(`CentralEndpointHub ${this.node.path}: ${problem}`);
     }
+  }
+
+  /**
+   * The hub VPC's guard, associated with the Profile so that spokes inherit it, allows what the spokes resolve themselves:
+   * the gateway endpoints the hub's bundles need them to have.
+   */
+  private extendDnsEgressGuardToSpokes(): void {
+    const guard = this.endpoints.dnsEgressGuard;
+    if (!guard) {
+      return;
+    }
+    if (this.profile) {
+      guard._associateWithProfile(this.profile);
+    }
+    guard._requireDomains(() => {
+      const region = Stack.of(this).region;
+      const services = [...new Set(this.bundles.flatMap(bundle => bundle.requiredGatewayEndpoints.map(serviceShortName)))];
+      return services.flatMap(service => serviceDomains(service, region)
+        .map(domain => ({ domain, neededBy: `the spokes' ${service} gateway endpoints` })));
+    });
   }
 
   /**

@@ -108,6 +108,14 @@ export interface MonthlyCostEstimate extends CostEstimate {
    * @default - undefined when the estimate is not priced
    */
   readonly breakEvenGbPerMonth?: number;
+
+  /**
+   * The VPC's DNS egress guard, estimated on its own: it is not in `totalFixedMonthlyUsd`, which compares the endpoints with
+   * NAT gateways.
+   *
+   * @default - undefined without a guard
+   */
+  readonly dnsEgressGuard?: DnsEgressGuardCostEstimate;
 }
 
 /**
@@ -277,4 +285,49 @@ export interface CentralEndpointHubCostEstimate extends CostEstimate {
    * @default - undefined when the estimate is not priced
    */
   readonly breakEvenGbPerMonth?: number;
+
+  /**
+   * The hub's DNS egress guard, estimated on its own: it is not in `totalFixedMonthlyUsd`, which compares the hub with
+   * endpoints in every spoke.
+   *
+   * @default - undefined without a guard
+   */
+  readonly dnsEgressGuard?: DnsEgressGuardCostEstimate;
+}
+
+/**
+ * The monthly cost of a `DnsEgressGuard` at list prices: the domain names its lists hold and, with Advanced protections,
+ * their hourly charge for the VPC's association. DNS Firewall's per-query charge is given as a rate.
+ */
+export interface DnsEgressGuardCostEstimate extends CostEstimate {
+  /** The domain names in the guard's lists: the allowed names and the catch-all `*`. */
+  readonly domains: number;
+
+  /**
+   * USD per month for those names.
+   *
+   * @default - undefined when the estimate is not priced
+   */
+  readonly domainsMonthlyUsd?: number;
+
+  /** The DNS Firewall Advanced protections the guard has. */
+  readonly threatProtections: number;
+
+  /**
+   * USD per month for the Advanced protections on the guarded VPC's association: 0 without protections. A hub's
+   * guard is also billed for each spoke VPC associated with its Profile, which the estimate does not count.
+   *
+   * @default - undefined when the estimate is not priced
+   */
+  readonly threatProtectionsMonthlyUsd?: number;
+
+  /**
+   * USD per million DNS queries from the guarded VPCs (first billion a month), on top of the total.
+   *
+   * @default - undefined when the estimate is not priced
+   */
+  readonly queriesUsdPerMillion?: number;
+
+  /** What query logging costs: billed by CloudWatch Logs by volume, so described, not totalled. */
+  readonly queryLoggingNote: string;
 }

@@ -1,4 +1,5 @@
 export * from './cost';
+export * from './dns-egress-guard';
 export * from './endpoint-bundle';
 export * from './endpoint-consumer';
 export * from './endpoint-policy';

@@ -3,6 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { MonthlyCostEstimate } from './cost';
+import { DnsEgressGuard, DnsEgressGuardOptions } from './dns-egress-guard';
 import { EndpointBundle } from './endpoint-bundle';
 import { EndpointPolicy } from './endpoint-policy';
 import { NetworkRequirements } from './network-requirements';
@@ -208,6 +209,16 @@ export interface InterfaceEndpointVpcProps {
    * @default - every AZ of `endpointSubnets` where the service is available
    */
   readonly endpointAzs?: number;
+
+  /**
+   * A DNS egress guard on the VPC: Route 53 Resolver DNS Firewall rules that allow the names its endpoints and zones answer
+   * (and `allowedDomains`) and block every other name, so that DNS is no way out either. See `DnsEgressGuard`. A hub's guard
+   * is also associated with its Route 53 Profile, so that every spoke VPC inherits it, and allows the names of the gateway
+   * endpoints its bundles need the spokes to have.
+   *
+   * @default - no guard: the VPC's resolver answers every public name
+   */
+  readonly dnsEgressGuard?: DnsEgressGuardOptions;
 }
 
 /**
@@ -277,6 +288,9 @@ export class PrivateEgressVpc extends Construct {
 
   /** The security group shared by all interface endpoints: the service ports from the VPC's CIDR blocks and `clientCidrs` only. */
   public readonly endpointSecurityGroup: ec2.ISecurityGroup;
+
+  /** The DNS egress guard of the VPC; undefined without `dnsEgressGuard`. */
+  public readonly dnsEgressGuard?: DnsEgressGuard;
 
   private readonly vpcDefinedHere: boolean;
   private readonly flowLogsEnabled: boolean;
@@ -359,6 +373,10 @@ export class PrivateEgressVpc extends Construct {
     (props.interfaceEndpoints ?? []).forEach(service => this.addInterfaceEndpoint(service));
     (props.bundles ?? []).forEach(bundle => this.addBundle(bundle));
 
+    if (props.dnsEgressGuard) {
+      this.dnsEgressGuard = new DnsEgressGuard(this, 'DnsEgressGuard', { ...props.dnsEgressGuard, vpc: this.vpc });
+    }
+
     allowEndpointClientsAtSynth(this, this.vpc, this.endpointSecurityGroup,
       () => [...this.endpoints.interfaceRecords.values()].flatMap(record => this.endpoints.clientPorts(record)), this.clientCidrs);
 
@@ -436,6 +454,7 @@ export class PrivateEgressVpc extends Construct {
       gatewayEndpoints: this.endpoints.gatewayRecords.size,
       natGatewayAzs: this.vpc.availabilityZones.length,
       flowLogsEnabled: this.flowLogsEnabled,
+      dnsEgressGuard: this.dnsEgressGuard?.estimateMonthlyCost(),
     });
   }
 

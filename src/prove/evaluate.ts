@@ -65,8 +65,14 @@ export function evaluate(model: NetworkModel): ProofResult {
     }
     internetPaths.push(...internetPathsOf(model, subnet));
   }
-  const publicDns = [...model.vpcs.values()].filter(vpc => vpc.dnsSupport && !model.dnsFirewalledVpcs.has(vpc.key)).map(vpc => model.nameOf(vpc.key));
+  const publicDns = [...model.vpcs.values()].filter(vpc => vpc.dnsSupport && !isDnsFirewalled(model, vpc.key)).map(vpc => model.nameOf(vpc.key));
   return { requirements, internetPaths, publicDns };
+}
+
+/** Whether a DNS Firewall rule group of the app filters the VPC's queries: associated with it, or held by one of its Profiles. */
+function isDnsFirewalled(model: NetworkModel, vpc: string): boolean {
+  const profiles = model.vpcProfiles.get(vpc) ?? [];
+  return model.dnsFirewalledVpcs.has(vpc) || profiles.some(profile => profile !== undefined && model.dnsFirewalledProfiles.has(profile));
 }
 
 /** Private and isolated subnets, as aws-cdk-lib tags them; an untagged subnet is one without a route to an internet gateway. */

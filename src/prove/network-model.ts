@@ -114,8 +114,10 @@ export class NetworkModel {
   public readonly ingress = new Map<string, IngressRule[]>();
   public readonly hostedZones = new Map<string, HostedZone>();
   public readonly records: RecordSet[] = [];
-  /** VPC keys whose DNS queries a DNS Firewall rule group of the app filters. */
+  /** VPC keys whose DNS queries a DNS Firewall rule group of the app filters, associated with the VPC itself. */
   public readonly dnsFirewalledVpcs = new Set<string>();
+  /** Profile keys that hold a DNS Firewall rule group of the app, which filters every VPC associated with them. */
+  public readonly dnsFirewalledProfiles = new Set<string>();
   /** The Route 53 Profiles the app defines. */
   public readonly profiles = new Set<string>();
   /** Profile key to the keys of the resources (zones, endpoints) associated with it. */
@@ -331,6 +333,9 @@ export class NetworkModel {
         break;
       case 'AWS::Route53Profiles::ProfileResourceAssociation': {
         const profile = r.keyOf(stack, props.ProfileId) ?? `unknown:${key}`;
+        if (refersToType(stack, props.ResourceArn, 'AWS::Route53Resolver::FirewallRuleGroup')) {
+          this.dnsFirewalledProfiles.add(profile);
+        }
         this.profileResources.set(profile, [...this.profileResources.get(profile) ?? [], this.associatedResource(stack, props.ResourceArn)]);
         break;
       }
@@ -462,13 +467,18 @@ export class NetworkModel {
 
 /** The endpoint a value refers to (`Ref` or `GetAtt` of an `AWS::EC2::VPCEndpoint` inside any intrinsic), or undefined. */
 function endpointInValue(stack: AssemblyStack, value: unknown): string | undefined {
-  const text = JSON.stringify(value ?? '');
-  for (const match of text.matchAll(/"(?:Ref|Fn::GetAtt)":\[?"([^"]+)"/g)) {
-    if (stack.template.Resources?.[match[1]]?.Type === 'AWS::EC2::VPCEndpoint') {
-      return resourceKey(stack, match[1]);
-    }
-  }
-  return undefined;
+  const logicalId = referencedIds(value).find(id => stack.template.Resources?.[id]?.Type === 'AWS::EC2::VPCEndpoint');
+  return logicalId === undefined ? undefined : resourceKey(stack, logicalId);
+}
+
+/** Whether a value refers (`Ref` or `GetAtt` inside any intrinsic) to a resource of the type in its stack. */
+function refersToType(stack: AssemblyStack, value: unknown, type: string): boolean {
+  return referencedIds(value).some(id => stack.template.Resources?.[id]?.Type === type);
+}
+
+/** The logical IDs a value refers to with `Ref` or `Fn::GetAtt`, inside any intrinsic. */
+function referencedIds(value: unknown): string[] {
+  return [...JSON.stringify(value ?? '').matchAll(/"(?:Ref|Fn::GetAtt)":\[?"([^"]+)"/g)].map(match => match[1]);
 }
 
 /** CloudFormation takes `true` and `"true"` alike. */

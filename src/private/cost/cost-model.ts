@@ -10,7 +10,7 @@ import {
   ResourcePrices,
   resourcePricesFor,
 } from './price-table';
-import { EndpointConsumerCostEstimate, EndpointServiceProviderCostEstimate, MonthlyCostEstimate, PrivateResourceCostEstimate } from '../../cost';
+import { DnsEgressGuardCostEstimate, EndpointConsumerCostEstimate, EndpointServiceProviderCostEstimate, MonthlyCostEstimate, PrivateResourceCostEstimate } from '../../cost';
 
 /** What a VPC is billed for, as plain data. */
 export interface CostEstimateInput {
@@ -24,6 +24,8 @@ export interface CostEstimateInput {
   readonly natGatewayAzs: number;
   /** Whether the VPC has flow logs. */
   readonly flowLogsEnabled: boolean;
+  /** The estimate of the VPC's DNS egress guard, if it has one. */
+  readonly dnsEgressGuard?: DnsEgressGuardCostEstimate;
 }
 
 /**
@@ -39,6 +41,7 @@ export function estimateCost(input: CostEstimateInput): MonthlyCostEstimate {
         + 'depends on traffic and is not in the total.'
       : 'Off: no flow-log charge.',
     natGatewayAzs: input.natGatewayAzs,
+    dnsEgressGuard: input.dnsEgressGuard,
   };
 
   // A token (the Region of an environment-agnostic stack) matches no row either.

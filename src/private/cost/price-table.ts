@@ -300,6 +300,12 @@ export interface Route53Prices {
   readonly profileVpcAssociationsIncluded: number;
   /** Per VPC association per hour beyond `profileVpcAssociationsIncluded`. */
   readonly additionalProfileVpcAssociationUsdPerHour: number;
+  /** Per million DNS queries from VPCs with a DNS Firewall rule group, for the first billion a month (0.40 beyond). */
+  readonly dnsFirewallUsdPerMillionQueries: number;
+  /** Per domain name in the account's own DNS Firewall domain lists, per month (prorated hourly). */
+  readonly dnsFirewallDomainUsdPerMonth: number;
+  /** Per hour, per rule group holding DNS Firewall Advanced rules, per VPC association. */
+  readonly dnsFirewallAdvancedUsdPerHour: number;
   readonly source: string;
   /** How each figure was confirmed, and which one could not be confirmed from a stored page. */
   readonly sourceNote: string;
@@ -314,12 +320,19 @@ export const ROUTE53_PRICES: Route53Prices = {
   profileUsdPerHour: 0.75,
   profileVpcAssociationsIncluded: 100,
   additionalProfileVpcAssociationUsdPerHour: 0.0014,
+  dnsFirewallUsdPerMillionQueries: 0.6,
+  dnsFirewallDomainUsdPerMonth: 0.0005,
+  dnsFirewallAdvancedUsdPerHour: 0.16,
   source: ROUTE53_PRICING_PAGE,
   sourceNote: 'Hosted zones: "$0.50 per hosted zone / month for the first 25 hosted zones, $0.10 for additional zones", '
     + 'quoted from the pricing page in a stored public page. Profiles: "billed per account, not per Profile: $0.75/hour '
     + 'covers up to 100 Profile-VPC associations across all Profiles the account owns in a Region, then $0.0014 per '
     + 'association per hour. The Profile owner pays for every association, including those created by RAM recipients" '
     + '(AWS\'s own Route 53 Profiles guidance in aws/agent-toolkit-for-aws, configuring-route53-profiles.md; the pricing '
-    + 'page itself is not stored here).',
+    + 'page itself is not stored here). DNS Firewall: "Queries: $0.60 per million queries from VPCs with a rule group '
+    + 'association (first 1 billion per month), then $0.40 per million", "Custom domains: $0.0005 per domain per month for '
+    + 'domains in custom lists", "DNS Firewall Advanced: $0.16 per hour per rule group containing one or more Advanced rules, '
+    + 'per VPC association" (AWS\'s own DNS Firewall guidance in aws/agent-toolkit-for-aws, blocking-malicious-domains.md; '
+    + 'the same three rates transcribed verbatim from the pricing page on 2026-09-20 in api-evangelist/amazon-route53-resolver).',
   asOf: '2026-12-04',
 };

@@ -166,6 +166,11 @@ export class AppInventory {
     return this.serviceNetworkAssociationsByVpc.get(vpcId) ?? [];
   }
 
+  /** The private hosted zones associated with the VPC, of every name. */
+  public privateHostedZonesOfVpc(vpcId: string): readonly PrivateHostedZoneEntry[] {
+    return [...this.privateHostedZonesByVpc.get(vpcId)?.values() ?? []].flat();
+  }
+
   /** The private hosted zones of a name associated with the VPC. */
   public privateHostedZones(vpcId: string, zoneName: string): readonly PrivateHostedZoneEntry[] {
     return this.privateHostedZonesByVpc.get(vpcId)?.get(normalizeDomainName(zoneName)) ?? [];

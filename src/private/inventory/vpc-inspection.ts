@@ -152,6 +152,61 @@ export function localPrivateDnsEndpoints(vpc: ec2.IVpc, scope: IConstruct, servi
     .filter(endpoint => services.includes(endpoint.service));
 }
 
+/** An AWS service's endpoint in the VPC, defined in the app: which service, in which Region, and whether it has private DNS. */
+export interface AwsServiceEndpointFacts {
+  readonly path: string;
+  readonly type: 'Interface' | 'Gateway';
+  /** The short name, `ecr.api`. */
+  readonly service: string;
+  /** The Region of the service name, or the stack's where the name is joined with a deploy-time one. */
+  readonly region: string;
+  readonly privateDnsEnabled: boolean;
+}
+
+/** What the VPC's endpoints defined in the app are: AWS services' endpoints, and the others by path. */
+export interface VpcEndpointKinds {
+  readonly awsServices: AwsServiceEndpointFacts[];
+  /** Interface endpoints to a PrivateLink service (`vpce-svc-...`, or one defined in the app): its provider names it. */
+  readonly privateLinkServices: Array<{ readonly path: string; readonly privateDnsEnabled: boolean }>;
+  /** VPC Lattice endpoints (`Resource`, `ServiceNetwork`), whose names their providers give. */
+  readonly lattice: string[];
+}
+
+/** Sorts the VPC's endpoints, defined anywhere in the app, by what names them. */
+export function classifyEndpoints(vpc: ec2.IVpc, scope: IConstruct): VpcEndpointKinds {
+  const stack = Stack.of(scope);
+  const kinds: VpcEndpointKinds = { awsServices: [], privateLinkServices: [], lattice: [] };
+  for (const endpoint of AppInventory.of(scope).endpointsOfVpc(vpc.vpcId)) {
+    if (endpoint.type === 'Resource' || endpoint.type === 'ServiceNetwork') {
+      kinds.lattice.push(endpoint.path);
+      continue;
+    }
+    if (endpoint.type !== 'Interface' && endpoint.type !== 'Gateway') {
+      continue; // a Gateway Load Balancer endpoint has no name
+    }
+    const resolved = stack.resolve(endpoint.serviceName);
+    const service = awsServiceOf(typeof resolved === 'string' ? resolved : undefined, literalTail(resolved), stack.region);
+    const privateDnsEnabled = endpoint.privateDnsEnabled === true;
+    if (service) {
+      kinds.awsServices.push({ path: endpoint.path, type: endpoint.type, ...service, privateDnsEnabled });
+    } else if (endpoint.type === 'Interface') {
+      kinds.privateLinkServices.push({ path: endpoint.path, privateDnsEnabled });
+    }
+  }
+  return kinds;
+}
+
+/** The AWS service of a service name: from the literal name, or from the tail of one joined with the deploy-time Region. */
+function awsServiceOf(literalName: string | undefined, tail: string, stackRegion: string): { service: string; region: string } | undefined {
+  const match = literalName === undefined ? undefined : new RegExp(`^(?:cn\\.)?com\\.amazonaws\\.(${REGION_PATTERN})\\.(.+)$`).exec(literalName);
+  if (match) {
+    return match[2].startsWith('vpce-svc-') ? undefined : { region: match[1], service: match[2] };
+  }
+  return literalName === undefined && tail.startsWith('.') && !Token.isUnresolved(stackRegion)
+    ? { region: stackRegion, service: tail.slice(1) }
+    : undefined;
+}
+
 /**
  * `com.amazonaws.<region>.ecr.api` -> `ecr.api`, whatever the prefix (`cn.com.amazonaws` in the China Regions); the tail
  * of a name joined with a deploy-time Region, `.ecr.api` -> `ecr.api`.
