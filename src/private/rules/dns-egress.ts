@@ -40,7 +40,7 @@ export function validateAllowedDomains(domains: readonly string[]): Finding[] {
   const malformed = literal.filter(domain => domain.trim() !== EVERY_DOMAIN && !isDomainSpecification(normalizeDomainName(domain)));
   if (malformed.length > 0) {
     findings.push(error(`\`allowedDomains\` has names DNS Firewall cannot match: ${malformed.map(d => `'${d}'`).join(', ')}; `
-      + 'give a domain name of two labels or more (`api.example.com`), or `*.` and one (`*.example.com`) for the names under it'));
+      + 'give a domain name of two labels or more (`api.example.com`), or `*.` and a name (`*.example.com`) for the names under it'));
   }
   return findings;
 }
@@ -97,6 +97,7 @@ export function validateGuardRegion(region: string): Finding[] {
     : [];
 }
 
+/** A domain name, or `*.` and a domain name or a top-level domain (`*.internal`). */
 function isDomainSpecification(domain: string): boolean {
-  return isDomainName(domain.startsWith('*.') ? domain.slice(2) : domain);
+  return domain.startsWith('*.') ? isDomainName(`wildcard.${domain.slice(2)}`) : isDomainName(domain);
 }
