@@ -332,7 +332,7 @@ describe('DnsEgressGuard', () => {
 
       // THEN: `*.amazonaws.com` covers the service names under it, not the instances' hostnames
       expect(validationErrors(app)).toEqual([expect.stringMatching(
-        /leaves out names the VPC's endpoints and zones answer, which the guard would block: \*\.ec2\.internal \(the instances' hostnames\); add them/)]);
+        /leaves out names the VPC's endpoints and zones answer, which the guard would block: \*\.ec2\.internal \(the instances' own hostnames\); add them/)]);
     });
 
     test('only warns about names left out when the guard alerts', () => {
