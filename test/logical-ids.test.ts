@@ -10,6 +10,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import {
+  DnsThreatProtection,
   CentralEndpointHub,
   CentralEndpointSpoke,
   EndpointBundle,
@@ -184,8 +185,13 @@ function contractStacks(): Stack[] {
     portRanges: [PortRange.tcp(443)],
   });
 
+  const guardAll = stack('DnsEgressGuardAllProps');
+  const guardOptions = { queryLogging: true, failOpen: true, threatProtections: [DnsThreatProtection.DNS_TUNNELING], allowedDomains: ['api.example.com'] };
+  new PrivateEgressVpc(guardAll, 'Egress', { dnsEgressGuard: guardOptions });
+  new CentralEndpointHub(guardAll, 'Hub', { ipAddresses: ec2.IpAddresses.cidr('10.5.0.0/16'), interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.STS], dnsEgressGuard: guardOptions });
+
   return [egressDefaults, egressAll, providerDefaults, providerAll, consumerDefaults, consumerAll,
-    hubDefaults, hubZones, hubAll, profileHubAll, spokeAll, networkAll];
+    hubDefaults, hubZones, hubAll, profileHubAll, spokeAll, networkAll, guardAll];
 }
 
 function currentIds(): Contract {

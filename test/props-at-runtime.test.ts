@@ -7,6 +7,8 @@ import { Construct } from 'constructs';
 import {
   CentralEndpointHub,
   CentralEndpointSpoke,
+  DnsEgressGuard,
+  DnsThreatProtection,
   EndpointBundle,
   EndpointConsumer,
   EndpointServiceProvider,
@@ -54,6 +56,7 @@ const CONSTRUCTS: [string, Define][] = [
     portRanges: [PortRange.tcp(5432)],
     ...extra,
   } as any)],
+  ['DnsEgressGuard', (stack, extra) => new DnsEgressGuard(stack, 'Construct', { vpc: isolatedVpc(stack), ...extra } as any)],
 ];
 
 /** Per construct: a misspelled prop, and the message synth reports for it. */
@@ -66,6 +69,7 @@ const MISSPELLED: { [construct: string]: [object, string] } = {
   CentralEndpointSpoke: [{ hubCidr: ['10.0.0.0/16'] }, 'unknown prop `hubCidr`; did you mean `hubCidrs`?'],
   PrivateResourceShare: [{ portRange: [PortRange.tcp(5432)] }, 'unknown prop `portRange`; did you mean `portRanges`?'],
   PrivateResourceEndpoint: [{ privateDnsEnable: false }, 'unknown prop `privateDnsEnable`; did you mean `privateDnsEnabled`?'],
+  DnsEgressGuard: [{ allowedDomain: ['api.example.com'] }, 'unknown prop `allowedDomain`; did you mean `allowedDomains`?'],
 };
 
 /** Per construct: a prop of the wrong type, and the message the constructor throws for it. */
@@ -82,6 +86,7 @@ const MISTYPED: { [construct: string]: [object, string] } = {
   PrivateResourceShare: [{ resource: '10.0.0.25' },
     '`resource` must be a ResourceDefinition (an object such as ResourceDefinition.rdsInstance(instance)), got the string "10.0.0.25"'],
   PrivateResourceEndpoint: [{ portRanges: [443] }, '`portRanges[0]` must be a PortRange (an object such as PortRange.tcp(port)), got the number 443'],
+  DnsEgressGuard: [{ threatProtections: DnsThreatProtection.DGA }, '`threatProtections` must be a list of DnsThreatProtection values, got the string "DGA"; put it in a list'],
 };
 
 function escape(text: string): string {
