@@ -310,6 +310,21 @@ describe('evaluate: what the templates do not show', () => {
     // THEN
     expect(proof(net).publicDns).toEqual([]);
   });
+
+  test('does not report a VPC filtered by a rule group of its Route 53 Profile, and reports one whose Profile holds only zones', () => {
+    // GIVEN: a Profile holding a rule group, then the same Profile holding something else
+    const withProfileResource = (resource: object) => network({
+      RuleGroup: { Type: 'AWS::Route53Resolver::FirewallRuleGroup', Properties: { FirewallRules: [] } },
+      Zone: { Type: 'AWS::Route53::HostedZone', Properties: { Name: 'example.com' } },
+      Profile: { Type: 'AWS::Route53Profiles::Profile', Properties: { Name: 'hub' } },
+      Held: { Type: 'AWS::Route53Profiles::ProfileResourceAssociation', Properties: { ProfileId: getAtt('Profile', 'Id'), Name: 'held', ResourceArn: resource } },
+      Spoke: { Type: 'AWS::Route53Profiles::ProfileAssociation', Properties: { ProfileId: getAtt('Profile', 'Id'), ResourceId: ref('Vpc'), Name: 'spoke' } },
+    });
+
+    // THEN
+    expect(proof(withProfileResource(getAtt('RuleGroup', 'Arn'))).publicDns).toEqual([]);
+    expect(proof(withProfileResource(ref('Zone'))).publicDns).toEqual(['Net/Vpc']);
+  });
 });
 
 describe('evaluate: the network-interface hop', () => {
