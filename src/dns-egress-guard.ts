@@ -11,6 +11,7 @@ import {
   RequiredDomain,
   validateAllowedDomains,
   validateDomainCoverage,
+  validateFailOpenRegion,
   validateGuardRegion,
   validateRuleGroupPriority,
   validateThreatOptions,
@@ -324,6 +325,7 @@ export class DnsEgressGuard extends Construct {
       ...regionFindings,
       ...validateAllowedDomains(this.userDomains),
       ...validateRuleGroupPriority(props.priority),
+      ...validateFailOpenRegion(props.failOpen ?? false, Stack.of(this).region),
       ...validateThreatOptions(this.threatProtections.length, props.threatConfidence !== undefined),
       ...(own === undefined || this.allowEndpointDomains ? []
         : validateDomainCoverage(this.requiredDomains(own), this.userDomains.map(normalizeDomainName),
