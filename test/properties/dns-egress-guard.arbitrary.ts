@@ -68,7 +68,7 @@ export const guardSpec: fc.Arbitrary<GuardSpec> = fc.record({
   allowedDomains: fc.array(domainChoice, { maxLength: 4 }),
   ownNamesOnly: sometimes(fc.record({ covering: fc.boolean() })),
   action: sometimes(fc.constantFrom(DnsEgressAction.BLOCK, DnsEgressAction.ALERT)),
-  threatProtections: fc.array(fc.constantFrom(DnsThreatProtection.DNS_TUNNELING, DnsThreatProtection.DGA, DnsThreatProtection.DICTIONARY_DGA), { maxLength: 3 }),
+  threatProtections: fc.array(fc.constantFrom(...Object.values(DnsThreatProtection)), { maxLength: 3 }),
   threatConfidence: sometimes(fc.constantFrom(DnsThreatConfidence.LOW, DnsThreatConfidence.MEDIUM, DnsThreatConfidence.HIGH)),
   priority: sometimes(choice('priority', [100, 101, 5000, 9900], [99, 9901, 150.5])),
   failOpen: sometimes(fc.boolean()),
