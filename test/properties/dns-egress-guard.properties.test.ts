@@ -64,7 +64,8 @@ function invariantViolations(app: App, stack: Stack, spec: GuardSpec, request: G
   const protections = [...new Set(spec.threatProtections)];
   const confidence = spec.threatConfidence ?? 'HIGH';
   const threatRules = rules.filter(rule => rule.DnsThreatProtection !== undefined);
-  const inOrder = protections.every((protection, index) => rules[index]?.DnsThreatProtection === protection && rules[index]?.ConfidenceThreshold === confidence);
+  const inOrder = protections.every((protection, index) =>
+    rules[index]?.DnsThreatProtection === protection && rules[index]?.ConfidenceThreshold === confidence);
   if (groups.length !== 1 || threatRules.length !== protections.length || !inOrder) {
     violations.push(`rule groups ${text(groups)}: one expected, the protections ${protections} first at ${confidence}`);
   }
