@@ -1,47 +1,4 @@
-import { App, Stack } from 'aws-cdk-lib';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { addAdoptedVpcStack } from './adopted-vpc';
-import { addCentralEndpointStacks } from './central-endpoints';
-import { addPrivateLinkStacks, CONSUMER_ACCOUNT, PROVIDER_ACCOUNT, REGION } from './private-link';
-import { addPrivateResourceStacks } from './private-resources';
-import { addRegionsAndIpFamiliesStacks, CONSUMER_REGION } from './regions-and-ip-families';
-import { addServiceNetworkStacks } from './service-network';
+import { buildExampleApp } from './example-app';
 import { synthesizeAndSummarize } from './summary';
-import { EndpointBundle, PrivateEgressVpc } from '../src';
 
-// The AZs each example account sees in each Region, as `cdk synth` would read them into cdk.context.json.
-const AZS = ['a', 'b', 'c'];
-
-const app = new App({
-  outdir: 'cdk.out',
-  context: Object.fromEntries([PROVIDER_ACCOUNT, CONSUMER_ACCOUNT].flatMap(account => [REGION, CONSUMER_REGION].map(region =>
-    [`availability-zones:account=${account}:region=${region}`, AZS.map(letter => `${region}${letter}`)]))),
-});
-
-// Workloads in isolated subnets that use Session Manager, pull images from ECR (which also needs the default S3
-// gateway endpoint) and ship logs and metrics: ssm, ssmmessages, ec2messages, ecr.api, ecr.dkr, logs, monitoring.
-const workloads = new Stack(app, 'PrivateWorkloads', { env: { account: PROVIDER_ACCOUNT, region: REGION } });
-new PrivateEgressVpc(workloads, 'Network', {
-  bundles: [EndpointBundle.SESSION_MANAGER, EndpointBundle.ECR_IMAGE_PULL],
-  interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.CLOUDWATCH_MONITORING],
-});
-
-// A PrivateLink service and its consumers, in the provider's account and in another one.
-addPrivateLinkStacks(app);
-
-// An existing VPC that already has an S3 gateway endpoint, with clients on premises.
-addAdoptedVpcStack(app);
-
-// An RDS database shared from the provider account through a resource gateway, reached from the consumer account.
-addPrivateResourceStacks(app);
-
-// An Aurora cluster and a partner API carried by one VPC Lattice service network, reached through one endpoint.
-addServiceNetworkStacks(app);
-
-// A service offered across Regions over IPv4 and IPv6, and AWS services reached in another Region.
-addRegionsAndIpFamiliesStacks(app);
-
-// Endpoints once for the organization: a hub in the network account, a spoke beside it and one in another account.
-addCentralEndpointStacks(app);
-
-synthesizeAndSummarize(app);
+synthesizeAndSummarize(buildExampleApp('cdk.out'));

@@ -1,22 +1,15 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Stack } from 'aws-cdk-lib';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { addAdoptedVpcStack } from '../../examples/adopted-vpc';
-import { addCentralEndpointStacks } from '../../examples/central-endpoints';
-import { addPrivateLinkStacks, CONSUMER_ACCOUNT, PROVIDER_ACCOUNT, REGION } from '../../examples/private-link';
-import { addPrivateResourceStacks } from '../../examples/private-resources';
-import { addRegionsAndIpFamiliesStacks, CONSUMER_REGION } from '../../examples/regions-and-ip-families';
-import { addServiceNetworkStacks } from '../../examples/service-network';
-import { EndpointBundle, PrivateEgressVpc } from '../../src';
+import { buildExampleApp } from '../../examples/example-app';
+import { CONSUMER_ACCOUNT } from '../../examples/private-link';
 import { AssemblyStack, readAssembly } from '../../src/prove/assembly';
 import { Hop, InternetPath, ProofResult, RequirementResult } from '../../src/prove/evaluate';
 import { proveStacks } from '../../src/prove/prove';
 import { proofHolds } from '../../src/prove/report';
 
 /*
- * Mutation tests of the reachability proof: the example app (examples/app.ts) is synthesized once, its proof must hold,
+ * Mutation tests of the reachability proof: the example app (examples/example-app.ts) is synthesized once, its proof must hold,
  * and then each test makes ONE mistake that a person could make in one template (a route table left out, a security group
  * rule with the wrong port, private DNS off, a Route 53 Profile association deleted, a route to the internet...) and
  * checks that the proof is now refuted, naming the subnet, the service and the hop that fails, and nothing else.
@@ -634,31 +627,9 @@ let outdir: string;
 let baselineStacks: AssemblyStack[];
 let baseline: ProofResult;
 
-/** The example app of examples/app.ts, without importing it (it synthesizes on import). */
-function synthesizeExample(directory: string): void {
-  const azs = ['a', 'b', 'c'];
-  const app = new App({
-    outdir: directory,
-    context: Object.fromEntries([PROVIDER_ACCOUNT, CONSUMER_ACCOUNT].flatMap(account => [REGION, CONSUMER_REGION].map(region =>
-      [`availability-zones:account=${account}:region=${region}`, azs.map(letter => `${region}${letter}`)]))),
-  });
-  const workloads = new Stack(app, 'PrivateWorkloads', { env: { account: PROVIDER_ACCOUNT, region: REGION } });
-  new PrivateEgressVpc(workloads, 'Network', {
-    bundles: [EndpointBundle.SESSION_MANAGER, EndpointBundle.ECR_IMAGE_PULL],
-    interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.CLOUDWATCH_MONITORING],
-  });
-  addPrivateLinkStacks(app);
-  addAdoptedVpcStack(app);
-  addPrivateResourceStacks(app);
-  addServiceNetworkStacks(app);
-  addRegionsAndIpFamiliesStacks(app);
-  addCentralEndpointStacks(app);
-  app.synth();
-}
-
 beforeAll(() => {
   outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'prove-mutations-'));
-  synthesizeExample(outdir);
+  buildExampleApp(outdir).synth();
   baselineStacks = readAssembly(outdir);
   baseline = proveStacks(baselineStacks);
 }, 180_000);
