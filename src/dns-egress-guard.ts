@@ -122,8 +122,8 @@ export interface DnsEgressGuardOptions {
   readonly queryLogRetention?: logs.RetentionDays;
 
   /**
-   * The rule group's priority among the DNS Firewall rule groups of the VPC (or Profile): they are evaluated from the lowest
-   * number up, and the first rule that matches decides.
+   * The rule group's priority among the DNS Firewall rule groups of the VPC (or Profile), from 101 to 9899: they are
+   * evaluated from the lowest number up, and the first rule that matches decides.
    *
    * @default 101
    */
@@ -181,7 +181,7 @@ export class DnsEgressGuard extends Construct {
     this.vpc = props.vpc;
     this.allowEndpointDomains = props.allowEndpointDomains ?? true;
     this.threatProtections = [...new Set(props.threatProtections ?? [])];
-    this.priority = props.priority ?? RULE_GROUP_PRIORITY_RANGE.min + 1;
+    this.priority = props.priority ?? RULE_GROUP_PRIORITY_RANGE.min;
     this.addAllowedDomains(props.allowedDomains ?? []);
 
     const action = props.action ?? DnsEgressAction.BLOCK;

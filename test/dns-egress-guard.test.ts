@@ -309,9 +309,9 @@ describe('DnsEgressGuard', () => {
         /`allowedDomains` has names DNS Firewall cannot match: 'example', 'api\.\*\.example\.com', 'http:\/\/example\.com'; give a domain name/)]);
     });
 
-    test.each([99, 9901, 150.5])('fails for priority %s', priority => {
+    test.each([100, 9900, 150.5])('fails for priority %s', priority => {
       const { app } = guardedVpc({ priority });
-      expect(validationErrors(app)).toEqual([expect.stringMatching(new RegExp(`\`priority\` must be a whole number from 100 to 9900.*got ${priority}`))]);
+      expect(validationErrors(app)).toEqual([expect.stringMatching(new RegExp(`\`priority\` must be a whole number from 101 to 9899.*got ${priority}`))]);
     });
 
     test('fails when threatConfidence is set without protections', () => {

@@ -70,7 +70,7 @@ export const guardSpec: fc.Arbitrary<GuardSpec> = fc.record({
   action: sometimes(fc.constantFrom(DnsEgressAction.BLOCK, DnsEgressAction.ALERT)),
   threatProtections: fc.array(fc.constantFrom(...Object.values(DnsThreatProtection)), { maxLength: 3 }),
   threatConfidence: sometimes(fc.constantFrom(DnsThreatConfidence.LOW, DnsThreatConfidence.MEDIUM, DnsThreatConfidence.HIGH)),
-  priority: sometimes(choice('priority', [100, 101, 5000, 9900], [99, 9901, 150.5])),
+  priority: sometimes(choice('priority', [101, 5000, 9899], [100, 9900, 150.5])),
   failOpen: sometimes(fc.boolean()),
   queryLogging: sometimes(fc.boolean()),
   laterDomains: seldom(fc.constant<string[]>([]), fc.constant(['later.example.org'])),

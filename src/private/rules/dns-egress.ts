@@ -78,7 +78,7 @@ export function validateRuleGroupPriority(priority: number | undefined): Finding
     return [];
   }
   return [error(`\`priority\` must be a whole number from ${min} to ${max}, as DNS Firewall allows for a rule group's association, `
-    + `got ${priority}; leave it out for ${min + 1}`)];
+    + `got ${priority}; leave it out for ${min}`)];
 }
 
 /** `threatConfidence` is read by the Advanced protections only. */

@@ -73,12 +73,12 @@ describe('warnEndpointsWithUnknownNames', () => {
 });
 
 describe('validateRuleGroupPriority', () => {
-  test.each([undefined, 100, 101, 9900, Token.asNumber({ Ref: 'Priority' })])('accepts %s', priority => {
+  test.each([undefined, 101, 5000, 9899, Token.asNumber({ Ref: 'Priority' })])('accepts %s', priority => {
     expect(validateRuleGroupPriority(priority)).toEqual([]);
   });
 
-  test.each([0, 99, 9901, 100.5, NaN])('refuses %s', priority => {
-    expect(messages(validateRuleGroupPriority(priority))).toEqual([`error undefined: \`priority\` must be a whole number from 100 to 9900, as DNS Firewall allows for a rule group's association, got ${priority}; leave it out for 101`]);
+  test.each([0, 100, 9900, 100.5, NaN])('refuses %s', priority => {
+    expect(messages(validateRuleGroupPriority(priority))).toEqual([`error undefined: \`priority\` must be a whole number from 101 to 9899, as DNS Firewall allows for a rule group's association, got ${priority}; leave it out for 101`]);
   });
 });
 
