@@ -17,6 +17,7 @@ function input(overrides: Partial<HubCostInput>): HubCostInput {
     spokes: 20,
     spokeAvailabilityZones: 3,
     transitGatewayAttachments: true,
+    inboundResolverIpAddresses: 0,
     ...overrides,
   };
 }
@@ -144,6 +145,7 @@ describe('estimateHubCost', () => {
           profileChargeCarried,
           spokeAvailabilityZones: spokeAzs,
           transitGatewayAttachments: attachments,
+          inboundResolverIpAddresses: 0,
         };
         const firstCheaper = Array.from({ length: 500 }, (_, i) => i + 1).find(spokes => {
           const e = estimateHubCost({ ...hub, spokes });
