@@ -10,6 +10,7 @@ import {
   EndpointBundle,
   EndpointConsumer,
   EndpointServiceProvider,
+  InboundResolverEndpoint,
   PortRange,
   PrivateEgressVpc,
   PrivateResourceEndpoint,
@@ -54,6 +55,11 @@ const CONSTRUCTS: [string, Define][] = [
     portRanges: [PortRange.tcp(5432)],
     ...extra,
   } as any)],
+  ['InboundResolverEndpoint', (stack, extra) => new InboundResolverEndpoint(stack, 'Construct', {
+    vpc: isolatedVpc(stack),
+    onPremisesCidrs: ['192.168.0.0/16'],
+    ...extra,
+  } as any)],
 ];
 
 /** Per construct: a misspelled prop, and the message synth reports for it. */
@@ -66,6 +72,7 @@ const MISSPELLED: { [construct: string]: [object, string] } = {
   CentralEndpointSpoke: [{ hubCidr: ['10.0.0.0/16'] }, 'unknown prop `hubCidr`; did you mean `hubCidrs`?'],
   PrivateResourceShare: [{ portRange: [PortRange.tcp(5432)] }, 'unknown prop `portRange`; did you mean `portRanges`?'],
   PrivateResourceEndpoint: [{ privateDnsEnable: false }, 'unknown prop `privateDnsEnable`; did you mean `privateDnsEnabled`?'],
+  InboundResolverEndpoint: [{ vpcSubnet: { onePerAz: true } }, 'unknown prop `vpcSubnet`; did you mean `vpcSubnets`?'],
 };
 
 /** Per construct: a prop of the wrong type, and the message the constructor throws for it. */
@@ -82,6 +89,8 @@ const MISTYPED: { [construct: string]: [object, string] } = {
   PrivateResourceShare: [{ resource: '10.0.0.25' },
     '`resource` must be a ResourceDefinition (an object such as ResourceDefinition.rdsInstance(instance)), got the string "10.0.0.25"'],
   PrivateResourceEndpoint: [{ portRanges: [443] }, '`portRanges[0]` must be a PortRange (an object such as PortRange.tcp(port)), got the number 443'],
+  InboundResolverEndpoint: [{ onPremisesCidrs: '192.168.0.0/16' },
+    '`onPremisesCidrs` must be a list of strings, got the string "192.168.0.0/16"; put it in a list'],
 };
 
 function escape(text: string): string {
