@@ -312,9 +312,12 @@ export class CentralEndpointHub extends Construct {
     return [...this.routes];
   }
 
-  /** The short names of the centralized services, in the order they were added: `sts`, `ecr.api`, ... */
+  /**
+   * The short names of the services the hub answers for its spokes, in the order they were added: `sts`, `ecr.api`, ...
+   * S3 and DynamoDB endpoints that answer on-premises clients only (`inboundResolver`) are not among them.
+   */
   public get centralizedServices(): string[] {
-    return [...this.services.values()].map(service => service.shortName);
+    return [...this.services.values()].map(service => service.shortName).filter(shortName => !this.onPremisesOnly.includes(shortName));
   }
 
   /**
@@ -487,7 +490,7 @@ export class CentralEndpointHub extends Construct {
         directVpcs: this.vpcsWithoutZones.map(vpc => vpc.node.path),
         servicesWithBothEndpointTypes: this.notAnsweredByProfile,
       }),
-      ...warnGatewayServicesCentralized(this.centralizedServices.filter(service => !this.onPremisesOnly.includes(service))),
+      ...warnGatewayServicesCentralized(this.centralizedServices),
       ...warnAssumedZoneNames(this.serviceZones.assumedZoneNames),
       ...warnSpokesNeedGatewayEndpoints(this.bundles.map(bundle => ({
         name: bundle.name,

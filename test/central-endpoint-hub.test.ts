@@ -6,9 +6,12 @@ import { Construct } from 'constructs';
 import { schemaCheckedTemplate } from './schema';
 import { AWS_SOLUTIONS_CHECKS, isolatedVpc, testStack, validationErrors } from './util';
 import { CentralEndpointHub, CentralEndpointHubProps } from '../src/central-endpoint-hub';
+import { CentralEndpointSpoke } from '../src/central-endpoint-spoke';
 import { EndpointBundle } from '../src/endpoint-bundle';
 import { HubDnsMode } from '../src/hub-dns-mode';
 import { PrivateEgressVpc } from '../src/private-egress-vpc';
+import { proveAssembly } from '../src/prove/prove';
+import { textReport } from '../src/prove/report';
 
 const SPOKE_CIDRS = ['10.1.0.0/16', '10.2.0.0/16'];
 const { STS, KMS, SECRETS_MANAGER, CLOUDWATCH_MONITORING, SQS, SNS } = ec2.InterfaceVpcEndpointAwsService;
@@ -1007,7 +1010,30 @@ describe('CentralEndpointHub', () => {
         PrivateDnsEnabled: true,
         DnsOptions: Match.absent(),
       });
-      expect(hub.centralizedServices).toEqual(['sts', 's3', 'dynamodb']);
+      // Spokes keep their own gateway endpoints for them: the hub does not offer them.
+      expect(hub.centralizedServices).toEqual(['sts']);
+      template.hasOutput('HubServices5CB31BC0', { Value: 'sts' });
+    });
+
+    test('keeps the reachability proof: the hub\'s subnets reach S3 through the gateway, its spokes the services it offers', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+      const hub = inboundHubIn(stack, { transitGatewayId: 'tgw-0123456789abcdef0' });
+      new CentralEndpointSpoke(stack, 'Spoke', {
+        vpc: isolatedVpc(stack, 'SpokeVpc', { ipAddresses: ec2.IpAddresses.cidr(SPOKE_CIDRS[0]) }),
+        hub,
+        transitGatewayId: 'tgw-0123456789abcdef0',
+      });
+
+      // WHEN
+      const result = proveAssembly(app.synth().directory);
+
+      // THEN
+      expect(result.requirements.filter(requirement => requirement.verdict !== 'reachable')).toEqual([]);
+      const s3 = result.requirements.filter(requirement => requirement.service === 's3');
+      expect(s3.map(requirement => requirement.subnet)).toEqual(expect.arrayContaining([expect.stringMatching(/^TestStack\/Hub\/Endpoints\/Vpc\//)]));
+      expect(s3.every(requirement => requirement.subnet.startsWith('TestStack/Hub/'))).toBe(true);
+      expect(textReport(result)).toMatch(/-> s3 \(s3.us-east-1.amazonaws.com\): via TestStack\/Hub\/Endpoints\/GatewayEndpoints\/S3/);
     });
 
     test('adds no gateway endpoint without S3 or DynamoDB', () => {
