@@ -400,7 +400,8 @@ describe('CentralEndpointHub', () => {
       expect(validationErrors(app)).toEqual(['[TestStack/Hub] s3 and dynamodb cannot be centralized with HubDnsMode.PROFILE_ENDPOINTS: '
         + 'the private DNS of an S3 or DynamoDB interface endpoint needs the service\'s gateway endpoint in the hub VPC and then '
         + 'answers only queries from a Route 53 Resolver inbound endpoint, so the Profile would answer nothing. Keep them on gateway '
-        + 'endpoints in each spoke, or set `dnsMode: HubDnsMode.HOSTED_ZONES`.']);
+        + 'endpoints in each spoke, give the hub an `inboundResolver` to serve them to on-premises clients, or set '
+        + '`dnsMode: HubDnsMode.HOSTED_ZONES`.']);
     });
 
     test('carries 150 services in one stack, within CloudFormation\'s 500 resources', () => {
