@@ -206,7 +206,9 @@ export class CentralEndpointHub extends Construct {
     this.vpcCidrBlock = primaryIpv4CidrBlock(this.vpc);
     this.clientCidrs = clientCidrs ?? [];
     if (props.inboundResolver) {
-      this.inboundResolver = new InboundResolverEndpoint(this, 'InboundResolver', { ...props.inboundResolver, vpc: this.vpc });
+      // The options one by one: checkProps has reported any unknown one at the hub already.
+      const { onPremisesCidrs, vpcSubnets } = props.inboundResolver;
+      this.inboundResolver = new InboundResolverEndpoint(this, 'InboundResolver', { vpc: this.vpc, onPremisesCidrs, vpcSubnets });
     }
 
     if (profileEnabled) {

@@ -1090,6 +1090,17 @@ describe('CentralEndpointHub', () => {
       ]);
     });
 
+    test('reports a misspelled option once, at the hub', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+
+      // WHEN
+      inboundHubIn(stack, { inboundResolver: { onPremisesCidrs: [ON_PREMISES], vpcSubnet: { onePerAz: true } } as any });
+
+      // THEN
+      expect(validationErrors(app)).toEqual(['[TestStack/Hub] unknown prop `inboundResolver.vpcSubnet`; did you mean `vpcSubnets`?']);
+    });
+
     test('adds the inbound endpoint\'s IP addresses to the hub\'s cost', () => {
       // GIVEN the same hub in two apps, one without the inbound endpoint
       const without = inboundHubIn(testStack().stack, { interfaceEndpoints: [STS], inboundResolver: undefined });
