@@ -6,11 +6,12 @@ import { Construct } from 'constructs';
 import { CentralEndpointHubCostEstimate } from './cost';
 import { EndpointBundle } from './endpoint-bundle';
 import { HubDnsMode } from './hub-dns-mode';
+import { InboundResolverEndpoint, InboundResolverOptions } from './inbound-resolver-endpoint';
 import { estimateHubCost } from './private/cost/hub-cost-model';
 import { endpointConstructId, isServiceShortNameShape, serviceShortName, SERVICES_WITH_BOTH_ENDPOINT_TYPES } from './private/facts/service-names';
 import { AppInventory } from './private/inventory/app-inventory';
 import { findIpv4CidrBlocks, localPrivateDnsEndpoints, primaryIpv4CidrBlock } from './private/inventory/vpc-inspection';
-import { ipv4CidrsWithin, uniqueNetworks } from './private/rules/cidr-blocks';
+import { ipv4CidrsNotContained, ipv4CidrsWithin, uniqueNetworks } from './private/rules/cidr-blocks';
 import { Finding } from './private/rules/findings';
 import {
   associatedVpcEnvironmentMessage,
@@ -26,6 +27,7 @@ import {
   warnGatewayServicesCentralized,
   warnHostedZoneQuota,
   warnNoSpokeCidrs,
+  warnOnPremisesNotAdmitted,
   warnProfilesPerAccountAndRegion,
   warnSpokesNeedGatewayEndpoints,
 } from './private/rules/hub';
@@ -103,6 +105,17 @@ export interface CentralEndpointHubProps extends InterfaceEndpointVpcProps {
    * @default - no parameters; the same values are stack outputs
    */
   readonly parameterPrefix?: string;
+
+  /**
+   * A Route 53 Resolver inbound endpoint in the hub VPC, which on-premises DNS servers forward the hub's names to (its
+   * services' names, its zones). With `HubDnsMode.PROFILE_ENDPOINTS` it also lets S3 and DynamoDB be centralized for
+   * on-premises clients: the hub VPC gets the service's gateway endpoint, and the interface endpoint's private DNS answers
+   * only the inbound endpoint's queries (`OnlyInboundResolver`), so that the hub's own workloads keep the free gateway.
+   * Admit the on-premises networks to the endpoints with `clientCidrs` too.
+   *
+   * @default - no inbound endpoint
+   */
+  readonly inboundResolver?: InboundResolverOptions;
 }
 
 /** What the hub keeps about each centralized service. */
@@ -142,6 +155,9 @@ export class CentralEndpointHub extends Construct {
   /** How the hub answers the services' DNS names. */
   public readonly dnsMode: HubDnsMode;
 
+  /** The hub's Route 53 Resolver inbound endpoint (`inboundResolver`); undefined without one. */
+  public readonly inboundResolver?: InboundResolverEndpoint;
+
   private readonly endpoints: PrivateEgressVpc;
   private readonly routes: ec2.CfnRoute[] = [];
   private readonly profile?: route53profiles.CfnProfile;
@@ -152,6 +168,8 @@ export class CentralEndpointHub extends Construct {
   private readonly vpcsWithoutZones: ec2.IVpc[] = [];
   /** Services whose endpoints cannot answer through the Profile (S3, DynamoDB), for the rule that reports them. */
   private readonly notAnsweredByProfile: string[] = [];
+  /** Services whose endpoints answer on-premises clients only, through the inbound endpoint (S3, DynamoDB). */
+  private readonly onPremisesOnly: string[] = [];
   /** The VPCs of the app's spokes of this hub. */
   private readonly spokeVpcs: ec2.IVpc[] = [];
 
@@ -189,6 +207,11 @@ export class CentralEndpointHub extends Construct {
     this.endpointSecurityGroup = this.endpoints.endpointSecurityGroup;
     this.vpcCidrBlock = primaryIpv4CidrBlock(this.vpc);
     this.clientCidrs = clientCidrs ?? [];
+    if (props.inboundResolver) {
+      // The options one by one: checkProps has reported any unknown one at the hub already.
+      const { onPremisesCidrs, vpcSubnets } = props.inboundResolver;
+      this.inboundResolver = new InboundResolverEndpoint(this, 'InboundResolver', { vpc: this.vpc, onPremisesCidrs, vpcSubnets });
+    }
 
     if (profileEnabled) {
       this.profile = new route53profiles.CfnProfile(this, 'Profile', { name: physicalName(this, 64) });
@@ -214,7 +237,7 @@ export class CentralEndpointHub extends Construct {
 
     addRules(this, 'CentralEndpointHub', () => [
       ...parameterNameFindings,
-      ...this.validate(props.transitGatewayId !== undefined ? workloadSubnets : []),
+      ...this.validate(props.transitGatewayId !== undefined ? workloadSubnets : [], props.inboundResolver?.onPremisesCidrs ?? []),
     ]);
   }
 
@@ -235,9 +258,17 @@ export class CentralEndpointHub extends Construct {
    */
   public addInterfaceEndpoint(service: ec2.IInterfaceVpcEndpointService, options: InterfaceEndpointAccessOptions = {}): ec2.IInterfaceVpcEndpoint {
     // The private DNS of an S3 or DynamoDB interface endpoint needs the service's gateway endpoint in the VPC and then
-    // answers only through a Resolver inbound endpoint: the Profile would have nothing to answer with (reported).
-    const bothTypes = this.answersThroughProfile && SERVICES_WITH_BOTH_ENDPOINT_TYPES.includes(serviceShortName(service));
-    const endpoint = this.endpoints.addInterfaceEndpoint(service, bothTypes ? { ...options, privateDnsEnabled: false } : options);
+    // answers only through a Resolver inbound endpoint ("only for services that support both gateway and interface
+    // endpoints", DnsOptionsSpecification, https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DnsOptionsSpecification.html):
+    // with the hub's inbound endpoint it serves on-premises clients; without one, the Profile would have nothing to answer
+    // with (reported).
+    const shortName = serviceShortName(service);
+    const bothTypes = this.answersThroughProfile && SERVICES_WITH_BOTH_ENDPOINT_TYPES.includes(shortName);
+    if (bothTypes && this.inboundResolver) {
+      this.endpoints.addGatewayEndpoint(new ec2.GatewayVpcEndpointAwsService(shortName));
+    }
+    const endpoint = this.endpoints.addInterfaceEndpoint(service,
+      bothTypes && !this.inboundResolver ? { ...options, privateDnsEnabled: false } : options);
     const key = JSON.stringify(Stack.of(this).resolve(service.name));
     if (!this.services.has(key)) {
       this.centralize(key, service, endpoint);
@@ -286,9 +317,12 @@ export class CentralEndpointHub extends Construct {
     return [...this.routes];
   }
 
-  /** The short names of the centralized services, in the order they were added: `sts`, `ecr.api`, ... */
+  /**
+   * The short names of the services the hub answers for its spokes, in the order they were added: `sts`, `ecr.api`, ...
+   * S3 and DynamoDB endpoints that answer on-premises clients only (`inboundResolver`) are not among them.
+   */
   public get centralizedServices(): string[] {
-    return [...this.services.values()].map(service => service.shortName);
+    return [...this.services.values()].map(service => service.shortName).filter(shortName => !this.onPremisesOnly.includes(shortName));
   }
 
   /**
@@ -317,6 +351,7 @@ export class CentralEndpointHub extends Construct {
         ?? mostCommon(this.spokeVpcs.map(vpc => vpc.availabilityZones.length))
         ?? Math.max(0, ...ownEstimate.interfaceEndpoints.map(endpoint => endpoint.availabilityZones)),
       transitGatewayAttachments: options.transitGatewayAttachments ?? true,
+      inboundResolverIpAddresses: this.inboundResolver?.availabilityZones.length ?? 0,
     });
     return { ...hubEstimate, dnsEgressGuard: ownEstimate.dnsEgressGuard };
   }
@@ -346,7 +381,7 @@ export class CentralEndpointHub extends Construct {
       return this.serviceZones.defineServiceZones(service, shortName, dnsEntries);
     }
     if (SERVICES_WITH_BOTH_ENDPOINT_TYPES.includes(shortName)) {
-      this.notAnsweredByProfile.push(shortName);
+      (this.inboundResolver ? this.onPremisesOnly : this.notAnsweredByProfile).push(shortName);
     } else {
       this.associateEndpointWithProfile(service, endpoint);
     }
@@ -466,8 +501,11 @@ export class CentralEndpointHub extends Construct {
     }
   }
 
-  /** @param routedSubnets the subnets whose route tables get routes to the spokes */
-  private validate(routedSubnets: ec2.ISubnet[]): Finding[] {
+  /**
+   * @param routedSubnets the subnets whose route tables get routes to the spokes
+   * @param onPremisesCidrs the networks the inbound endpoint admits
+   */
+  private validate(routedSubnets: ec2.ISubnet[], onPremisesCidrs: string[]): Finding[] {
     const vpcDetails = this.vpc instanceof ec2.Vpc ? this.vpc : undefined;
     const zoneNames = [...this.serviceZones.zones.keys()];
     const associatedVpcs = this.serviceZones.associatedVpcs;
@@ -485,6 +523,7 @@ export class CentralEndpointHub extends Construct {
         requiredGatewayEndpoints: bundle.requiredGatewayEndpoints.map(serviceShortName),
       }))),
       ...warnNoSpokeCidrs(this.clientCidrs, this.services.size),
+      ...warnOnPremisesNotAdmitted(ipv4CidrsNotContained(onPremisesCidrs, this.clientCidrs)),
       ...validateProfileSharing(this.profile !== undefined, this.allowedPrincipals),
       ...validateSharePrincipals(this.allowedPrincipals, 'A Route 53 Profile is'),
       ...validateRouteTablesKnown(subnetsWithoutRouteTable(routedSubnets), 'the spokes'),

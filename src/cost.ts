@@ -185,6 +185,29 @@ export interface PrivateResourceCostEstimate extends CostEstimate {
 }
 
 /**
+ * The monthly cost of an `InboundResolverEndpoint` at list prices: an hourly charge per IP address (each one is a network
+ * interface). The DNS queries it answers are billed per million on top.
+ */
+export interface InboundResolverEndpointCostEstimate extends CostEstimate {
+  /** The endpoint's IP addresses, one per subnet. */
+  readonly ipAddresses: number;
+
+  /**
+   * USD per million DNS queries through the account's Resolver endpoints, for the first billion a month.
+   *
+   * @default - undefined when the estimate is not priced
+   */
+  readonly queriesUsdPerMillion?: number;
+
+  /**
+   * USD per million DNS queries beyond the first billion a month.
+   *
+   * @default - undefined when the estimate is not priced
+   */
+  readonly queriesBeyondBillionUsdPerMillion?: number;
+}
+
+/**
  * The monthly cost of a `CentralEndpointHub` at list prices, against the same services given to every spoke VPC with its
  * own endpoints. Only fixed (hourly and monthly) charges are totalled; the centralized path's extra per-GB charge is given
  * as a rate, with the traffic at which it uses the savings up.
@@ -223,6 +246,14 @@ export interface CentralEndpointHubCostEstimate extends CostEstimate {
    * @default false
    */
   readonly profileChargeCarriedElsewhere?: boolean;
+
+  /**
+   * USD per month for the hub's inbound Resolver endpoint (`inboundResolver`), per IP address; 0 without one. Its DNS queries
+   * are billed per million on top.
+   *
+   * @default - undefined when the estimate is not priced
+   */
+  readonly inboundResolverMonthlyUsd?: number;
 
   /** The spoke VPCs in the comparison. */
   readonly spokes: number;

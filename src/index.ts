@@ -11,6 +11,7 @@ export * from './resource-definition';
 export * from './central-endpoint-hub';
 export * from './central-endpoint-spoke';
 export * from './hub-dns-mode';
+export * from './inbound-resolver-endpoint';
 export * from './private-dns-preference';
 export * from './private-service-network';
 export * from './private-service-network-endpoint';

@@ -6,9 +6,12 @@ import { Construct } from 'constructs';
 import { schemaCheckedTemplate } from './schema';
 import { AWS_SOLUTIONS_CHECKS, isolatedVpc, testStack, validationErrors } from './util';
 import { CentralEndpointHub, CentralEndpointHubProps } from '../src/central-endpoint-hub';
+import { CentralEndpointSpoke } from '../src/central-endpoint-spoke';
 import { EndpointBundle } from '../src/endpoint-bundle';
 import { HubDnsMode } from '../src/hub-dns-mode';
 import { PrivateEgressVpc } from '../src/private-egress-vpc';
+import { proveAssembly } from '../src/prove/prove';
+import { textReport } from '../src/prove/report';
 
 const SPOKE_CIDRS = ['10.1.0.0/16', '10.2.0.0/16'];
 const { STS, KMS, SECRETS_MANAGER, CLOUDWATCH_MONITORING, SQS, SNS } = ec2.InterfaceVpcEndpointAwsService;
@@ -397,7 +400,8 @@ describe('CentralEndpointHub', () => {
       expect(validationErrors(app)).toEqual(['[TestStack/Hub] s3 and dynamodb cannot be centralized with HubDnsMode.PROFILE_ENDPOINTS: '
         + 'the private DNS of an S3 or DynamoDB interface endpoint needs the service\'s gateway endpoint in the hub VPC and then '
         + 'answers only queries from a Route 53 Resolver inbound endpoint, so the Profile would answer nothing. Keep them on gateway '
-        + 'endpoints in each spoke, or set `dnsMode: HubDnsMode.HOSTED_ZONES`.']);
+        + 'endpoints in each spoke, give the hub an `inboundResolver` to serve them to on-premises clients, or set '
+        + '`dnsMode: HubDnsMode.HOSTED_ZONES`.']);
     });
 
     test('carries 150 services in one stack, within CloudFormation\'s 500 resources', () => {
@@ -914,6 +918,224 @@ describe('CentralEndpointHub', () => {
       // THEN
       expect(validationErrors(app)).toEqual(expect.arrayContaining([expect.stringMatching(
         /^\[TestStack\/Hub\/Endpoints\] `endpointSubnets` selects 2 subnets in us-east-1a/)]));
+    });
+  });
+
+  describe('inboundResolver', () => {
+    const ON_PREMISES = '192.168.0.0/16';
+    const { S3, DYNAMODB } = ec2.InterfaceVpcEndpointAwsService;
+
+    /** A hub in the default mode with an inbound endpoint for `ON_PREMISES`, admitted to the endpoints too. */
+    function inboundHubIn(stack: Stack, props: CentralEndpointHubProps = {}): CentralEndpointHub {
+      return new CentralEndpointHub(stack, 'Hub', {
+        ipAddresses: ec2.IpAddresses.cidr('10.0.0.0/16'),
+        clientCidrs: [...SPOKE_CIDRS, ON_PREMISES],
+        interfaceEndpoints: [STS, S3],
+        inboundResolver: { onPremisesCidrs: [ON_PREMISES] },
+        ...props,
+      });
+    }
+
+    test('defines none by default', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      const hub = hubIn(stack);
+
+      // THEN
+      expect(hub.inboundResolver).toBeUndefined();
+      Template.fromStack(stack).resourceCountIs('AWS::Route53Resolver::ResolverEndpoint', 0);
+      expect(hub.estimateMonthlyCost({ spokes: 2 }).inboundResolverMonthlyUsd).toBe(0);
+    });
+
+    test('defines an inbound endpoint in the hub VPC\'s isolated subnets, admitting the on-premises networks on port 53', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+
+      // WHEN
+      const hub = inboundHubIn(stack);
+
+      // THEN
+      expect(validationErrors(app)).toEqual([]);
+      const template = Template.fromStack(stack);
+      template.resourceCountIs('AWS::Route53Resolver::ResolverEndpoint', 1);
+      template.hasResourceProperties('AWS::Route53Resolver::ResolverEndpoint', {
+        Direction: 'INBOUND',
+        IpAddresses: hub.vpc.isolatedSubnets.map(subnet => ({ SubnetId: stack.resolve(subnet.subnetId) })),
+        SecurityGroupIds: [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^HubInboundResolverSecurityGroup'), 'GroupId'] }],
+      });
+      template.hasResourceProperties('AWS::EC2::SecurityGroup', {
+        GroupDescription: Match.stringLikeRegexp('^Route 53 Resolver inbound endpoint'),
+        VpcId: stack.resolve(hub.vpc.vpcId),
+        SecurityGroupIngress: ['tcp', 'udp'].map(protocol => Match.objectLike({ CidrIp: ON_PREMISES, IpProtocol: protocol, FromPort: 53, ToPort: 53 })),
+      });
+      template.hasOutput('HubInboundResolverIpAddresses9C465176', { Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^HubInboundResolverAddresses'), 'IpAddresses'] } });
+      expect(hub.inboundResolver!.availabilityZones).toHaveLength(3);
+    });
+
+    test('gives S3 and DynamoDB their gateway endpoints and private DNS for the inbound endpoint only', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+
+      // WHEN
+      const hub = inboundHubIn(stack, { interfaceEndpoints: [STS, S3, DYNAMODB] });
+
+      // THEN no error about the Profile, and no warning that the spokes' traffic is pulled to the hub
+      expect(validationErrors(app)).toEqual([]);
+      expect(Annotations.fromStack(stack).findWarning('/TestStack/Hub', Match.stringLikeRegexp('gatewayServiceCentralized'))).toEqual([]);
+      schemaCheckedTemplate(stack);
+      const template = Template.fromStack(stack);
+      const routeTables = hub.vpc.isolatedSubnets.map(subnet => stack.resolve(subnet.routeTable.routeTableId));
+      for (const shortName of ['s3', 'dynamodb']) {
+        const gateways = template.findResources('AWS::EC2::VPCEndpoint', {
+          Properties: { VpcEndpointType: 'Gateway', ServiceName: { 'Fn::Join': ['', ['com.amazonaws.', { Ref: 'AWS::Region' }, `.${shortName}`]] } },
+        });
+        expect(Object.values(gateways).map(gateway => gateway.Properties.RouteTableIds)).toEqual([routeTables]);
+        const interfaceId = endpointId(template, shortName);
+        template.hasResource('AWS::EC2::VPCEndpoint', {
+          Properties: Match.objectLike({
+            ServiceName: `com.amazonaws.us-east-1.${shortName}`,
+            PrivateDnsEnabled: true,
+            DnsOptions: { PrivateDnsOnlyForInboundResolverEndpoint: 'OnlyInboundResolver' },
+          }),
+          // EC2 accepts resolver-only private DNS once the gateway endpoint exists.
+          DependsOn: [Object.keys(gateways)[0]],
+        });
+        // The Profile holds only the endpoints it can answer with.
+        expect(JSON.stringify(template.findResources('AWS::Route53Profiles::ProfileResourceAssociation'))).not.toContain(interfaceId);
+      }
+      template.resourceCountIs('AWS::Route53Profiles::ProfileResourceAssociation', 1);
+      template.hasResourceProperties('AWS::EC2::VPCEndpoint', {
+        ServiceName: 'com.amazonaws.us-east-1.sts',
+        PrivateDnsEnabled: true,
+        DnsOptions: Match.absent(),
+      });
+      // Spokes keep their own gateway endpoints for them: the hub does not offer them.
+      expect(hub.centralizedServices).toEqual(['sts']);
+      template.hasOutput('HubServices5CB31BC0', { Value: 'sts' });
+    });
+
+    test('keeps the reachability proof: the hub\'s subnets reach S3 through the gateway, its spokes the services it offers', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+      const hub = inboundHubIn(stack, { transitGatewayId: 'tgw-0123456789abcdef0' });
+      new CentralEndpointSpoke(stack, 'Spoke', {
+        vpc: isolatedVpc(stack, 'SpokeVpc', { ipAddresses: ec2.IpAddresses.cidr(SPOKE_CIDRS[0]) }),
+        hub,
+        transitGatewayId: 'tgw-0123456789abcdef0',
+      });
+
+      // WHEN
+      const result = proveAssembly(app.synth().directory);
+
+      // THEN
+      expect(result.requirements.filter(requirement => requirement.verdict !== 'reachable')).toEqual([]);
+      const s3 = result.requirements.filter(requirement => requirement.service === 's3');
+      expect(s3.map(requirement => requirement.subnet)).toEqual(expect.arrayContaining([expect.stringMatching(/^TestStack\/Hub\/Endpoints\/Vpc\//)]));
+      expect(s3.every(requirement => requirement.subnet.startsWith('TestStack/Hub/'))).toBe(true);
+      expect(textReport(result)).toMatch(/-> s3 \(s3.us-east-1.amazonaws.com\): via TestStack\/Hub\/Endpoints\/GatewayEndpoints\/S3/);
+    });
+
+    test('adds no gateway endpoint without S3 or DynamoDB', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      inboundHubIn(stack, { interfaceEndpoints: [STS] });
+
+      // THEN
+      Template.fromStack(stack).resourcePropertiesCountIs('AWS::EC2::VPCEndpoint', { VpcEndpointType: 'Gateway' }, 0);
+    });
+
+    test('leaves S3 to the hub\'s zones with HubDnsMode.HOSTED_ZONES, which answer the inbound endpoint too', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+
+      // WHEN
+      inboundHubIn(stack, { dnsMode: HubDnsMode.HOSTED_ZONES });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([]);
+      const template = Template.fromStack(stack);
+      template.resourcePropertiesCountIs('AWS::EC2::VPCEndpoint', { VpcEndpointType: 'Gateway' }, 0);
+      template.allResourcesProperties('AWS::EC2::VPCEndpoint', { PrivateDnsEnabled: false, DnsOptions: Match.absent() });
+      template.hasResourceProperties('AWS::Route53::HostedZone', { Name: 's3.us-east-1.amazonaws.com.' });
+      template.resourceCountIs('AWS::Route53Resolver::ResolverEndpoint', 1);
+    });
+
+    test('warns when the endpoints do not admit an on-premises network the inbound endpoint answers', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      inboundHubIn(stack, { clientCidrs: SPOKE_CIDRS, inboundResolver: { onPremisesCidrs: [ON_PREMISES, '10.1.128.0/17'] } });
+
+      // THEN the block inside a spoke's is admitted
+      Annotations.fromStack(stack).hasWarning('/TestStack/Hub', Match.stringLikeRegexp(
+        '^`inboundResolver.onPremisesCidrs` includes 192.168.0.0/16, which no `clientCidrs` entry holds: .*CentralEndpointHub.onPremisesNotAdmitted'));
+    });
+
+    test('reports the inbound endpoint\'s own rules with its path', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+
+      // WHEN
+      inboundHubIn(stack, { maxAzs: 1, inboundResolver: { onPremisesCidrs: [] } });
+
+      // THEN
+      expect(validationErrors(app)).toEqual([
+        expect.stringMatching(/^\[TestStack\/Hub\/InboundResolver\] `onPremisesCidrs` is empty/),
+        expect.stringMatching(/^\[TestStack\/Hub\/InboundResolver\] `vpcSubnets` selects subnets in 1 AZ \(us-east-1a\)/),
+      ]);
+    });
+
+    test('reports a misspelled option once, at the hub', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+
+      // WHEN
+      inboundHubIn(stack, { inboundResolver: { onPremisesCidrs: [ON_PREMISES], vpcSubnet: { onePerAz: true } } as any });
+
+      // THEN
+      expect(validationErrors(app)).toEqual(['[TestStack/Hub] unknown prop `inboundResolver.vpcSubnet`; did you mean `vpcSubnets`?']);
+    });
+
+    test('adds the inbound endpoint\'s IP addresses to the hub\'s cost', () => {
+      // GIVEN the same hub in two apps, one without the inbound endpoint
+      const without = inboundHubIn(testStack().stack, { interfaceEndpoints: [STS], inboundResolver: undefined });
+
+      // WHEN
+      const estimate = inboundHubIn(testStack().stack, { interfaceEndpoints: [STS] }).estimateMonthlyCost({ spokes: 5 });
+
+      // THEN 3 addresses x 0.125 x 730 h
+      expect(estimate.inboundResolverMonthlyUsd).toBe(273.75);
+      expect(estimate.totalFixedMonthlyUsd).toBeCloseTo(without.estimateMonthlyCost({ spokes: 5 }).totalFixedMonthlyUsd! + 273.75, 2);
+    });
+
+    test.each(AWS_SOLUTIONS_CHECKS)('passes %s AwsSolutions', (_, errors) => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      inboundHubIn(stack, { interfaceEndpoints: [STS, S3, DYNAMODB] });
+
+      // THEN
+      expect(errors(stack)).toEqual([]);
+    });
+
+    test('matches the snapshot', () => {
+      // GIVEN
+      const { stack } = testStack();
+
+      // WHEN
+      inboundHubIn(stack, {
+        interfaceEndpoints: [STS, S3],
+        inboundResolver: { onPremisesCidrs: [ON_PREMISES], vpcSubnets: { availabilityZones: ['us-east-1a', 'us-east-1b'] } },
+      });
+
+      // THEN
+      expect(schemaCheckedTemplate(stack)).toMatchSnapshot();
     });
   });
 

@@ -1,6 +1,6 @@
 import { App, Stack } from 'aws-cdk-lib';
-import { CostEstimateInput, estimateConsumerCost, estimateCost, estimateProviderCost } from '../src/private/cost/cost-model';
-import { PRICE_TABLE } from '../src/private/cost/price-table';
+import { CostEstimateInput, estimateConsumerCost, estimateCost, estimateInboundResolverCost, estimateProviderCost } from '../src/private/cost/cost-model';
+import { PRICE_TABLE, RESOLVER_PRICES } from '../src/private/cost/price-table';
 
 /** `count` interface services, each in `azs` AZs, named svc1, svc2, ... */
 function services(count: number, azs: number) {
@@ -296,5 +296,49 @@ describe('estimateProviderCost', () => {
 
     // THEN
     expect(estimate).toEqual({ region: 'xx-nowhere-1', priced: false, note: expect.stringMatching(/^Not priced: /), networkLoadBalancers: 1 });
+  });
+});
+
+describe('estimateInboundResolverCost', () => {
+  test('prices an endpoint with 2 IP addresses at 182.50 a month, as AWS\'s article says, plus the query rates', () => {
+    // WHEN
+    const estimate = estimateInboundResolverCost('us-east-1', 2);
+
+    // THEN 0.125 x 2 x 730 = 182.50
+    expect(estimate).toEqual({
+      region: 'us-east-1',
+      ipAddresses: 2,
+      priced: true,
+      note: expect.stringMatching(/^Estimate for us-east-1 at list prices checked on \d{4}-\d{2}-\d{2}, 730 hours a month: the endpoint's hourly charge, per IP address\. Not included: the DNS queries/),
+      totalFixedMonthlyUsd: 182.5,
+      queriesUsdPerMillion: 0.4,
+      queriesBeyondBillionUsdPerMillion: 0.2,
+      pricesAsOf: RESOLVER_PRICES.asOf,
+      pricesSource: 'https://aws.amazon.com/route53/pricing/',
+    });
+  });
+
+  test('charges each IP address: 3 in ap-northeast-1 at 273.75 a month', () => {
+    expect(estimateInboundResolverCost('ap-northeast-1', 3).totalFixedMonthlyUsd).toBe(273.75);
+  });
+
+  test('does not price a region the table does not have, nor a token one', () => {
+    // GIVEN
+    const agnosticRegion = new Stack(new App(), 'TestStack').region;
+
+    for (const region of ['xx-nowhere-1', agnosticRegion]) {
+      // WHEN
+      const estimate = estimateInboundResolverCost(region, 2);
+
+      // THEN
+      expect(estimate).toEqual({ region, ipAddresses: 2, priced: false, note: expect.stringMatching(/^Not priced: /) });
+    }
+  });
+
+  test('has sourced, dated, positive rates', () => {
+    expect(RESOLVER_PRICES.sourceNote).toMatch(/^AWS Knowledge Center, .*https:\/\/repost\.aws\/knowledge-center\/route-53-resolver-endpoint-costs/);
+    expect(new Date(RESOLVER_PRICES.asOf).toISOString().slice(0, 10)).toBe(RESOLVER_PRICES.asOf);
+    expect(RESOLVER_PRICES.queriesUsdPerMillion).toBeGreaterThan(RESOLVER_PRICES.queriesBeyondBillionUsdPerMillion);
+    expect(RESOLVER_PRICES.endpointUsdPerIpHour).toBeGreaterThan(0);
   });
 });

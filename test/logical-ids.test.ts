@@ -18,6 +18,7 @@ import {
   EndpointPolicy,
   EndpointServiceProvider,
   HubDnsMode,
+  InboundResolverEndpoint,
   PortRange,
   PrivateEgressVpc,
   PrivateServiceNetwork,
@@ -159,6 +160,21 @@ function contractStacks(): Stack[] {
     dnsMode: HubDnsMode.PROFILE_ENDPOINTS,
   });
 
+  // A hub whose inbound endpoint answers on-premises clients, with S3 and DynamoDB beside their gateway endpoints.
+  const hubInbound = stack('CentralEndpointHubInboundResolver');
+  new CentralEndpointHub(hubInbound, 'Hub', {
+    interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.STS, ec2.InterfaceVpcEndpointAwsService.S3, ec2.InterfaceVpcEndpointAwsService.DYNAMODB],
+    clientCidrs: ['192.168.0.0/16'],
+    inboundResolver: { onPremisesCidrs: ['192.168.0.0/16'] },
+  });
+
+  const inboundAll = stack('InboundResolverEndpointAllProps');
+  new InboundResolverEndpoint(inboundAll, 'Inbound', {
+    vpc: isolatedVpc(inboundAll),
+    onPremisesCidrs: ['192.168.0.0/16', 'pl-0123456789abcdef0'],
+    vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED, availabilityZones: ['us-east-1a', 'us-east-1b'] },
+  });
+
   const spokeAll = stack('CentralEndpointSpokeAllProps');
   new CentralEndpointSpoke(spokeAll, 'Spoke', {
     vpc: isolatedVpc(spokeAll, 'Vpc', { ipAddresses: ec2.IpAddresses.cidr('10.2.0.0/16') }),
@@ -191,7 +207,7 @@ function contractStacks(): Stack[] {
   new CentralEndpointHub(guardAll, 'Hub', { ipAddresses: ec2.IpAddresses.cidr('10.5.0.0/16'), interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.STS], dnsEgressGuard: guardOptions });
 
   return [egressDefaults, egressAll, providerDefaults, providerAll, consumerDefaults, consumerAll,
-    hubDefaults, hubZones, hubAll, profileHubAll, spokeAll, networkAll, guardAll];
+    hubDefaults, hubZones, hubAll, profileHubAll, hubInbound, inboundAll, spokeAll, networkAll, guardAll];
 }
 
 function currentIds(): Contract {

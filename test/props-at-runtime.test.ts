@@ -12,6 +12,7 @@ import {
   EndpointBundle,
   EndpointConsumer,
   EndpointServiceProvider,
+  InboundResolverEndpoint,
   PortRange,
   PrivateEgressVpc,
   PrivateResourceEndpoint,
@@ -57,6 +58,11 @@ const CONSTRUCTS: [string, Define][] = [
     ...extra,
   } as any)],
   ['DnsEgressGuard', (stack, extra) => new DnsEgressGuard(stack, 'Construct', { vpc: isolatedVpc(stack), ...extra } as any)],
+  ['InboundResolverEndpoint', (stack, extra) => new InboundResolverEndpoint(stack, 'Construct', {
+    vpc: isolatedVpc(stack),
+    onPremisesCidrs: ['192.168.0.0/16'],
+    ...extra,
+  } as any)],
 ];
 
 /** Per construct: a misspelled prop, and the message synth reports for it. */
@@ -70,6 +76,7 @@ const MISSPELLED: { [construct: string]: [object, string] } = {
   PrivateResourceShare: [{ portRange: [PortRange.tcp(5432)] }, 'unknown prop `portRange`; did you mean `portRanges`?'],
   PrivateResourceEndpoint: [{ privateDnsEnable: false }, 'unknown prop `privateDnsEnable`; did you mean `privateDnsEnabled`?'],
   DnsEgressGuard: [{ allowedDomain: ['api.example.com'] }, 'unknown prop `allowedDomain`; did you mean `allowedDomains`?'],
+  InboundResolverEndpoint: [{ vpcSubnet: { onePerAz: true } }, 'unknown prop `vpcSubnet`; did you mean `vpcSubnets`?'],
 };
 
 /** Per construct: a prop of the wrong type, and the message the constructor throws for it. */
@@ -87,6 +94,8 @@ const MISTYPED: { [construct: string]: [object, string] } = {
     '`resource` must be a ResourceDefinition (an object such as ResourceDefinition.rdsInstance(instance)), got the string "10.0.0.25"'],
   PrivateResourceEndpoint: [{ portRanges: [443] }, '`portRanges[0]` must be a PortRange (an object such as PortRange.tcp(port)), got the number 443'],
   DnsEgressGuard: [{ threatProtections: DnsThreatProtection.DGA }, '`threatProtections` must be a list of DnsThreatProtection values, got the string "DGA"; put it in a list'],
+  InboundResolverEndpoint: [{ onPremisesCidrs: '192.168.0.0/16' },
+    '`onPremisesCidrs` must be a list of strings, got the string "192.168.0.0/16"; put it in a list'],
 };
 
 function escape(text: string): string {

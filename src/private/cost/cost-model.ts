@@ -5,12 +5,21 @@ import {
   PRICE_TABLE,
   pricesFor,
   RegionPrices,
+  RESOLVER_PRICES,
   RESOURCE_PRICE_TABLE,
   RESOURCE_PRICING_PAGES,
   ResourcePrices,
   resourcePricesFor,
+  ROUTE53_PRICING_PAGE,
 } from './price-table';
-import { DnsEgressGuardCostEstimate, EndpointConsumerCostEstimate, EndpointServiceProviderCostEstimate, MonthlyCostEstimate, PrivateResourceCostEstimate } from '../../cost';
+import {
+  DnsEgressGuardCostEstimate,
+  EndpointConsumerCostEstimate,
+  EndpointServiceProviderCostEstimate,
+  InboundResolverEndpointCostEstimate,
+  MonthlyCostEstimate,
+  PrivateResourceCostEstimate,
+} from '../../cost';
 
 /** What a VPC is billed for, as plain data. */
 export interface CostEstimateInput {
@@ -247,4 +256,30 @@ function estimateResourceSide(region: string, availabilityZones: number,
     pricesAsOf: prices.asOf,
     pricesSource: prices.source,
   };
+}
+
+// ---- Route 53 Resolver inbound endpoints ----
+
+/** Estimates the monthly cost of a Resolver endpoint with `ipAddresses` IP addresses, priced in the Regions of PRICE_TABLE. */
+export function estimateInboundResolverCost(region: string, ipAddresses: number): InboundResolverEndpointCostEstimate {
+  if (!pricesFor(region)) {
+    return { region, ipAddresses, priced: false, note: unpricedNote(region, PRICE_TABLE, ROUTE53_PRICING_PAGE) };
+  }
+  return {
+    region,
+    ipAddresses,
+    priced: true,
+    note: `Estimate for ${region} at list prices checked on ${RESOLVER_PRICES.asOf}, ${HOURS_PER_MONTH} hours a month: the `
+      + 'endpoint\'s hourly charge, per IP address. Not included: the DNS queries it answers (queriesUsdPerMillion).',
+    totalFixedMonthlyUsd: inboundResolverMonthlyCents(ipAddresses) / 100,
+    queriesUsdPerMillion: RESOLVER_PRICES.queriesUsdPerMillion,
+    queriesBeyondBillionUsdPerMillion: RESOLVER_PRICES.queriesBeyondBillionUsdPerMillion,
+    pricesAsOf: RESOLVER_PRICES.asOf,
+    pricesSource: RESOLVER_PRICES.source,
+  };
+}
+
+/** The hourly charge of a Resolver endpoint's IP addresses, in cents a month. */
+export function inboundResolverMonthlyCents(ipAddresses: number): number {
+  return monthlyCents(RESOLVER_PRICES.endpointUsdPerIpHour, ipAddresses);
 }

@@ -1,9 +1,10 @@
-import { microUsd, monthlyCents, pricedPreamble, unpricedNote } from './cost-model';
+import { inboundResolverMonthlyCents, microUsd, monthlyCents, pricedPreamble, unpricedNote } from './cost-model';
 import {
   AWS_PRICING_PAGES,
   HOURS_PER_MONTH,
   pricesFor,
   RegionPrices,
+  RESOLVER_PRICES,
   ROUTE53_PRICES,
   ROUTE53_PRICING_PAGE,
   TRANSIT_GATEWAY_PRICE_TABLE,
@@ -34,6 +35,8 @@ export interface HubCostInput {
   readonly spokeAvailabilityZones: number;
   /** Whether to count a Transit Gateway attachment for the hub and each spoke (false when they exist anyway). */
   readonly transitGatewayAttachments: boolean;
+  /** The IP addresses of the hub's inbound Resolver endpoint; 0 without one. */
+  readonly inboundResolverIpAddresses: number;
 }
 
 const PAGES = `${AWS_PRICING_PAGES}, ${TRANSIT_GATEWAY_PRICING_PAGE} and ${ROUTE53_PRICING_PAGE}`;
@@ -78,14 +81,16 @@ export function estimateHubCost(input: HubCostInput): CentralEndpointHubCostEsti
     ...common,
     priced: true,
     note: `${pricedPreamble(prices)} The total is the hub's own fixed charges: its interface endpoints per AZ-hour, its hosted `
-      + 'zones (billed as the account\'s first ones), the Route 53 Profile and the Transit Gateway attachments counted. The '
-      + 'comparison gives every spoke the same services with its own endpoints. Not included: data processed by the endpoints '
+      + 'zones (billed as the account\'s first ones), the Route 53 Profile, the inbound Resolver endpoint (per IP address) and '
+      + 'the Transit Gateway attachments counted. The comparison gives every spoke the same services with its own endpoints, '
+      + 'and no on-premises DNS. Not included: data processed by the endpoints '
       + '(dataProcessingUsdPerGb, paid in both designs), Transit Gateway data processing (transitGatewayDataProcessingUsdPerGb, '
       + 'only in the hub design), cross-AZ data transfer and DNS queries.',
     interfaceEndpoints,
     totalFixedMonthlyUsd: hub.total / 100,
     hostedZonesMonthlyUsd: hub.hostedZones / 100,
     profileMonthlyUsd: hub.profile / 100,
+    inboundResolverMonthlyUsd: hub.inboundResolver / 100,
     transitGatewayAttachmentsMonthlyUsd: hub.transitGatewayAttachments / 100,
     decentralizedMonthlyUsd: decentralized / 100,
     savingsMonthlyUsd: savingsCents / 100,
@@ -93,7 +98,7 @@ export function estimateHubCost(input: HubCostInput): CentralEndpointHubCostEsti
     dataProcessingUsdPerGb: prices.interfaceEndpointUsdPerGb,
     transitGatewayDataProcessingUsdPerGb: tgw.dataProcessingUsdPerGb,
     breakEvenGbPerMonth: savingsCents <= 0 ? 0 : Math.round(savingsCents * 10_000 / microUsd(tgw.dataProcessingUsdPerGb)),
-    pricesAsOf: [prices.asOf, tgw.asOf, ROUTE53_PRICES.asOf].sort()[0],
+    pricesAsOf: [prices.asOf, tgw.asOf, ROUTE53_PRICES.asOf, RESOLVER_PRICES.asOf].sort()[0],
     pricesSource: PAGES,
   };
 }
@@ -113,6 +118,7 @@ class HubCostModel {
 
   hubCents(spokes: number) {
     const hostedZones = hostedZonesCents(this.input.hostedZones);
+    const inboundResolver = inboundResolverMonthlyCents(this.input.inboundResolverIpAddresses);
     const profile = this.input.profile ? profileCents(spokes, this.input.profileChargeCarried) : 0;
     const transitGatewayAttachments = this.input.transitGatewayAttachments
       ? monthlyCents(this.tgw.attachmentUsdPerHour, spokes + 1)
@@ -121,7 +127,8 @@ class HubCostModel {
       hostedZones,
       profile,
       transitGatewayAttachments,
-      total: this.endpointsCents + hostedZones + profile + transitGatewayAttachments,
+      inboundResolver,
+      total: this.endpointsCents + hostedZones + profile + transitGatewayAttachments + inboundResolver,
     };
   }
 

@@ -336,3 +336,34 @@ export const ROUTE53_PRICES: Route53Prices = {
     + 'the same three rates transcribed verbatim from the pricing page on 2026-09-20 in api-evangelist/amazon-route53-resolver).',
   asOf: '2026-12-04',
 };
+
+// ---- Route 53 Resolver endpoints ----
+
+/** Route 53 Resolver endpoint list prices (USD). */
+export interface ResolverPrices {
+  /** Per IP address of an endpoint (one network interface each), per hour. */
+  readonly endpointUsdPerIpHour: number;
+  /** Per million DNS queries through the account's endpoints, for the first billion a month. */
+  readonly queriesUsdPerMillion: number;
+  /** Per million DNS queries beyond the first billion a month. */
+  readonly queriesBeyondBillionUsdPerMillion: number;
+  readonly source: string;
+  /** How each figure was confirmed. */
+  readonly sourceNote: string;
+  /** When the figures were last checked, YYYY-MM-DD. */
+  readonly asOf: string;
+}
+
+/** One rate for the Regions of PRICE_TABLE: AWS's article below gives Resolver endpoints a single rate. */
+export const RESOLVER_PRICES: ResolverPrices = {
+  endpointUsdPerIpHour: 0.125,
+  queriesUsdPerMillion: 0.4,
+  queriesBeyondBillionUsdPerMillion: 0.2,
+  source: ROUTE53_PRICING_PAGE,
+  sourceNote: 'AWS Knowledge Center, "How do I optimize costs for Route 53 Resolver endpoints?" '
+    + '(https://repost.aws/knowledge-center/route-53-resolver-endpoint-costs, read in its German edition): Resolver creates '
+    + 'one network interface per IP address of an endpoint, each billed 0.125 USD an hour; queries through the endpoints are '
+    + 'billed 0.40 USD per million up to one billion a month and 0.20 USD per million beyond; an endpoint with two IP '
+    + 'addresses costs about 182.50 USD a month at least. The pricing page itself is not stored here.',
+  asOf: '2026-12-04',
+};

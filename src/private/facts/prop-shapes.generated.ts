@@ -32,6 +32,7 @@ export const CONSTRUCT_PROPS: { readonly [construct: string]: string } = {
   DnsEgressGuard: 'DnsEgressGuardProps',
   EndpointConsumer: 'EndpointConsumerProps',
   EndpointServiceProvider: 'EndpointServiceProviderProps',
+  InboundResolverEndpoint: 'InboundResolverEndpointProps',
   PrivateEgressVpc: 'PrivateEgressVpcProps',
   PrivateResourceEndpoint: 'PrivateResourceEndpointProps',
   PrivateResourceShare: 'PrivateResourceShareProps',
@@ -51,6 +52,7 @@ export const TYPE_SHAPES: { readonly [type: string]: TypeShape } = {
       'allowExternalPrincipals?': 'boolean',
       'associatedVpcs?': 'ec2.IVpc[]',
       'parameterPrefix?': 'string',
+      'inboundResolver?': 'InboundResolverOptions',
       'vpc?': 'ec2.IVpc',
       'ipAddresses?': 'ec2.IIpAddresses',
       'maxAzs?': 'number',
@@ -194,6 +196,19 @@ export const TYPE_SHAPES: { readonly [type: string]: TypeShape } = {
   },
   'HubDnsMode': { object: 'class', example: 'HubDnsMode.PROFILE_ENDPOINTS', members: ['name'] },
   'iam.ArnPrincipal': { object: 'class', external: true, members: ['addToAssumeRolePolicy', 'addToPolicy', 'addToPrincipalPolicy', 'arn', 'assumeRoleAction', 'dedupeString', 'grantPrincipal', 'inOrganization', 'policyFragment', 'principalAccount', 'toJSON', 'toString', 'withConditions', 'withSessionTags'] },
+  'InboundResolverEndpointProps': {
+    struct: {
+      'vpc': 'ec2.IVpc',
+      'onPremisesCidrs': 'string[]',
+      'vpcSubnets?': 'ec2.SubnetSelection',
+    },
+  },
+  'InboundResolverOptions': {
+    struct: {
+      'onPremisesCidrs': 'string[]',
+      'vpcSubnets?': 'ec2.SubnetSelection',
+    },
+  },
   'logs.RetentionDays': { enum: logs.RetentionDays, example: 'logs.RetentionDays.ONE_DAY', external: true },
   'PortRange': { object: 'class', example: 'PortRange.tcp(port)', members: ['fromPort', 'toEc2Port', 'toPort', 'toString'] },
   'PrivateDnsPreference': { enum: ['VERIFIED_DOMAINS_ONLY', 'ALL_DOMAINS', 'VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS', 'SPECIFIED_DOMAINS_ONLY'], example: 'PrivateDnsPreference.VERIFIED_DOMAINS_ONLY' },

@@ -144,3 +144,18 @@ export const LATTICE_QUOTAS = {
     source: PRIVATELINK_QUOTAS_PAGE,
   },
 } satisfies Record<string, Quota>;
+
+/** The quotas an inbound Resolver endpoint checks at synth. */
+export const RESOLVER_QUOTAS = {
+  /**
+   * Each IP address of an endpoint is one network interface in one subnet. "IP addresses per Resolver endpoint: 6",
+   * adjustable (Service Quotas code L-D2FE9758): the Route 53 quotas page, section "Quotas on Route 53 VPC Resolver", as
+   * quoted in public repositories; not confirmed from a stored copy of the page.
+   */
+  ipAddressesPerEndpoint: {
+    name: 'IP addresses per Resolver endpoint',
+    value: 6,
+    adjustable: true,
+    source: `${ROUTE53_QUOTAS_PAGE}#limits-api-entities-resolver`,
+  },
+} satisfies Record<string, Quota>;

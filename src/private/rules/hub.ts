@@ -267,6 +267,22 @@ export function validateSpokeAdmitted(hubPath: string, notAdmitted: string[]): F
     + 'to the hub\'s `clientCidrs`.')];
 }
 
+/**
+ * On-premises networks that the hub's inbound endpoint answers but its endpoint security group does not admit: their
+ * clients would resolve the services' names to the hub's endpoints and then be refused.
+ *
+ * @param notAdmitted the literal IPv4 blocks of `inboundResolver.onPremisesCidrs` that no literal `clientCidrs` entry contains
+ */
+export function warnOnPremisesNotAdmitted(notAdmitted: string[]): Finding[] {
+  if (notAdmitted.length === 0) {
+    return [];
+  }
+  return [warning('onPremisesNotAdmitted', `\`inboundResolver.onPremisesCidrs\` includes ${notAdmitted.join(', ')}, which no `
+    + '`clientCidrs` entry holds: clients there would resolve the services\' names to the hub\'s endpoints, whose security '
+    + 'group then refuses them. Add them to `clientCidrs` (and route to them), or acknowledge this warning if they only '
+    + 'resolve names.')];
+}
+
 // What Route 53 names a profile: `rp-` and letters and digits ("Profile", Route 53 Profiles API reference,
 // https://docs.aws.amazon.com/Route53/latest/APIReference/API_route53profiles_Profile.html, for example rp-4987774726example).
 const PROFILE_ID = /^rp-[0-9a-zA-Z]+$/;
@@ -320,7 +336,8 @@ export function validateDnsModeNeeds(mode: string,
     ...(hub.servicesWithBothEndpointTypes.length === 0 ? [] : [error(`${hub.servicesWithBothEndpointTypes.join(' and ')} cannot be `
       + 'centralized with HubDnsMode.PROFILE_ENDPOINTS: the private DNS of an S3 or DynamoDB interface endpoint needs the '
       + 'service\'s gateway endpoint in the hub VPC and then answers only queries from a Route 53 Resolver inbound endpoint, so '
-      + 'the Profile would answer nothing. Keep them on gateway endpoints in each spoke, or set `dnsMode: HubDnsMode.HOSTED_ZONES`.')]),
+      + 'the Profile would answer nothing. Keep them on gateway endpoints in each spoke, give the hub an `inboundResolver` to '
+      + 'serve them to on-premises clients, or set `dnsMode: HubDnsMode.HOSTED_ZONES`.')]),
   ];
 }
 

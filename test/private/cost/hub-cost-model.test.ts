@@ -17,6 +17,7 @@ function input(overrides: Partial<HubCostInput>): HubCostInput {
     spokes: 20,
     spokeAvailabilityZones: 3,
     transitGatewayAttachments: true,
+    inboundResolverIpAddresses: 0,
     ...overrides,
   };
 }
@@ -39,6 +40,7 @@ describe('estimateHubCost', () => {
       hostedZonesMonthlyUsd: 6,
       profile: true,
       profileMonthlyUsd: 547.5,
+      inboundResolverMonthlyUsd: 0,
       spokes: 20,
       spokeAvailabilityZones: 3,
       transitGatewayAttachments: 21,
@@ -144,6 +146,7 @@ describe('estimateHubCost', () => {
           profileChargeCarried,
           spokeAvailabilityZones: spokeAzs,
           transitGatewayAttachments: attachments,
+          inboundResolverIpAddresses: 0,
         };
         const firstCheaper = Array.from({ length: 500 }, (_, i) => i + 1).find(spokes => {
           const e = estimateHubCost({ ...hub, spokes });
@@ -193,5 +196,21 @@ describe('centralization price rows', () => {
       expect(row.sourceNote.length).toBeGreaterThan(0);
       expect(row.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
+  });
+
+  test('adds the inbound Resolver endpoint\'s IP addresses to the hub\'s fixed charges', () => {
+    // GIVEN
+    const without = estimateHubCost(input({}));
+
+    // WHEN
+    const estimate = estimateHubCost(input({ inboundResolverIpAddresses: 3 }));
+
+    // THEN 0.125 x 3 x 730 = 273.75
+    expect(without.inboundResolverMonthlyUsd).toBe(0);
+    expect(estimate.inboundResolverMonthlyUsd).toBe(273.75);
+    expect(estimate.totalFixedMonthlyUsd).toBeCloseTo(without.totalFixedMonthlyUsd! + 273.75, 2);
+    expect(estimate.savingsMonthlyUsd).toBeCloseTo(without.savingsMonthlyUsd! - 273.75, 2);
+    expect(estimate.breakEvenSpokes).toBeGreaterThanOrEqual(without.breakEvenSpokes!);
+    expect(estimate.note).toMatch(/the inbound Resolver endpoint \(per IP address\)/);
   });
 });

@@ -7,6 +7,7 @@ import {
   warnGatewayServicesCentralized,
   validateVpcsPerZone,
   warnHostedZoneQuota,
+  warnOnPremisesNotAdmitted,
   warnSpokesNeedGatewayEndpoints,
   warnVpcsPerProfile,
   warnProfilesPerAccountAndRegion,
@@ -94,5 +95,20 @@ describe('associatedVpcEnvironmentMessage', () => {
       .toMatch(/^`associateVpc` got the VPC at Other\/Vpc in eu-west-1, but the hub is in us-east-1/);
     expect(associatedVpcEnvironmentMessage('Other/Vpc', { account: Token.asString({ Ref: 'AWS::AccountId' }), region: Token.asString({ Ref: 'AWS::Region' }) }, hub))
       .toMatch(/in an environment-agnostic stack, but the hub is in us-east-1/);
+  });
+});
+
+describe('warnOnPremisesNotAdmitted', () => {
+  test('is silent when every on-premises block is admitted', () => {
+    expect(warnOnPremisesNotAdmitted([])).toEqual([]);
+  });
+
+  test('names the blocks the endpoints would refuse, with clientCidrs as the fix', () => {
+    expect(messages(warnOnPremisesNotAdmitted(['192.168.0.0/16', '172.16.0.0/12']))).toEqual([
+      'warning onPremisesNotAdmitted: `inboundResolver.onPremisesCidrs` includes 192.168.0.0/16, 172.16.0.0/12, which no '
+      + '`clientCidrs` entry holds: clients there would resolve the services\' names to the hub\'s endpoints, whose security '
+      + 'group then refuses them. Add them to `clientCidrs` (and route to them), or acknowledge this warning if they only '
+      + 'resolve names.',
+    ]);
   });
 });

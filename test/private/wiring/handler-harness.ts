@@ -43,7 +43,7 @@ export function loadHandler(source: string, fake: FakeClient): { handler: (event
 }
 
 /** A CloudFormation custom resource request, as the handler receives it. */
-export function cloudFormationEvent(requestType: string, logicalResourceId: string, resourceProperties: Record<string, string>,
+export function cloudFormationEvent(requestType: string, logicalResourceId: string, resourceProperties: Record<string, unknown>,
   physicalResourceId?: string) {
   return {
     RequestType: requestType,
