@@ -16,3 +16,4 @@ export * from './private-service-network-endpoint';
 export * from './private-service-network-association';
 export * from './network-requirements';
 export * from './reachability-proof';
+export * from './vpc-encryption-control';
