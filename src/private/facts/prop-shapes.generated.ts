@@ -31,6 +31,7 @@ export const CONSTRUCT_PROPS: { readonly [construct: string]: string } = {
   CentralEndpointSpoke: 'CentralEndpointSpokeProps',
   EndpointConsumer: 'EndpointConsumerProps',
   EndpointServiceProvider: 'EndpointServiceProviderProps',
+  InternetAccessScope: 'InternetAccessScopeProps',
   PrivateEgressVpc: 'PrivateEgressVpcProps',
   PrivateResourceEndpoint: 'PrivateResourceEndpointProps',
   PrivateResourceShare: 'PrivateResourceShareProps',
@@ -163,6 +164,12 @@ export const TYPE_SHAPES: { readonly [type: string]: TypeShape } = {
   },
   'HubDnsMode': { object: 'class', example: 'HubDnsMode.PROFILE_ENDPOINTS', members: ['name'] },
   'iam.ArnPrincipal': { object: 'class', external: true, members: ['addToAssumeRolePolicy', 'addToPolicy', 'addToPrincipalPolicy', 'arn', 'assumeRoleAction', 'dedupeString', 'grantPrincipal', 'inOrganization', 'policyFragment', 'principalAccount', 'toJSON', 'toString', 'withConditions', 'withSessionTags'] },
+  'InternetAccessScopeProps': {
+    struct: {
+      'vpc': 'ec2.IVpc',
+      'vpcSubnets?': 'ec2.SubnetSelection',
+    },
+  },
   'logs.RetentionDays': { enum: logs.RetentionDays, example: 'logs.RetentionDays.ONE_DAY', external: true },
   'PortRange': { object: 'class', example: 'PortRange.tcp(port)', members: ['fromPort', 'toEc2Port', 'toPort', 'toString'] },
   'PrivateDnsPreference': { enum: ['VERIFIED_DOMAINS_ONLY', 'ALL_DOMAINS', 'VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS', 'SPECIFIED_DOMAINS_ONLY'], example: 'PrivateDnsPreference.VERIFIED_DOMAINS_ONLY' },

@@ -86,8 +86,8 @@ export function warnUnneededExclusions(choice: EncryptionControlChoice, contents
   if (unneeded.length === 0) {
     return [];
   }
-  return [warning('unneeded-exclusion', `\`exclusions\` has ${unneeded.map(exclusionName).join(', ')}, but the VPC has no `
-    + `${unneeded.map(exclusion => EXCLUSION_FACTS[exclusion].description).join(', ')}. An exclusion exempts anything of its `
+  return [warning('unneeded-exclusion', `\`exclusions\` has ${unneeded.map(exclusionName).join(', ')}, but the VPC has nothing `
+    + `of that kind (${unneeded.map(exclusion => EXCLUSION_FACTS[exclusion].description).join(', ')}). An exclusion exempts anything of its `
     + 'kind added later as well, which weakens enforcement for nothing. Remove it until the VPC needs it.')];
 }
 
