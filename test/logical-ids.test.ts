@@ -12,16 +12,20 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import {
   CentralEndpointHub,
   CentralEndpointSpoke,
+  EncryptionControlExclusion,
+  EncryptionControlMode,
   EndpointBundle,
   EndpointConsumer,
   EndpointPolicy,
   EndpointServiceProvider,
   HubDnsMode,
+  InternetAccessScope,
   PortRange,
   PrivateEgressVpc,
   PrivateServiceNetwork,
   PrivateServiceNetworkAssociation,
   PrivateServiceNetworkEndpoint,
+  VpcEncryptionControl,
 } from '../src';
 import { hostShare } from './lattice-fixtures';
 import { ACCOUNT, AZS, isolatedVpc, REGION } from './util';
@@ -184,8 +188,27 @@ function contractStacks(): Stack[] {
     portRanges: [PortRange.tcp(443)],
   });
 
+  const encryptionDefaults = stack('VpcEncryptionControlDefaults');
+  new VpcEncryptionControl(encryptionDefaults, 'EncryptionControl', { vpc: isolatedVpc(encryptionDefaults) });
+
+  const encryptionAll = stack('VpcEncryptionControlAllProps');
+  new VpcEncryptionControl(encryptionAll, 'EncryptionControl', {
+    vpc: new ec2.Vpc(encryptionAll, 'Vpc', { maxAzs: 2, natGateways: 1 }),
+    mode: EncryptionControlMode.ENFORCE,
+    exclusions: [EncryptionControlExclusion.INTERNET_GATEWAY, EncryptionControlExclusion.NAT_GATEWAY],
+  });
+
+  const scopeDefaults = stack('InternetAccessScopeDefaults');
+  new InternetAccessScope(scopeDefaults, 'InternetAccessScope', { vpc: isolatedVpc(scopeDefaults) });
+
+  const scopeAll = stack('InternetAccessScopeAllProps');
+  new InternetAccessScope(scopeAll, 'InternetAccessScope', {
+    vpc: new ec2.Vpc(scopeAll, 'Vpc', { maxAzs: 2, natGateways: 1 }),
+    vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
+  });
+
   return [egressDefaults, egressAll, providerDefaults, providerAll, consumerDefaults, consumerAll,
-    hubDefaults, hubZones, hubAll, profileHubAll, spokeAll, networkAll];
+    hubDefaults, hubZones, hubAll, profileHubAll, spokeAll, networkAll, encryptionDefaults, encryptionAll, scopeDefaults, scopeAll];
 }
 
 function currentIds(): Contract {

@@ -10,11 +10,13 @@ import {
   EndpointBundle,
   EndpointConsumer,
   EndpointServiceProvider,
+  InternetAccessScope,
   PortRange,
   PrivateEgressVpc,
   PrivateResourceEndpoint,
   PrivateResourceShare,
   ResourceDefinition,
+  VpcEncryptionControl,
 } from '../src';
 import { isolatedVpc, testStack, validationErrors } from './util';
 
@@ -54,6 +56,8 @@ const CONSTRUCTS: [string, Define][] = [
     portRanges: [PortRange.tcp(5432)],
     ...extra,
   } as any)],
+  ['VpcEncryptionControl', (stack, extra) => new VpcEncryptionControl(stack, 'Construct', { vpc: isolatedVpc(stack), ...extra } as any)],
+  ['InternetAccessScope', (stack, extra) => new InternetAccessScope(stack, 'Construct', { vpc: isolatedVpc(stack), ...extra } as any)],
 ];
 
 /** Per construct: a misspelled prop, and the message synth reports for it. */
@@ -66,6 +70,8 @@ const MISSPELLED: { [construct: string]: [object, string] } = {
   CentralEndpointSpoke: [{ hubCidr: ['10.0.0.0/16'] }, 'unknown prop `hubCidr`; did you mean `hubCidrs`?'],
   PrivateResourceShare: [{ portRange: [PortRange.tcp(5432)] }, 'unknown prop `portRange`; did you mean `portRanges`?'],
   PrivateResourceEndpoint: [{ privateDnsEnable: false }, 'unknown prop `privateDnsEnable`; did you mean `privateDnsEnabled`?'],
+  VpcEncryptionControl: [{ exclusion: [] }, 'unknown prop `exclusion`; did you mean `exclusions`?'],
+  InternetAccessScope: [{ vpcSubnet: {} }, 'unknown prop `vpcSubnet`; did you mean `vpcSubnets`?'],
 };
 
 /** Per construct: a prop of the wrong type, and the message the constructor throws for it. */
@@ -82,6 +88,9 @@ const MISTYPED: { [construct: string]: [object, string] } = {
   PrivateResourceShare: [{ resource: '10.0.0.25' },
     '`resource` must be a ResourceDefinition (an object such as ResourceDefinition.rdsInstance(instance)), got the string "10.0.0.25"'],
   PrivateResourceEndpoint: [{ portRanges: [443] }, '`portRanges[0]` must be a PortRange (an object such as PortRange.tcp(port)), got the number 443'],
+  VpcEncryptionControl: [{ mode: 'ENFORCE', exclusions: [] }, '`mode` must be an EncryptionControlMode ("monitor", "enforce"; such as EncryptionControlMode.MONITOR), got the string "ENFORCE"'],
+  InternetAccessScope: [{ vpcSubnets: 'private' }, '`vpcSubnets` must be an ec2.SubnetSelection (an object with `subnetType`, `availabilityZones`, `subnetGroupName`, ...), '
+    + 'got the string "private"'],
 };
 
 function escape(text: string): string {
