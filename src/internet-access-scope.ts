@@ -3,6 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { findInternetRoutes } from './private/inventory/vpc-inspection';
 import { validateScopeSubnets, warnEgressOnlyRoutes } from './private/rules/access-scope';
+import { validateResourceTypeInRegion } from './private/rules/resource-availability';
 import { addRules } from './private/wiring/add-rules';
 import { checkProps } from './private/wiring/check-props';
 import { selectSubnets } from './private/wiring/subnet-selection';
@@ -63,6 +64,7 @@ export class InternetAccessScope extends Construct {
     this.defineOutputs();
 
     addRules(this, 'InternetAccessScope', () => [
+      ...validateResourceTypeInRegion(ec2.CfnNetworkInsightsAccessScope.CFN_RESOURCE_TYPE_NAME, Stack.of(this).region),
       ...validateScopeSubnets({
         count: this.subnets.length,
         selectionGiven: props.vpcSubnets !== undefined,

@@ -1,3 +1,4 @@
+import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { EXCLUSION_FACTS } from './private/facts/encryption-exclusions';
@@ -10,6 +11,7 @@ import {
   warnUncheckedContents,
   warnUnneededExclusions,
 } from './private/rules/encryption-control';
+import { validateResourceTypeInRegion } from './private/rules/resource-availability';
 import { addRules } from './private/wiring/add-rules';
 import { checkProps } from './private/wiring/check-props';
 
@@ -121,6 +123,7 @@ export class VpcEncryptionControl extends Construct {
       const choice: EncryptionControlChoice = { enforce: this.mode === EncryptionControlMode.ENFORCE, exclusions: this.exclusions };
       const contents = findEncryptionRelevantContents(props.vpc, control);
       return [
+        ...validateResourceTypeInRegion(ec2.CfnVPCEncryptionControl.CFN_RESOURCE_TYPE_NAME, Stack.of(this).region),
         ...validateOneControlPerVpc(props.vpc.node.path, contents.otherControls),
         ...validateEnforceContents(choice, contents),
         ...warnMonitorExclusions(choice),
