@@ -1,6 +1,8 @@
 import { CfnOutput, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
+import { AccessScopeAnalysisCostEstimate } from './cost';
+import { estimateAccessScopeAnalysisCost } from './private/cost/cost-model';
 import { findInternetRoutes } from './private/inventory/vpc-inspection';
 import { validateScopeSubnets, warnEgressOnlyRoutes } from './private/rules/access-scope';
 import { validateResourceTypeInRegion } from './private/rules/resource-availability';
@@ -75,6 +77,17 @@ export class InternetAccessScope extends Construct {
         .filter(route => route.target === 'an egress-only internet gateway')
         .map(route => route.path)),
     ]);
+  }
+
+  /**
+   * What one analysis of the scope costs at list prices, for the number of network interfaces it analyzes: every network
+   * interface an analysis considers is billed, and which ones it considers (those in the subnets, and those its paths reach)
+   * is AWS's to decide, so give the count the last analysis reported (`AnalyzedEniCount`) or an estimate.
+   *
+   * @param networkInterfaces the network interfaces an analysis analyzes
+   */
+  public estimateAnalysisCost(networkInterfaces: number): AccessScopeAnalysisCostEstimate {
+    return estimateAccessScopeAnalysisCost(Stack.of(this).region, networkInterfaces);
   }
 
   /** The scope's ID and the AWS CLI commands that analyze it and read the findings, for after each deployment. */

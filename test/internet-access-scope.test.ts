@@ -195,6 +195,57 @@ describe('InternetAccessScope', () => {
     expect(JSON.stringify(analyze)).toContain('{"Ref":"AWS::Region"}');
   });
 
+  describe('estimateAnalysisCost', () => {
+    test('prices an analysis per network interface analyzed, with nothing billed by the hour', () => {
+      // GIVEN
+      const { stack } = testStack();
+      const scope = new InternetAccessScope(stack, 'Scope', { vpc: isolatedVpc(stack) });
+
+      // WHEN
+      const estimate = scope.estimateAnalysisCost(150);
+
+      // THEN
+      expect(estimate).toEqual(expect.objectContaining({
+        region: 'us-east-1',
+        priced: true,
+        networkInterfacesAnalyzed: 150,
+        usdPerNetworkInterfaceAnalyzed: 0.002,
+        usdPerAnalysis: 0.3,
+        totalFixedMonthlyUsd: 0,
+        pricesSource: 'https://aws.amazon.com/vpc/pricing/',
+      }));
+      expect(estimate.note).toMatch(/^Estimate for us-east-1 .*the scope itself is not billed; each analysis is, per network interface/);
+    });
+
+    test('does not guess the rate of a Region the table lacks, or of an unknown Region', () => {
+      // GIVEN
+      const { stack } = testStack({ env: { account: '123456789012', region: 'eu-west-1' } });
+      const agnostic = new Stack(new App(), 'Agnostic');
+
+      // WHEN
+      const estimates = [stack, agnostic].map(s => new InternetAccessScope(s, 'Scope', { vpc: isolatedVpc(s) }).estimateAnalysisCost(10));
+
+      // THEN
+      expect(estimates[0]).toEqual({
+        region: 'eu-west-1',
+        priced: false,
+        networkInterfacesAnalyzed: 10,
+        note: expect.stringMatching(
+          /^Not priced: this library's price table has no row for Region `eu-west-1` \(it covers us-east-1\), and it does not guess/),
+      });
+      expect(estimates[1]).toEqual(expect.objectContaining({ priced: false, note: expect.stringMatching(/Region is not known at synth time/) }));
+    });
+
+    test.each([-1, 2.5, Number.NaN])('throws for %d network interfaces', count => {
+      // GIVEN
+      const { stack } = testStack();
+      const scope = new InternetAccessScope(stack, 'Scope', { vpc: isolatedVpc(stack) });
+
+      // THEN
+      expect(() => scope.estimateAnalysisCost(count)).toThrow(/^`networkInterfaces` must be a whole number of network interfaces, 0 or more, got /);
+    });
+  });
+
   test.each(AWS_SOLUTIONS_CHECKS)('passes %s AwsSolutions', (_, errors) => {
     // GIVEN
     const { stack } = testStack();

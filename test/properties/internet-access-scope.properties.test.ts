@@ -24,7 +24,11 @@ const scopeSpec: fc.Arbitrary<ScopeSpec> = fc.record({
   vpc: vpcContentsSpec,
   selection: fc.oneof(
     { weight: 12, arbitrary: fc.constant<SelectionSpec>('default') },
-    { weight: 3, arbitrary: fc.constantFrom<SelectionSpec>(ec2.SubnetType.PRIVATE_ISOLATED, ec2.SubnetType.PRIVATE_WITH_EGRESS, ec2.SubnetType.PUBLIC) },
+    {
+      weight: 3,
+      arbitrary: fc.constantFrom<SelectionSpec>(ec2.SubnetType.PRIVATE_ISOLATED, ec2.SubnetType.PRIVATE_WITH_EGRESS,
+        ec2.SubnetType.PUBLIC),
+    },
     { weight: 2, arbitrary: fc.constantFrom<SelectionSpec>('empty-list', 'first-subnet', 'unknown-group') },
   ),
   plainJs: plainJsSpec,

@@ -2,6 +2,9 @@ import { Token } from 'aws-cdk-lib';
 import {
   AWS_PRICING_PAGES,
   HOURS_PER_MONTH,
+  NETWORK_ACCESS_ANALYZER_PRICE_TABLE,
+  NETWORK_ANALYSIS_PRICING_PAGE,
+  networkAccessAnalyzerPricesFor,
   PRICE_TABLE,
   pricesFor,
   RegionPrices,
@@ -10,7 +13,7 @@ import {
   ResourcePrices,
   resourcePricesFor,
 } from './price-table';
-import { EndpointConsumerCostEstimate, EndpointServiceProviderCostEstimate, MonthlyCostEstimate, PrivateResourceCostEstimate } from '../../cost';
+import { AccessScopeAnalysisCostEstimate, EndpointConsumerCostEstimate, EndpointServiceProviderCostEstimate, MonthlyCostEstimate, PrivateResourceCostEstimate } from '../../cost';
 
 /** What a VPC is billed for, as plain data. */
 export interface CostEstimateInput {
@@ -241,6 +244,37 @@ function estimateResourceSide(region: string, availabilityZones: number,
     note,
     totalFixedMonthlyUsd: monthlyCents(usdPerAzHour, availabilityZones) / 100,
     dataProcessingUsdPerGb: usdPerGb,
+    pricesAsOf: prices.asOf,
+    pricesSource: prices.source,
+  };
+}
+
+// ---- Network Access Analyzer ----
+
+/** Estimates what one analysis of a Network Access Scope costs when it analyzes `networkInterfaces` network interfaces. */
+export function estimateAccessScopeAnalysisCost(region: string, networkInterfaces: number): AccessScopeAnalysisCostEstimate {
+  if (!Number.isInteger(networkInterfaces) || networkInterfaces < 0) {
+    throw new Error(`\`networkInterfaces\` must be a whole number of network interfaces, 0 or more, got ${networkInterfaces}`);
+  }
+  const prices = networkAccessAnalyzerPricesFor(region);
+  if (!prices) {
+    return {
+      region,
+      networkInterfacesAnalyzed: networkInterfaces,
+      priced: false,
+      note: unpricedNote(region, NETWORK_ACCESS_ANALYZER_PRICE_TABLE, NETWORK_ANALYSIS_PRICING_PAGE),
+    };
+  }
+  return {
+    region,
+    networkInterfacesAnalyzed: networkInterfaces,
+    priced: true,
+    note: `Estimate for ${prices.region} at list prices checked on ${prices.asOf}: the scope itself is not billed; each analysis `
+      + 'is, per network interface it analyzes (an analysis reports the count as AnalyzedEniCount). Multiply usdPerAnalysis by the '
+      + `analyses you run, for example one per deployment. ${prices.sourceNote}`,
+    totalFixedMonthlyUsd: 0,
+    usdPerNetworkInterfaceAnalyzed: prices.usdPerNetworkInterfaceAnalyzed,
+    usdPerAnalysis: microUsd(prices.usdPerNetworkInterfaceAnalyzed) * networkInterfaces / 1_000_000,
     pricesAsOf: prices.asOf,
     pricesSource: prices.source,
   };

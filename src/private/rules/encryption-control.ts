@@ -54,7 +54,7 @@ export function validateEnforceContents(choice: EncryptionControlChoice, content
     }
   }
   if (contents.neverAllowedInEnforce.length > 0) {
-    findings.push(error(`\`mode\` is ENFORCE, but the VPC has a Gateway Load Balancer or an AWS Network Firewall: `
+    findings.push(error('`mode` is ENFORCE, but the VPC has a Gateway Load Balancer or an AWS Network Firewall: '
       + `${contents.neverAllowedInEnforce.join(', ')}. Neither is supported in enforce mode and no exclusion covers them `
       + `(${ENCRYPTION_CONTROLS_GUIDE}). Use \`EncryptionControlMode.MONITOR\`, or move them to another VPC.`));
   }

@@ -1,4 +1,3 @@
-import { Finding } from '../../../src/private/rules/findings';
 import {
   EncryptionRelevantContents,
   validateEnforceContents,
@@ -7,6 +6,7 @@ import {
   warnUncheckedContents,
   warnUnneededExclusions,
 } from '../../../src/private/rules/encryption-control';
+import { Finding } from '../../../src/private/rules/findings';
 
 const messages = (findings: Finding[]) => findings.map(finding => `${finding.severity} ${finding.slug}: ${finding.message}`);
 
