@@ -90,11 +90,11 @@ function defineVpc(stack: Stack, spec: VpcContentsSpec): ec2.IVpc {
   const subnetConfiguration = (types: ec2.SubnetType[]) => types.map(subnetType => ({ name: subnetType.replace(/_/g, ''), subnetType }));
   switch (spec.kind) {
     case 'isolated':
-      return new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0, subnetConfiguration: subnetConfiguration([ec2.SubnetType.PRIVATE_ISOLATED]) });
+      return new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 0, subnetConfiguration: subnetConfiguration([ec2.SubnetType.PRIVATE_ISOLATED]) });
     case 'public':
-      return new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0, subnetConfiguration: subnetConfiguration([ec2.SubnetType.PUBLIC]) });
+      return new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 0, subnetConfiguration: subnetConfiguration([ec2.SubnetType.PUBLIC]) });
     case 'private-with-nat':
-      return new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 1 });
+      return new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 1 });
     case 'imported':
     case 'imported-token':
     case 'imported-no-subnets':
