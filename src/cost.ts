@@ -362,3 +362,28 @@ export interface DnsEgressGuardCostEstimate extends CostEstimate {
   /** What query logging costs: billed by CloudWatch Logs by volume, so described, not totalled. */
   readonly queryLoggingNote: string;
 }
+
+/**
+ * The cost of analyzing an `InternetAccessScope` at list prices. The scope itself is not billed; each analysis is, per
+ * network interface it analyzes, so the total is per analysis rather than per month: `usdPerAnalysis` for the number of
+ * network interfaces given, which the construct cannot know (every workload, endpoint and load balancer in the subnets has
+ * some). `totalFixedMonthlyUsd` is 0: nothing is billed by the hour.
+ */
+export interface AccessScopeAnalysisCostEstimate extends CostEstimate {
+  /** The network interfaces an analysis is assumed to analyze. */
+  readonly networkInterfacesAnalyzed: number;
+
+  /**
+   * USD per network interface analyzed, per analysis.
+   *
+   * @default - undefined when the estimate is not priced
+   */
+  readonly usdPerNetworkInterfaceAnalyzed?: number;
+
+  /**
+   * USD per analysis, for `networkInterfacesAnalyzed` network interfaces.
+   *
+   * @default - undefined when the estimate is not priced
+   */
+  readonly usdPerAnalysis?: number;
+}

@@ -18,3 +18,5 @@ export * from './private-service-network-endpoint';
 export * from './private-service-network-association';
 export * from './network-requirements';
 export * from './reachability-proof';
+export * from './vpc-encryption-control';
+export * from './internet-access-scope';

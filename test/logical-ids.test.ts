@@ -13,17 +13,21 @@ import {
   DnsThreatProtection,
   CentralEndpointHub,
   CentralEndpointSpoke,
+  EncryptionControlExclusion,
+  EncryptionControlMode,
   EndpointBundle,
   EndpointConsumer,
   EndpointPolicy,
   EndpointServiceProvider,
   HubDnsMode,
   InboundResolverEndpoint,
+  InternetAccessScope,
   PortRange,
   PrivateEgressVpc,
   PrivateServiceNetwork,
   PrivateServiceNetworkAssociation,
   PrivateServiceNetworkEndpoint,
+  VpcEncryptionControl,
 } from '../src';
 import { hostShare } from './lattice-fixtures';
 import { ACCOUNT, AZS, isolatedVpc, REGION } from './util';
@@ -206,8 +210,28 @@ function contractStacks(): Stack[] {
   new PrivateEgressVpc(guardAll, 'Egress', { dnsEgressGuard: guardOptions });
   new CentralEndpointHub(guardAll, 'Hub', { ipAddresses: ec2.IpAddresses.cidr('10.5.0.0/16'), interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.STS], dnsEgressGuard: guardOptions });
 
+  const encryptionDefaults = stack('VpcEncryptionControlDefaults');
+  new VpcEncryptionControl(encryptionDefaults, 'EncryptionControl', { vpc: isolatedVpc(encryptionDefaults) });
+
+  const encryptionAll = stack('VpcEncryptionControlAllProps');
+  new VpcEncryptionControl(encryptionAll, 'EncryptionControl', {
+    vpc: new ec2.Vpc(encryptionAll, 'Vpc', { maxAzs: 2, natGateways: 1 }),
+    mode: EncryptionControlMode.ENFORCE,
+    exclusions: [EncryptionControlExclusion.INTERNET_GATEWAY, EncryptionControlExclusion.NAT_GATEWAY],
+  });
+
+  const scopeDefaults = stack('InternetAccessScopeDefaults');
+  new InternetAccessScope(scopeDefaults, 'InternetAccessScope', { vpc: isolatedVpc(scopeDefaults) });
+
+  const scopeAll = stack('InternetAccessScopeAllProps');
+  new InternetAccessScope(scopeAll, 'InternetAccessScope', {
+    vpc: new ec2.Vpc(scopeAll, 'Vpc', { maxAzs: 2, natGateways: 1 }),
+    vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
+  });
+
   return [egressDefaults, egressAll, providerDefaults, providerAll, consumerDefaults, consumerAll,
-    hubDefaults, hubZones, hubAll, profileHubAll, hubInbound, inboundAll, spokeAll, networkAll, guardAll];
+    hubDefaults, hubZones, hubAll, profileHubAll, hubInbound, inboundAll, spokeAll, networkAll, guardAll,
+    encryptionDefaults, encryptionAll, scopeDefaults, scopeAll];
 }
 
 function currentIds(): Contract {

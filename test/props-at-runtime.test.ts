@@ -13,11 +13,13 @@ import {
   EndpointConsumer,
   EndpointServiceProvider,
   InboundResolverEndpoint,
+  InternetAccessScope,
   PortRange,
   PrivateEgressVpc,
   PrivateResourceEndpoint,
   PrivateResourceShare,
   ResourceDefinition,
+  VpcEncryptionControl,
 } from '../src';
 import { isolatedVpc, testStack, validationErrors } from './util';
 
@@ -63,6 +65,8 @@ const CONSTRUCTS: [string, Define][] = [
     onPremisesCidrs: ['192.168.0.0/16'],
     ...extra,
   } as any)],
+  ['VpcEncryptionControl', (stack, extra) => new VpcEncryptionControl(stack, 'Construct', { vpc: isolatedVpc(stack), ...extra } as any)],
+  ['InternetAccessScope', (stack, extra) => new InternetAccessScope(stack, 'Construct', { vpc: isolatedVpc(stack), ...extra } as any)],
 ];
 
 /** Per construct: a misspelled prop, and the message synth reports for it. */
@@ -77,6 +81,8 @@ const MISSPELLED: { [construct: string]: [object, string] } = {
   PrivateResourceEndpoint: [{ privateDnsEnable: false }, 'unknown prop `privateDnsEnable`; did you mean `privateDnsEnabled`?'],
   DnsEgressGuard: [{ allowedDomain: ['api.example.com'] }, 'unknown prop `allowedDomain`; did you mean `allowedDomains`?'],
   InboundResolverEndpoint: [{ vpcSubnet: { onePerAz: true } }, 'unknown prop `vpcSubnet`; did you mean `vpcSubnets`?'],
+  VpcEncryptionControl: [{ exclusion: [] }, 'unknown prop `exclusion`; did you mean `exclusions`?'],
+  InternetAccessScope: [{ vpcSubnet: {} }, 'unknown prop `vpcSubnet`; did you mean `vpcSubnets`?'],
 };
 
 /** Per construct: a prop of the wrong type, and the message the constructor throws for it. */
@@ -96,6 +102,9 @@ const MISTYPED: { [construct: string]: [object, string] } = {
   DnsEgressGuard: [{ threatProtections: DnsThreatProtection.DGA }, '`threatProtections` must be a list of DnsThreatProtection values, got the string "DGA"; put it in a list'],
   InboundResolverEndpoint: [{ onPremisesCidrs: '192.168.0.0/16' },
     '`onPremisesCidrs` must be a list of strings, got the string "192.168.0.0/16"; put it in a list'],
+  VpcEncryptionControl: [{ mode: 'ENFORCE', exclusions: [] }, '`mode` must be an EncryptionControlMode ("monitor", "enforce"; such as EncryptionControlMode.MONITOR), got the string "ENFORCE"'],
+  InternetAccessScope: [{ vpcSubnets: 'private' }, '`vpcSubnets` must be an ec2.SubnetSelection (an object with `subnetType`, `availabilityZones`, `subnetGroupName`, ...), '
+    + 'got the string "private"'],
 };
 
 function escape(text: string): string {

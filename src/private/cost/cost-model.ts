@@ -2,6 +2,9 @@ import { Token } from 'aws-cdk-lib';
 import {
   AWS_PRICING_PAGES,
   HOURS_PER_MONTH,
+  NETWORK_ACCESS_ANALYZER_PRICE_TABLE,
+  NETWORK_ANALYSIS_PRICING_PAGE,
+  networkAccessAnalyzerPricesFor,
   PRICE_TABLE,
   pricesFor,
   RegionPrices,
@@ -13,6 +16,7 @@ import {
   ROUTE53_PRICING_PAGE,
 } from './price-table';
 import {
+  AccessScopeAnalysisCostEstimate,
   DnsEgressGuardCostEstimate,
   EndpointConsumerCostEstimate,
   EndpointServiceProviderCostEstimate,
@@ -282,4 +286,34 @@ export function estimateInboundResolverCost(region: string, ipAddresses: number)
 /** The hourly charge of a Resolver endpoint's IP addresses, in cents a month. */
 export function inboundResolverMonthlyCents(ipAddresses: number): number {
   return monthlyCents(RESOLVER_PRICES.endpointUsdPerIpHour, ipAddresses);
+}
+// ---- Network Access Analyzer ----
+
+/** Estimates what one analysis of a Network Access Scope costs when it analyzes `networkInterfaces` network interfaces. */
+export function estimateAccessScopeAnalysisCost(region: string, networkInterfaces: number): AccessScopeAnalysisCostEstimate {
+  if (!Number.isInteger(networkInterfaces) || networkInterfaces < 0) {
+    throw new Error(`\`networkInterfaces\` must be a whole number of network interfaces, 0 or more, got ${networkInterfaces}`);
+  }
+  const prices = networkAccessAnalyzerPricesFor(region);
+  if (!prices) {
+    return {
+      region,
+      networkInterfacesAnalyzed: networkInterfaces,
+      priced: false,
+      note: unpricedNote(region, NETWORK_ACCESS_ANALYZER_PRICE_TABLE, NETWORK_ANALYSIS_PRICING_PAGE),
+    };
+  }
+  return {
+    region,
+    networkInterfacesAnalyzed: networkInterfaces,
+    priced: true,
+    note: `Estimate for ${prices.region} at list prices checked on ${prices.asOf}: the scope itself is not billed; each analysis `
+      + 'is, per network interface it analyzes (an analysis reports the count as AnalyzedEniCount). Multiply usdPerAnalysis by the '
+      + `analyses you run, for example one per deployment. ${prices.sourceNote}`,
+    totalFixedMonthlyUsd: 0,
+    usdPerNetworkInterfaceAnalyzed: prices.usdPerNetworkInterfaceAnalyzed,
+    usdPerAnalysis: microUsd(prices.usdPerNetworkInterfaceAnalyzed) * networkInterfaces / 1_000_000,
+    pricesAsOf: prices.asOf,
+    pricesSource: prices.source,
+  };
 }

@@ -367,3 +367,41 @@ export const RESOLVER_PRICES: ResolverPrices = {
     + 'addresses costs about 182.50 USD a month at least. The pricing page itself is not stored here.',
   asOf: '2026-12-04',
 };
+
+// ---- Network Access Analyzer (per analysis) ----
+
+/** The AWS page that publishes the Network Access Analyzer rate (its Network Analysis tab). */
+export const NETWORK_ANALYSIS_PRICING_PAGE = 'https://aws.amazon.com/vpc/pricing/';
+
+/**
+ * Network Access Analyzer list prices (USD) of one Region. An analysis is billed per network interface it analyzes; the
+ * analysis reports how many (`AnalyzedEniCount`, NetworkInsightsAccessScopeAnalysis in the EC2 API reference). A scope
+ * that is never analyzed is not billed.
+ */
+export interface NetworkAccessAnalyzerPrices {
+  readonly region: string;
+  /** Per network interface analyzed, per analysis. */
+  readonly usdPerNetworkInterfaceAnalyzed: number;
+  readonly source: string;
+  /** How the figure was confirmed, or that it could not be confirmed from a stored page. */
+  readonly sourceNote: string;
+  /** When the figure was last checked, YYYY-MM-DD. */
+  readonly asOf: string;
+}
+
+export const NETWORK_ACCESS_ANALYZER_PRICE_TABLE: readonly NetworkAccessAnalyzerPrices[] = [
+  {
+    region: 'us-east-1',
+    usdPerNetworkInterfaceAnalyzed: 0.002,
+    source: NETWORK_ANALYSIS_PRICING_PAGE,
+    sourceNote: '"$0.002 per ENI analyzed", quoted from the pricing page in several public cost notes and comparisons of AWS\'s '
+      + 'network analysis tools (none names a Region; taken as the US East rate). Best-known published figure, not confirmed '
+      + 'from a stored AWS page.',
+    asOf: '2026-12-04',
+  },
+];
+
+/** The Network Access Analyzer prices of a Region, or undefined when the table has no row for it. */
+export function networkAccessAnalyzerPricesFor(region: string): NetworkAccessAnalyzerPrices | undefined {
+  return NETWORK_ACCESS_ANALYZER_PRICE_TABLE.find(row => row.region === region);
+}

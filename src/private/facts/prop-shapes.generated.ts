@@ -33,12 +33,14 @@ export const CONSTRUCT_PROPS: { readonly [construct: string]: string } = {
   EndpointConsumer: 'EndpointConsumerProps',
   EndpointServiceProvider: 'EndpointServiceProviderProps',
   InboundResolverEndpoint: 'InboundResolverEndpointProps',
+  InternetAccessScope: 'InternetAccessScopeProps',
   PrivateEgressVpc: 'PrivateEgressVpcProps',
   PrivateResourceEndpoint: 'PrivateResourceEndpointProps',
   PrivateResourceShare: 'PrivateResourceShareProps',
   PrivateServiceNetwork: 'PrivateServiceNetworkProps',
   PrivateServiceNetworkAssociation: 'PrivateServiceNetworkAssociationProps',
   PrivateServiceNetworkEndpoint: 'PrivateServiceNetworkEndpointProps',
+  VpcEncryptionControl: 'VpcEncryptionControlProps',
 };
 
 export const TYPE_SHAPES: { readonly [type: string]: TypeShape } = {
@@ -152,6 +154,8 @@ export const TYPE_SHAPES: { readonly [type: string]: TypeShape } = {
   'elbv2.INetworkLoadBalancer': { object: 'interface', external: true, members: ['addListener', 'applyRemovalPolicy', 'connections', 'env', 'loadBalancerArn', 'loadBalancerCanonicalHostedZoneId', 'loadBalancerDnsName', 'loadBalancerRef', 'metrics', 'node', 'stack', 'with'] },
   'elbv2.INetworkLoadBalancerTarget': { object: 'interface', external: true, members: ['attachToNetworkTargetGroup'] },
   'elbv2.Protocol': { enum: elbv2.Protocol, example: 'elbv2.Protocol.HTTP', external: true },
+  'EncryptionControlExclusion': { enum: ['INTERNET_GATEWAY', 'EGRESS_ONLY_INTERNET_GATEWAY', 'NAT_GATEWAY', 'VIRTUAL_PRIVATE_GATEWAY', 'VPC_PEERING', 'VPC_LATTICE', 'ELASTIC_FILE_SYSTEM', 'LAMBDA'], example: 'EncryptionControlExclusion.INTERNET_GATEWAY' },
+  'EncryptionControlMode': { enum: ['monitor', 'enforce'], example: 'EncryptionControlMode.MONITOR' },
   'EndpointBundle': { object: 'class', example: 'EndpointBundle.SESSION_MANAGER', members: ['interfaceEndpoints', 'name', 'requiredGatewayEndpoints'] },
   'EndpointConsumerProps': {
     struct: {
@@ -206,6 +210,12 @@ export const TYPE_SHAPES: { readonly [type: string]: TypeShape } = {
   'InboundResolverOptions': {
     struct: {
       'onPremisesCidrs': 'string[]',
+      'vpcSubnets?': 'ec2.SubnetSelection',
+    },
+  },
+  'InternetAccessScopeProps': {
+    struct: {
+      'vpc': 'ec2.IVpc',
       'vpcSubnets?': 'ec2.SubnetSelection',
     },
   },
@@ -310,4 +320,11 @@ export const TYPE_SHAPES: { readonly [type: string]: TypeShape } = {
   'route53.IHostedZone': { object: 'interface', external: true, members: ['applyRemovalPolicy', 'env', 'grantDelegation', 'hostedZoneArn', 'hostedZoneId', 'hostedZoneRef', 'name', 'node', 'stack', 'with', 'zoneName'] },
   'route53.IPublicHostedZone': { object: 'interface', external: true, members: ['applyRemovalPolicy', 'env', 'grantDelegation', 'hostedZoneArn', 'hostedZoneId', 'hostedZoneRef', 'name', 'node', 'stack', 'with', 'zoneName'] },
   'sns.ITopic': { object: 'interface', external: true, members: ['addSubscription', 'addToResourcePolicy', 'applyRemovalPolicy', 'bindAsNotificationRuleTarget', 'contentBasedDeduplication', 'env', 'fifo', 'grantPublish', 'grantSubscribe', 'metric', 'metricNumberOfMessagesPublished', 'metricNumberOfNotificationsDelivered', 'metricNumberOfNotificationsFailed', 'metricNumberOfNotificationsFilteredOut', 'metricNumberOfNotificationsFilteredOutInvalidAttributes', 'metricNumberOfNotificationsFilteredOutNoMessageAttributes', 'metricPublishSize', 'metricSMSMonthToDateSpentUSD', 'metricSMSSuccessRate', 'node', 'stack', 'topicArn', 'topicName', 'topicRef', 'with'] },
+  'VpcEncryptionControlProps': {
+    struct: {
+      'vpc': 'ec2.IVpc',
+      'mode?': 'EncryptionControlMode',
+      'exclusions?': 'EncryptionControlExclusion[]',
+    },
+  },
 };

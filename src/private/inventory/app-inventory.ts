@@ -231,7 +231,7 @@ function literal(value: unknown): string | undefined {
  * The value behind a lazy or boxed L1 property, without resolving what it holds: the token strings inside stay as
  * they are, so they can be matched with the same attribute used elsewhere. Other values are returned as they are.
  */
-function shallowValue(value: unknown, scope: IConstruct): unknown {
+export function shallowValue(value: unknown, scope: IConstruct): unknown {
   if (!Tokenization.isResolvable(value)) {
     return value;
   }
