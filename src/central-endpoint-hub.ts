@@ -202,6 +202,8 @@ export class CentralEndpointHub extends Construct {
       clientCidrs,
       privateDnsEnabled: this.answersThroughProfile,
       dnsEgressGuard: props.dnsEgressGuard,
+      encryptionControl: props.encryptionControl,
+      internetAccessScope: props.internetAccessScope,
     });
     this.vpc = this.endpoints.vpc;
     this.endpointSecurityGroup = this.endpoints.endpointSecurityGroup;

@@ -6,6 +6,7 @@ import { MonthlyCostEstimate } from './cost';
 import { DnsEgressGuard, DnsEgressGuardOptions } from './dns-egress-guard';
 import { EndpointBundle } from './endpoint-bundle';
 import { EndpointPolicy } from './endpoint-policy';
+import { InternetAccessScope, InternetAccessScopeOptions } from './internet-access-scope';
 import { NetworkRequirements } from './network-requirements';
 import { estimateCost } from './private/cost/cost-model';
 import { serviceShortName } from './private/facts/service-names';
@@ -34,6 +35,7 @@ import { endpointPolicyFindings, gatewayEndpointFindings, interfaceEndpointFindi
 import { boundedPath, MAX_DESCRIPTION_LENGTH } from './private/wiring/physical-names';
 import { selectSubnets } from './private/wiring/subnet-selection';
 import { allowEndpointClientsAtSynth } from './private/wiring/vpc-ingress';
+import { VpcEncryptionControl, VpcEncryptionControlOptions } from './vpc-encryption-control';
 
 /**
  * Options for a gateway endpoint (S3, S3 Express or DynamoDB).
@@ -219,6 +221,23 @@ export interface InterfaceEndpointVpcProps {
    * @default - no guard: the VPC's resolver answers every public name
    */
   readonly dnsEgressGuard?: DnsEgressGuardOptions;
+
+  /**
+   * VPC Encryption Controls on the VPC: monitor which traffic is unencrypted, or enforce encryption in transit, with the
+   * exclusions its contents need (checked at synth). See `VpcEncryptionControl`.
+   *
+   * @default - no encryption control
+   */
+  readonly encryptionControl?: VpcEncryptionControlOptions;
+
+  /**
+   * A Network Access Analyzer scope stating that the VPC's private and isolated subnets have no path to an internet
+   * gateway, with outputs of the commands that analyze it after deploy: the deploy-time proof of no way out. See
+   * `InternetAccessScope`.
+   *
+   * @default - no scope
+   */
+  readonly internetAccessScope?: InternetAccessScopeOptions;
 }
 
 /**
@@ -291,6 +310,12 @@ export class PrivateEgressVpc extends Construct {
 
   /** The DNS egress guard of the VPC; undefined without `dnsEgressGuard`. */
   public readonly dnsEgressGuard?: DnsEgressGuard;
+
+  /** The VPC's encryption control; undefined without `encryptionControl`. */
+  public readonly encryptionControl?: VpcEncryptionControl;
+
+  /** The VPC's Network Access Analyzer scope; undefined without `internetAccessScope`. */
+  public readonly internetAccessScope?: InternetAccessScope;
 
   private readonly vpcDefinedHere: boolean;
   private readonly flowLogsEnabled: boolean;
@@ -375,6 +400,12 @@ export class PrivateEgressVpc extends Construct {
 
     if (props.dnsEgressGuard) {
       this.dnsEgressGuard = new DnsEgressGuard(this, 'DnsEgressGuard', { ...props.dnsEgressGuard, vpc: this.vpc });
+    }
+    if (props.encryptionControl) {
+      this.encryptionControl = new VpcEncryptionControl(this, 'EncryptionControl', { ...props.encryptionControl, vpc: this.vpc });
+    }
+    if (props.internetAccessScope) {
+      this.internetAccessScope = new InternetAccessScope(this, 'InternetAccessScope', { ...props.internetAccessScope, vpc: this.vpc });
     }
 
     allowEndpointClientsAtSynth(this, this.vpc, this.endpointSecurityGroup,

@@ -178,7 +178,7 @@ describe('InternetAccessScope', () => {
     expect(validationErrors(app)).toEqual([]);
     Annotations.fromStack(stack).hasWarning('/TestStack/Scope', Match.stringLikeRegexp(
       '^the VPC routes IPv6 traffic to an egress-only internet gateway \\(TestStack/Ipv6Default\\)\\. Network Access Analyzer '
-      + 'cannot name one in a scope .*InternetAccessScope.egress-only-gateway-not-analyzed'));
+      + 'cannot name one in a scope .*InternetAccessScope.egressOnlyGatewayNotAnalyzed'));
   });
 
   test('synthesizes in an environment-agnostic stack', () => {

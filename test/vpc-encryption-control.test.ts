@@ -279,7 +279,7 @@ describe('VpcEncryptionControl', () => {
     expect(warnings(stack)).toEqual([
       '`exclusions` (NAT_GATEWAY) are given with `mode` MONITOR, which blocks nothing: exclusions only take effect in enforce mode. '
       + 'Remove them, or keep them ready for `EncryptionControlMode.ENFORCE`. '
-      + '[ack: cdk-private-endpoints:VpcEncryptionControl.exclusions-without-effect]',
+      + '[ack: cdk-private-endpoints:VpcEncryptionControl.exclusionsWithoutEffect]',
     ]);
   });
 
@@ -300,7 +300,7 @@ describe('VpcEncryptionControl', () => {
     expect(warnings(stack)).toEqual([
       '`exclusions` has `EncryptionControlExclusion.INTERNET_GATEWAY`, `EncryptionControlExclusion.LAMBDA`, but the VPC has nothing '
       + 'of that kind (an internet gateway, a Lambda function). An exclusion exempts anything of its kind added later as well, which weakens '
-      + 'enforcement for nothing. Remove it until the VPC needs it. [ack: cdk-private-endpoints:VpcEncryptionControl.unneeded-exclusion]',
+      + 'enforcement for nothing. Remove it until the VPC needs it. [ack: cdk-private-endpoints:VpcEncryptionControl.unneededExclusion]',
     ]);
   });
 
@@ -326,7 +326,7 @@ describe('VpcEncryptionControl', () => {
       expect(validationErrors(app)).toEqual([]);
       expect(warnings(stack)).toEqual([expect.stringMatching(new RegExp('^`mode` is ENFORCE on an imported VPC, whose existing '
         + 'resources cannot be checked at synth\\. AWS enables encryption controls on an existing VPC in monitor mode first .*'
-        + 'aws ec2 get-vpc-resources-blocking-encryption-enforcement --vpc-id <id>.*VpcEncryptionControl.contents-unchecked\\]$'))]);
+        + 'aws ec2 get-vpc-resources-blocking-encryption-enforcement --vpc-id <id>.*VpcEncryptionControl.contentsUnchecked\\]$'))]);
     });
 
     test('still fails for a refused resource the app adds to it', () => {

@@ -68,6 +68,8 @@ export const TYPE_SHAPES: { readonly [type: string]: TypeShape } = {
       'endpointSubnets?': 'ec2.SubnetSelection',
       'endpointAzs?': 'number',
       'dnsEgressGuard?': 'DnsEgressGuardOptions',
+      'encryptionControl?': 'VpcEncryptionControlOptions',
+      'internetAccessScope?': 'InternetAccessScopeOptions',
     },
   },
   'CentralEndpointSpokeProps': {
@@ -213,6 +215,11 @@ export const TYPE_SHAPES: { readonly [type: string]: TypeShape } = {
       'vpcSubnets?': 'ec2.SubnetSelection',
     },
   },
+  'InternetAccessScopeOptions': {
+    struct: {
+      'vpcSubnets?': 'ec2.SubnetSelection',
+    },
+  },
   'InternetAccessScopeProps': {
     struct: {
       'vpc': 'ec2.IVpc',
@@ -243,6 +250,8 @@ export const TYPE_SHAPES: { readonly [type: string]: TypeShape } = {
       'endpointSubnets?': 'ec2.SubnetSelection',
       'endpointAzs?': 'number',
       'dnsEgressGuard?': 'DnsEgressGuardOptions',
+      'encryptionControl?': 'VpcEncryptionControlOptions',
+      'internetAccessScope?': 'InternetAccessScopeOptions',
     },
   },
   'PrivateResourceEndpointProps': {
@@ -320,6 +329,12 @@ export const TYPE_SHAPES: { readonly [type: string]: TypeShape } = {
   'route53.IHostedZone': { object: 'interface', external: true, members: ['applyRemovalPolicy', 'env', 'grantDelegation', 'hostedZoneArn', 'hostedZoneId', 'hostedZoneRef', 'name', 'node', 'stack', 'with', 'zoneName'] },
   'route53.IPublicHostedZone': { object: 'interface', external: true, members: ['applyRemovalPolicy', 'env', 'grantDelegation', 'hostedZoneArn', 'hostedZoneId', 'hostedZoneRef', 'name', 'node', 'stack', 'with', 'zoneName'] },
   'sns.ITopic': { object: 'interface', external: true, members: ['addSubscription', 'addToResourcePolicy', 'applyRemovalPolicy', 'bindAsNotificationRuleTarget', 'contentBasedDeduplication', 'env', 'fifo', 'grantPublish', 'grantSubscribe', 'metric', 'metricNumberOfMessagesPublished', 'metricNumberOfNotificationsDelivered', 'metricNumberOfNotificationsFailed', 'metricNumberOfNotificationsFilteredOut', 'metricNumberOfNotificationsFilteredOutInvalidAttributes', 'metricNumberOfNotificationsFilteredOutNoMessageAttributes', 'metricPublishSize', 'metricSMSMonthToDateSpentUSD', 'metricSMSSuccessRate', 'node', 'stack', 'topicArn', 'topicName', 'topicRef', 'with'] },
+  'VpcEncryptionControlOptions': {
+    struct: {
+      'mode?': 'EncryptionControlMode',
+      'exclusions?': 'EncryptionControlExclusion[]',
+    },
+  },
   'VpcEncryptionControlProps': {
     struct: {
       'vpc': 'ec2.IVpc',

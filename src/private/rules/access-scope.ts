@@ -46,7 +46,7 @@ export function warnEgressOnlyRoutes(routePaths: readonly string[]): Finding[] {
   if (routePaths.length === 0) {
     return [];
   }
-  return [warning('egress-only-gateway-not-analyzed', `the VPC routes IPv6 traffic to an egress-only internet gateway (${routePaths.join(', ')}). `
+  return [warning('egressOnlyGatewayNotAnalyzed', `the VPC routes IPv6 traffic to an egress-only internet gateway (${routePaths.join(', ')}). `
     + `Network Access Analyzer cannot name one in a scope (${RESOURCE_STATEMENTS_GUIDE}), so no finding will show these paths. `
     + 'Remove the routes if the subnets must not reach the internet over IPv6, or rely on VPC Block Public Access for IPv6.')];
 }

@@ -69,7 +69,7 @@ export function warnMonitorExclusions(choice: EncryptionControlChoice): Finding[
   if (choice.enforce || choice.exclusions.length === 0) {
     return [];
   }
-  return [warning('exclusions-without-effect', `\`exclusions\` (${choice.exclusions.join(', ')}) are given with \`mode\` MONITOR, `
+  return [warning('exclusionsWithoutEffect', `\`exclusions\` (${choice.exclusions.join(', ')}) are given with \`mode\` MONITOR, `
     + 'which blocks nothing: exclusions only take effect in enforce mode. Remove them, or keep them ready for '
     + '`EncryptionControlMode.ENFORCE`.')];
 }
@@ -86,7 +86,7 @@ export function warnUnneededExclusions(choice: EncryptionControlChoice, contents
   if (unneeded.length === 0) {
     return [];
   }
-  return [warning('unneeded-exclusion', `\`exclusions\` has ${unneeded.map(exclusionName).join(', ')}, but the VPC has nothing `
+  return [warning('unneededExclusion', `\`exclusions\` has ${unneeded.map(exclusionName).join(', ')}, but the VPC has nothing `
     + `of that kind (${unneeded.map(exclusion => EXCLUSION_FACTS[exclusion].description).join(', ')}). An exclusion exempts anything of its `
     + 'kind added later as well, which weakens enforcement for nothing. Remove it until the VPC needs it.')];
 }
@@ -99,7 +99,7 @@ export function warnUncheckedContents(choice: EncryptionControlChoice, contents:
   if (!choice.enforce || contents.complete) {
     return [];
   }
-  return [warning('contents-unchecked', '`mode` is ENFORCE on an imported VPC, whose existing resources cannot be checked at '
+  return [warning('contentsUnchecked', '`mode` is ENFORCE on an imported VPC, whose existing resources cannot be checked at '
     + `synth. AWS enables encryption controls on an existing VPC in monitor mode first (${ENCRYPTION_CONTROLS_GUIDE}): deploy `
     + 'with `EncryptionControlMode.MONITOR`, list what blocks enforcement with `aws ec2 '
     + 'get-vpc-resources-blocking-encryption-enforcement --vpc-id <id>`, add the exclusions it needs, then switch to ENFORCE.')];

@@ -33,7 +33,7 @@ describe('warnEgressOnlyRoutes', () => {
 
   test('names the routes the scope cannot see', () => {
     expect(messages(warnEgressOnlyRoutes(['Stack/Route']))).toEqual([
-      'warning egress-only-gateway-not-analyzed: the VPC routes IPv6 traffic to an egress-only internet gateway (Stack/Route). '
+      'warning egressOnlyGatewayNotAnalyzed: the VPC routes IPv6 traffic to an egress-only internet gateway (Stack/Route). '
       + 'Network Access Analyzer cannot name one in a scope '
       + '(https://docs.aws.amazon.com/vpc/latest/network-access-analyzer/resource-statement.html), so no finding will show these '
       + 'paths. Remove the routes if the subnets must not reach the internet over IPv6, or rely on VPC Block Public Access for IPv6.',

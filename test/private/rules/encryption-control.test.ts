@@ -68,7 +68,7 @@ describe('warnMonitorExclusions', () => {
 
   test('warns that exclusions change nothing in monitor mode', () => {
     expect(messages(warnMonitorExclusions({ enforce: false, exclusions: ['LAMBDA', 'NAT_GATEWAY'] }))).toEqual([
-      'warning exclusions-without-effect: `exclusions` (LAMBDA, NAT_GATEWAY) are given with `mode` MONITOR, which blocks nothing: '
+      'warning exclusionsWithoutEffect: `exclusions` (LAMBDA, NAT_GATEWAY) are given with `mode` MONITOR, which blocks nothing: '
       + 'exclusions only take effect in enforce mode. Remove them, or keep them ready for `EncryptionControlMode.ENFORCE`.',
     ]);
   });
@@ -88,7 +88,7 @@ describe('warnUnneededExclusions', () => {
 
   test('names the exclusions that cover nothing', () => {
     expect(messages(warnUnneededExclusions(choice, { ...EMPTY, excludable: { NAT_GATEWAY: ['Stack/Nat'] } }))).toEqual([
-      'warning unneeded-exclusion: `exclusions` has `EncryptionControlExclusion.VPC_LATTICE`, but the VPC has nothing of that kind '
+      'warning unneededExclusion: `exclusions` has `EncryptionControlExclusion.VPC_LATTICE`, but the VPC has nothing of that kind '
       + '(VPC Lattice). An exclusion exempts anything of its kind added later as well, which weakens enforcement for nothing. '
       + 'Remove it until the VPC needs it.',
     ]);
@@ -103,7 +103,7 @@ describe('warnUncheckedContents', () => {
 
   test('warns in enforce mode on an imported VPC, with the way to check it', () => {
     expect(messages(warnUncheckedContents(ENFORCE, { ...EMPTY, complete: false }))).toEqual([
-      'warning contents-unchecked: `mode` is ENFORCE on an imported VPC, whose existing resources cannot be checked at synth. AWS '
+      'warning contentsUnchecked: `mode` is ENFORCE on an imported VPC, whose existing resources cannot be checked at synth. AWS '
       + 'enables encryption controls on an existing VPC in monitor mode first '
       + '(https://docs.aws.amazon.com/vpc/latest/userguide/vpc-encryption-controls.html): deploy with '
       + '`EncryptionControlMode.MONITOR`, list what blocks enforcement with `aws ec2 get-vpc-resources-blocking-encryption-enforcement '
