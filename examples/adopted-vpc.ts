@@ -3,8 +3,8 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { PROVIDER_ACCOUNT, REGION } from './private-link';
 import { EndpointBundle, EndpointPolicy, PrivateEgressVpc } from '../src';
 
-// The on-premises network, reached over Direct Connect or a site-to-site VPN.
-const ON_PREMISES_CIDR = '172.16.0.0/12';
+/** The on-premises network, reached over Direct Connect or a site-to-site VPN. */
+export const ON_PREMISES_CIDR = '172.16.0.0/12';
 
 /**
  * An existing network VPC (public, private and isolated subnets, one NAT gateway) that its owner already gave an S3

@@ -1,8 +1,9 @@
 import { Annotations, App, Stack, StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
+import { ON_PREMISES_CIDR } from './adopted-vpc';
 import { CONSUMER_ACCOUNT, PROVIDER_ACCOUNT, REGION } from './private-link';
-import { CentralEndpointHub, CentralEndpointSpoke, EndpointBundle, PrivateEgressVpc } from '../src';
+import { CentralEndpointHub, CentralEndpointSpoke, DnsEgressAction, EndpointBundle, PrivateEgressVpc } from '../src';
 
 const HUB_CIDR = '10.15.0.0/16';
 /** Every spoke VPC of the organization is allocated from this block. */
@@ -24,7 +25,7 @@ class EndpointHubStack extends Stack {
     super(scope, id, props);
     this.hub = new CentralEndpointHub(this, 'Hub', {
       ipAddresses: ec2.IpAddresses.cidr(HUB_CIDR),
-      clientCidrs: [SPOKE_CIDRS],
+      clientCidrs: [SPOKE_CIDRS, ON_PREMISES_CIDR],
       transitGatewayId: TRANSIT_GATEWAY_ID,
       bundles: [EndpointBundle.SESSION_MANAGER, EndpointBundle.ECR_IMAGE_PULL],
       interfaceEndpoints: [
@@ -39,6 +40,11 @@ class EndpointHubStack extends Stack {
       // The spoke account is outside the network account's organization in this example.
       allowExternalPrincipals: true,
       parameterPrefix: '/network/endpoint-hub',
+      // Every spoke inherits the hub's DNS egress guard through the Profile; it alerts before it blocks, while the
+      // organization learns which names its workloads call.
+      dnsEgressGuard: { action: DnsEgressAction.ALERT, queryLogging: true },
+      // On-premises DNS servers forward the AWS services' names here and reach the hub's endpoints over Direct Connect.
+      inboundResolver: { onPremisesCidrs: [ON_PREMISES_CIDR] },
     });
     // Every spoke below has its own S3 gateway endpoint, which ECR's image layers need.
     Annotations.of(this.hub).acknowledgeWarning('cdk-private-endpoints:CentralEndpointHub.spokesNeedGatewayEndpoints',

@@ -6,7 +6,7 @@ import { addPrivateLinkStacks, CONSUMER_ACCOUNT, PROVIDER_ACCOUNT, REGION } from
 import { addPrivateResourceStacks } from './private-resources';
 import { addRegionsAndIpFamiliesStacks, CONSUMER_REGION } from './regions-and-ip-families';
 import { addServiceNetworkStacks } from './service-network';
-import { EndpointBundle, PrivateEgressVpc } from '../src';
+import { DnsThreatProtection, EncryptionControlMode, EndpointBundle, PrivateEgressVpc } from '../src';
 
 // The AZs each example account sees in each Region, as `cdk synth` would read them into cdk.context.json.
 const AZS = ['a', 'b', 'c'];
@@ -23,11 +23,16 @@ export function buildExampleApp(outdir: string): App {
   });
 
   // Workloads in isolated subnets that use Session Manager, pull images from ECR (which also needs the default S3
-  // gateway endpoint) and ship logs and metrics: ssm, ssmmessages, ec2messages, ecr.api, ecr.dkr, logs, monitoring.
+  // gateway endpoint) and ship logs and metrics: ssm, ssmmessages, ec2messages, ecr.api, ecr.dkr, logs, monitoring. No way
+  // out, enforced by AWS: DNS resolves only the endpoints' names, traffic is encrypted, and an analyzer scope proves after
+  // deploy that no subnet reaches an internet gateway.
   const workloads = new Stack(app, 'PrivateWorkloads', { env: { account: PROVIDER_ACCOUNT, region: REGION } });
   new PrivateEgressVpc(workloads, 'Network', {
     bundles: [EndpointBundle.SESSION_MANAGER, EndpointBundle.ECR_IMAGE_PULL],
     interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.CLOUDWATCH_MONITORING],
+    dnsEgressGuard: { threatProtections: [DnsThreatProtection.DNS_TUNNELING], queryLogging: true },
+    encryptionControl: { mode: EncryptionControlMode.ENFORCE },
+    internetAccessScope: {},
   });
 
   // A PrivateLink service and its consumers, in the provider's account and in another one.

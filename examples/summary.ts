@@ -5,14 +5,18 @@ import {
   CentralEndpointHub,
   CentralEndpointSpoke,
   CostEstimate,
+  DnsEgressGuard,
   EndpointConsumer,
   EndpointServiceProvider,
+  InboundResolverEndpoint,
+  InternetAccessScope,
   PrivateEgressVpc,
   PrivateResourceEndpoint,
   PrivateResourceShare,
   PrivateServiceNetwork,
   PrivateServiceNetworkAssociation,
   PrivateServiceNetworkEndpoint,
+  VpcEncryptionControl,
 } from '../src';
 import { proveAssembly } from '../src/prove/prove';
 import { proofHolds, summaryLine } from '../src/prove/report';
@@ -95,7 +99,7 @@ function summarizeStack(stack: Stack, artifact: cxapi.CloudFormationStackArtifac
       lines.push(`    interface endpoint to ${describeServiceName(endpoint.Properties?.ServiceName, template)} `
         + `x ${endpoint.Properties?.SubnetIds?.length ?? 0} AZs${azsNotLookedUp(stack, endpoint, missing)}`);
     }
-    lines.push(...costLines(construct));
+    lines.push(...costLines(construct), ...controlLines(construct));
   }
   const others = resourcesOf(undefined);
   if (others.length > 0) {
@@ -180,6 +184,31 @@ function costLines(construct: LibraryConstruct): string[] {
     return ['    estimated cost: no hourly charge; data to the network\'s resources is billed per GB (VPC Lattice pricing)'];
   }
   return [`    estimated cost: ${costText(construct)}`];
+}
+
+/** The AWS-enforced controls on the construct's VPC: the DNS egress guard, encryption control, analyzer scope, inbound endpoint. */
+function controlLines(construct: LibraryConstruct): string[] {
+  const own = construct.node.findAll();
+  const lines: string[] = [];
+  for (const guard of own.filter((c): c is DnsEgressGuard => c instanceof DnsEgressGuard)) {
+    const estimate = guard.estimateMonthlyCost();
+    lines.push(`    DNS egress guard: ${guard.allowedDomains.length} names allowed, the rest ${guard.action.toLowerCase()}ed; `
+      + pricedText(estimate, `+ ${estimate.queriesUsdPerMillion} USD per million queries`));
+  }
+  for (const control of own.filter((c): c is VpcEncryptionControl => c instanceof VpcEncryptionControl)) {
+    lines.push(`    encryption control: ${control.mode.toLowerCase()}${control.exclusions.length > 0 ? `, excluding ${control.exclusions.join(', ')}` : ''} `
+      + '(its price is on https://aws.amazon.com/vpc/pricing/, not priced by the library)');
+  }
+  for (const scope of own.filter((c): c is InternetAccessScope => c instanceof InternetAccessScope)) {
+    const analysis = scope.estimateAnalysisCost(0);
+    lines.push(`    Network Access Analyzer scope over ${scope.subnets.length} subnets: run its AnalyzeCommand output after deploy `
+      + `(${analysis.priced ? `${analysis.usdPerNetworkInterfaceAnalyzed} USD per network interface analyzed` : analysis.note})`);
+  }
+  for (const resolver of own.filter((c): c is InboundResolverEndpoint => c instanceof InboundResolverEndpoint)) {
+    const estimate = resolver.estimateMonthlyCost();
+    lines.push(`    inbound Resolver endpoint: ${estimate.ipAddresses} IP addresses; ${pricedText(estimate, `+ ${estimate.queriesUsdPerMillion} USD per million queries`)}`);
+  }
+  return lines;
 }
 
 /** The hub's fixed cost against every spoke with its own endpoints, for a few numbers of spokes. */

@@ -248,8 +248,9 @@ export interface CentralEndpointHubCostEstimate extends CostEstimate {
   readonly profileChargeCarriedElsewhere?: boolean;
 
   /**
-   * USD per month for the hub's inbound Resolver endpoint (`inboundResolver`), per IP address; 0 without one. Its DNS queries
-   * are billed per million on top.
+   * USD per month for the hub's inbound Resolver endpoint (`inboundResolver`), per IP address; 0 without one. Not in
+   * `totalFixedMonthlyUsd`: on-premises clients would need an inbound endpoint in the decentralized design too. Its DNS
+   * queries are billed per million on top.
    *
    * @default - undefined when the estimate is not priced
    */

@@ -163,6 +163,9 @@ export class DnsEgressGuard extends Construct {
   /** The ARN of the DNS Firewall rule group. */
   public readonly ruleGroupArn: string;
 
+  /** What DNS Firewall does with a query for a name the guard does not allow. */
+  public readonly action: DnsEgressAction;
+
   /** The log group of the VPC's DNS queries; undefined without `queryLogging`. */
   public readonly queryLogGroup?: logs.ILogGroup;
 
@@ -184,8 +187,8 @@ export class DnsEgressGuard extends Construct {
     this.priority = props.priority ?? RULE_GROUP_PRIORITY_RANGE.min;
     this.addAllowedDomains(props.allowedDomains ?? []);
 
-    const action = props.action ?? DnsEgressAction.BLOCK;
-    const ruleGroup = this.defineRuleGroup(action, props.threatConfidence ?? DnsThreatConfidence.HIGH);
+    this.action = props.action ?? DnsEgressAction.BLOCK;
+    const ruleGroup = this.defineRuleGroup(this.action, props.threatConfidence ?? DnsThreatConfidence.HIGH);
     this.ruleGroupId = ruleGroup.attrId;
     this.ruleGroupArn = ruleGroup.attrArn;
 
@@ -206,7 +209,7 @@ export class DnsEgressGuard extends Construct {
       this.queryLogGroup = this.defineQueryLogging(props.queryLogRetention ?? logs.RetentionDays.ONE_YEAR);
     }
 
-    addRules(this, 'DnsEgressGuard', () => this.validate(props, action));
+    addRules(this, 'DnsEgressGuard', () => this.validate(props));
   }
 
   /** Allows more names: domain names, or `*.` and one for the names under it. */
@@ -318,7 +321,7 @@ export class DnsEgressGuard extends Construct {
     return logGroup;
   }
 
-  private validate(props: DnsEgressGuardProps, action: DnsEgressAction): Finding[] {
+  private validate(props: DnsEgressGuardProps): Finding[] {
     const regionFindings = validateGuardRegion(Stack.of(this).region);
     const own = regionFindings.length > 0 ? undefined : domainsTheVpcNeeds(this.vpc, this, Stack.of(this).region);
     return [
@@ -329,7 +332,7 @@ export class DnsEgressGuard extends Construct {
       ...validateThreatOptions(this.threatProtections.length, props.threatConfidence !== undefined),
       ...(own === undefined || this.allowEndpointDomains ? []
         : validateDomainCoverage(this.requiredDomains(own), this.userDomains.map(normalizeDomainName),
-          action === DnsEgressAction.BLOCK)),
+          this.action === DnsEgressAction.BLOCK)),
       ...warnEndpointsWithUnknownNames(own?.endpointsWithUnknownNames ?? []),
     ];
   }

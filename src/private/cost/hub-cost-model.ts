@@ -81,9 +81,9 @@ export function estimateHubCost(input: HubCostInput): CentralEndpointHubCostEsti
     ...common,
     priced: true,
     note: `${pricedPreamble(prices)} The total is the hub's own fixed charges: its interface endpoints per AZ-hour, its hosted `
-      + 'zones (billed as the account\'s first ones), the Route 53 Profile, the inbound Resolver endpoint (per IP address) and '
-      + 'the Transit Gateway attachments counted. The comparison gives every spoke the same services with its own endpoints, '
-      + 'and no on-premises DNS. Not included: data processed by the endpoints '
+      + 'zones (billed as the account\'s first ones), the Route 53 Profile and the Transit Gateway attachments counted. The '
+      + 'comparison gives every spoke the same services with its own endpoints. The inbound Resolver endpoint, which on-premises '
+      + 'clients would need in either design, is priced apart (inboundResolverMonthlyUsd). Not included: data processed by the endpoints '
       + '(dataProcessingUsdPerGb, paid in both designs), Transit Gateway data processing (transitGatewayDataProcessingUsdPerGb, '
       + 'only in the hub design), cross-AZ data transfer and DNS queries.',
     interfaceEndpoints,
@@ -128,7 +128,8 @@ class HubCostModel {
       profile,
       transitGatewayAttachments,
       inboundResolver,
-      total: this.endpointsCents + hostedZones + profile + transitGatewayAttachments + inboundResolver,
+      // The inbound endpoint serves on-premises clients, which either design would need one for: not in the comparison.
+      total: this.endpointsCents + hostedZones + profile + transitGatewayAttachments,
     };
   }
 
