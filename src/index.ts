@@ -16,3 +16,6 @@ export * from './private-service-network-endpoint';
 export * from './private-service-network-association';
 export * from './network-requirements';
 export * from './reachability-proof';
+export * from './block-public-access-mode';
+export * from './block-public-access-exclusion';
+export * from './vpc-block-public-access';

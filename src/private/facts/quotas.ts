@@ -144,3 +144,15 @@ export const LATTICE_QUOTAS = {
     source: PRIVATELINK_QUOTAS_PAGE,
   },
 } satisfies Record<string, Quota>;
+
+/**
+ * "VPC Block Public Access exclusions per account per Region: 50", adjustable through a support case ("Amazon VPC
+ * quotas", VPC and subnets, https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html): the exclusions of
+ * VPCs and subnets together. The app sees only the exclusions it defines; the account may have more.
+ */
+export const BLOCK_PUBLIC_ACCESS_EXCLUSIONS_QUOTA: Quota = {
+  name: 'VPC Block Public Access exclusions per account per Region',
+  value: 50,
+  adjustable: true,
+  source: 'https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html',
+};
