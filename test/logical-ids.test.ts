@@ -10,6 +10,9 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import {
+  BlockPublicAccessExclusion,
+  BlockPublicAccessExclusionMode,
+  BlockPublicAccessMode,
   CentralEndpointHub,
   CentralEndpointSpoke,
   EndpointBundle,
@@ -22,6 +25,7 @@ import {
   PrivateServiceNetwork,
   PrivateServiceNetworkAssociation,
   PrivateServiceNetworkEndpoint,
+  VpcBlockPublicAccess,
 } from '../src';
 import { hostShare } from './lattice-fixtures';
 import { ACCOUNT, AZS, isolatedVpc, REGION } from './util';
@@ -184,8 +188,20 @@ function contractStacks(): Stack[] {
     portRanges: [PortRange.tcp(443)],
   });
 
+  const blockDefaults = stack('VpcBlockPublicAccessDefaults');
+  new VpcBlockPublicAccess(blockDefaults, 'Block');
+
+  // The block is one per account and Region: this one in a Region of its own.
+  const blockAll = new Stack(app, 'VpcBlockPublicAccessAllProps', { env: { account: ACCOUNT, region: 'eu-west-1' } });
+  const webVpc = new ec2.Vpc(blockAll, 'WebVpc', { availabilityZones: ['eu-west-1a', 'eu-west-1b'], natGateways: 0 });
+  const block = new VpcBlockPublicAccess(blockAll, 'Block', {
+    mode: BlockPublicAccessMode.BLOCK_BIDIRECTIONAL,
+    exclusions: [BlockPublicAccessExclusion.vpc(webVpc, BlockPublicAccessExclusionMode.ALLOW_EGRESS)],
+  });
+  block.addExclusion(BlockPublicAccessExclusion.subnet(webVpc.publicSubnets[0], BlockPublicAccessExclusionMode.ALLOW_BIDIRECTIONAL));
+
   return [egressDefaults, egressAll, providerDefaults, providerAll, consumerDefaults, consumerAll,
-    hubDefaults, hubZones, hubAll, profileHubAll, spokeAll, networkAll];
+    hubDefaults, hubZones, hubAll, profileHubAll, spokeAll, networkAll, blockDefaults, blockAll];
 }
 
 function currentIds(): Contract {

@@ -15,6 +15,7 @@ import {
   PrivateResourceEndpoint,
   PrivateResourceShare,
   ResourceDefinition,
+  VpcBlockPublicAccess,
 } from '../src';
 import { isolatedVpc, testStack, validationErrors } from './util';
 
@@ -54,6 +55,7 @@ const CONSTRUCTS: [string, Define][] = [
     portRanges: [PortRange.tcp(5432)],
     ...extra,
   } as any)],
+  ['VpcBlockPublicAccess', (stack, extra) => new VpcBlockPublicAccess(stack, 'Construct', { ...extra } as any)],
 ];
 
 /** Per construct: a misspelled prop, and the message synth reports for it. */
@@ -66,6 +68,7 @@ const MISSPELLED: { [construct: string]: [object, string] } = {
   CentralEndpointSpoke: [{ hubCidr: ['10.0.0.0/16'] }, 'unknown prop `hubCidr`; did you mean `hubCidrs`?'],
   PrivateResourceShare: [{ portRange: [PortRange.tcp(5432)] }, 'unknown prop `portRange`; did you mean `portRanges`?'],
   PrivateResourceEndpoint: [{ privateDnsEnable: false }, 'unknown prop `privateDnsEnable`; did you mean `privateDnsEnabled`?'],
+  VpcBlockPublicAccess: [{ exclusion: [] }, 'unknown prop `exclusion`; did you mean `exclusions`?'],
 };
 
 /** Per construct: a prop of the wrong type, and the message the constructor throws for it. */
@@ -82,6 +85,8 @@ const MISTYPED: { [construct: string]: [object, string] } = {
   PrivateResourceShare: [{ resource: '10.0.0.25' },
     '`resource` must be a ResourceDefinition (an object such as ResourceDefinition.rdsInstance(instance)), got the string "10.0.0.25"'],
   PrivateResourceEndpoint: [{ portRanges: [443] }, '`portRanges[0]` must be a PortRange (an object such as PortRange.tcp(port)), got the number 443'],
+  VpcBlockPublicAccess: [{ exclusions: ['vpc-0123456789abcdef0'] },
+    '`exclusions[0]` must be a BlockPublicAccessExclusion (an object such as BlockPublicAccessExclusion.vpc(vpc, mode)), got the string "vpc-0123456789abcdef0"'],
 };
 
 function escape(text: string): string {
