@@ -103,7 +103,9 @@ export class VpcBlockPublicAccess extends Construct {
     const mode = exclusion.mode ?? (this.mode === BlockPublicAccessMode.BLOCK_INGRESS
       ? BlockPublicAccessExclusionMode.ALLOW_BIDIRECTIONAL : BlockPublicAccessExclusionMode.ALLOW_EGRESS);
     const stack = Stack.of(this);
-    const elsewhere = exclusionElsewhereMessage({ kind, path: target.node.path }, target.env, stack, Stack.of(target) === stack);
+    const targetId = exclusion.excludedVpc?.vpcId ?? exclusion.excludedSubnet!.subnetId;
+    const needsReference = Stack.of(target) !== stack && Token.isUnresolved(targetId);
+    const elsewhere = exclusionElsewhereMessage({ kind, path: target.node.path }, target.env, stack, needsReference);
     if (elsewhere !== undefined) {
       // Not defined: CDK could not reference the VPC, and synth reports why.
       this.elsewhereFindings.push(error(elsewhere));

@@ -240,7 +240,7 @@ describe('VpcBlockPublicAccess', () => {
       ]);
     });
 
-    test('refuses a VPC or subnet of another account or Region, without defining its exclusion', () => {
+    test('refuses a VPC or subnet of another account or Region, or defined in an environment-agnostic stack, without defining its exclusion', () => {
       // GIVEN
       const app = new App({
         context: {
@@ -251,7 +251,8 @@ describe('VpcBlockPublicAccess', () => {
       const stack = new Stack(app, 'Block', { env: { account: ACCOUNT, region: REGION } });
       const otherRegion = publicVpc(new Stack(app, 'Dublin', { env: { account: ACCOUNT, region: 'eu-west-1' } }));
       const otherAccount = publicVpc(new Stack(app, 'Partner', { env: { account: '111122223333', region: REGION } }));
-      const agnostic = ec2.Vpc.fromVpcAttributes(new Stack(app, 'Agnostic'), 'Imported', { vpcId: 'vpc-0123456789abcdef0', availabilityZones: ['a'] });
+      const agnostic = isolatedVpc(new Stack(app, 'Agnostic'), 'Vpc', { maxAzs: 1 });
+      const imported = ec2.Vpc.fromVpcAttributes(new Stack(app, 'AgnosticImport'), 'Imported', { vpcId: 'vpc-0123456789abcdef0', availabilityZones: ['a'] });
 
       // WHEN
       new VpcBlockPublicAccess(stack, 'Block', {
@@ -259,6 +260,8 @@ describe('VpcBlockPublicAccess', () => {
           BlockPublicAccessExclusion.vpc(otherRegion),
           BlockPublicAccessExclusion.subnet(otherAccount.publicSubnets[0]),
           BlockPublicAccessExclusion.vpc(agnostic),
+          // Its ID is a literal, and its account may be this one: nothing to refuse.
+          BlockPublicAccessExclusion.vpc(imported),
         ],
       });
 
@@ -269,9 +272,9 @@ describe('VpcBlockPublicAccess', () => {
         + 'references a VPC of another stack only within one environment. Define a VpcBlockPublicAccess in a stack of the VPC\'s account '
         + 'and Region, and exclude it there.',
         expect.stringMatching(/^\[Block\/Block\] the subnet at Partner\/PublicVpc\/PublicSubnet1 \(account 111122223333, us-east-1\) cannot be excluded/),
-        expect.stringMatching(/^\[Block\/Block\] the VPC at Agnostic\/Imported \(an account known at deploy time, a Region known at deploy time\) cannot be excluded/),
+        expect.stringMatching(/^\[Block\/Block\] the VPC at Agnostic\/Vpc \(an account known at deploy time, a Region known at deploy time\) cannot be excluded/),
       ]);
-      expect(exclusionResources(stack)).toEqual([]);
+      expect(exclusionResources(stack).map(exclusion => exclusion.node.path)).toEqual(['Block/Block/Exclusions/AgnosticImport--Imported']);
     });
 
     test('excludes a VPC of another stack of the same environment', () => {

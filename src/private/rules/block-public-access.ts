@@ -65,20 +65,20 @@ export function validateUniqueExclusions(targets: ExclusionTarget[]): Finding[] 
 
 /**
  * An exclusion applies in the account and Region whose VPC Block Public Access it exempts from, and CDK references a VPC
- * of another stack only within one environment: a VPC or subnet of another account or Region, or of a stack whose Region
- * is not given on one side only, cannot be excluded here. Undefined when it can (or when an account or Region is not
- * known at synth).
+ * of another stack only within one environment: a VPC or subnet of another account or Region, or one defined in a stack
+ * whose Region is not given on one side only, cannot be excluded here. Undefined when it can (or when an account or
+ * Region is not known at synth).
  *
- * @param sameStack whether the target is in the construct's own stack, where no reference between stacks is needed
+ * @param needsReference whether the target's ID is an attribute of another stack (not a literal ID, as an imported VPC's)
  */
 export function exclusionElsewhereMessage(target: { kind: string; path: string }, targetEnv: StackEnvironment,
-  stackEnv: StackEnvironment, sameStack: boolean): string | undefined {
+  stackEnv: StackEnvironment, needsReference: boolean): string | undefined {
   const where = (env: StackEnvironment) =>
     `${Token.isUnresolved(env.account) ? 'an account known at deploy time' : `account ${env.account}`}, `
     + `${Token.isUnresolved(env.region) ? 'a Region known at deploy time' : env.region}`;
   const otherAccount = !Token.isUnresolved(targetEnv.account) && !Token.isUnresolved(stackEnv.account) && targetEnv.account !== stackEnv.account;
   const otherRegion = !Token.isUnresolved(targetEnv.region) && !Token.isUnresolved(stackEnv.region) && targetEnv.region !== stackEnv.region;
-  const unreferenceable = !sameStack && crossRegionReferenceProblem(targetEnv, stackEnv) !== undefined;
+  const unreferenceable = needsReference && crossRegionReferenceProblem(targetEnv, stackEnv) !== undefined;
   if (!otherAccount && !otherRegion && !unreferenceable) {
     return undefined;
   }

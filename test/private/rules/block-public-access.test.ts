@@ -57,13 +57,14 @@ describe('exclusionElsewhereMessage', () => {
     expect(exclusionElsewhereMessage(web, HERE, HERE, true)).toBeUndefined();
   });
 
-  test('accepts a VPC of an environment-agnostic stack from that stack, where nothing can be compared', () => {
+  test('accepts a VPC of an environment-agnostic stack from that stack, where nothing can be compared, and an imported one by its ID', () => {
     expect(exclusionElsewhereMessage(web, AGNOSTIC, AGNOSTIC, true)).toBeUndefined();
     expect(exclusionElsewhereMessage(web, AGNOSTIC, AGNOSTIC, false)).toBeUndefined();
+    expect(exclusionElsewhereMessage(web, AGNOSTIC, HERE, false)).toBeUndefined();
   });
 
   test('accepts a VPC of a Region-only stack of the same Region: its account may be this one', () => {
-    expect(exclusionElsewhereMessage(web, { account: AGNOSTIC.account, region: 'us-east-1' }, HERE, false)).toBeUndefined();
+    expect(exclusionElsewhereMessage(web, { account: AGNOSTIC.account, region: 'us-east-1' }, HERE, true)).toBeUndefined();
   });
 
   test('refuses a VPC of another account or Region, with both environments', () => {
@@ -75,10 +76,10 @@ describe('exclusionElsewhereMessage', () => {
     expect(exclusionElsewhereMessage(web, { account: '123456789012', region: 'eu-west-1' }, HERE, true)).toMatch(/^the VPC at Other\/Web \(account 123456789012, eu-west-1\) cannot be excluded/);
   });
 
-  test('refuses a VPC of another stack with a Region given on one side only', () => {
-    expect(exclusionElsewhereMessage(web, AGNOSTIC, HERE, false))
+  test('refuses a VPC defined in another stack with a Region given on one side only', () => {
+    expect(exclusionElsewhereMessage(web, AGNOSTIC, HERE, true))
       .toMatch(/^the VPC at Other\/Web \(an account known at deploy time, a Region known at deploy time\) cannot be excluded/);
-    expect(exclusionElsewhereMessage(web, HERE, AGNOSTIC, false)).toMatch(/by this VpcBlockPublicAccess \(an account known at deploy time, a Region known at deploy time\)/);
+    expect(exclusionElsewhereMessage(web, HERE, AGNOSTIC, true)).toMatch(/by this VpcBlockPublicAccess \(an account known at deploy time, a Region known at deploy time\)/);
   });
 });
 
