@@ -215,7 +215,7 @@ describe('VpcBlockPublicAccess', () => {
 
       // THEN
       expect(validationErrors(app)).toEqual([
-        `[First/Block] VPC Block Public Access is set once per account and Region, but the VpcBlockPublicAccess at Second/Block, the options at `
+        '[First/Block] VPC Block Public Access is set once per account and Region, but the VpcBlockPublicAccess at Second/Block, the options at '
         + `Second/HandWritten also set it for account ${ACCOUNT} in ${REGION}. Keep one VpcBlockPublicAccess per account and Region, and give `
         + 'it every exclusion.',
         expect.stringMatching(/^\[Second\/Block\] VPC Block Public Access is set once per account and Region, but the VpcBlockPublicAccess at First\/Block, the options at Second\/HandWritten also set it/),
@@ -395,7 +395,9 @@ describe('VpcBlockPublicAccess', () => {
       mode: BlockPublicAccessMode.BLOCK_BIDIRECTIONAL,
       exclusions: [BlockPublicAccessExclusion.vpc(batch, BlockPublicAccessExclusionMode.ALLOW_EGRESS)],
     });
-    web.publicSubnets.forEach(subnet => block.addExclusion(BlockPublicAccessExclusion.subnet(subnet, BlockPublicAccessExclusionMode.ALLOW_BIDIRECTIONAL)));
+    for (const subnet of web.publicSubnets) {
+      block.addExclusion(BlockPublicAccessExclusion.subnet(subnet, BlockPublicAccessExclusionMode.ALLOW_BIDIRECTIONAL));
+    }
 
     // THEN
     expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
