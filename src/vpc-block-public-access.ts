@@ -97,22 +97,23 @@ export class VpcBlockPublicAccess extends Construct {
    * adding or removing another one leaves it as it is.
    */
   public addExclusion(exclusion: BlockPublicAccessExclusion): void {
-    const target: ec2.IVpc | ec2.ISubnet = exclusion.excludedVpc ?? exclusion.excludedSubnet!;
-    const vpc = exclusion.excludedVpc ?? vpcOfSubnet(exclusion.excludedSubnet!);
-    const kind = exclusion.excludedVpc ? 'VPC' : 'subnet';
-    const mode = exclusion.mode ?? (this.mode === BlockPublicAccessMode.BLOCK_INGRESS
-      ? BlockPublicAccessExclusionMode.ALLOW_BIDIRECTIONAL : BlockPublicAccessExclusionMode.ALLOW_EGRESS);
+    const { excludedVpc, excludedSubnet } = exclusion;
+    const target: ec2.IVpc | ec2.ISubnet = excludedVpc ?? excludedSubnet!;
+    const kind = excludedVpc ? 'VPC' : 'subnet';
+    const targetId = excludedVpc?.vpcId ?? excludedSubnet!.subnetId;
     const stack = Stack.of(this);
-    const targetId = exclusion.excludedVpc?.vpcId ?? exclusion.excludedSubnet!.subnetId;
     const needsReference = Stack.of(target) !== stack && Token.isUnresolved(targetId);
     const elsewhere = exclusionElsewhereMessage({ kind, path: target.node.path }, target.env, stack, needsReference);
     if (elsewhere !== undefined) {
-      // Not defined: CDK could not reference the VPC, and synth reports why.
+      // Not defined: it would exempt nothing here, and CDK may not be able to reference the VPC; synth reports why.
       this.elsewhereFindings.push(error(elsewhere));
       return;
     }
+
+    const mode = exclusion.mode ?? defaultExclusionMode(this.mode);
+    const vpc = excludedVpc ?? vpcOfSubnet(excludedSubnet!);
     this.targets.push({ kind, path: target.node.path, mode, noInternet: vpc && noInternetDeclaration(vpc) });
-    const vpcId = vpc?.vpcId ?? subnetVpcId(exclusion.excludedSubnet);
+    const vpcId = vpc?.vpcId ?? subnetVpcId(excludedSubnet);
     if (vpcId !== undefined) {
       this.excludedVpcIds.add(vpcId);
     }
@@ -122,8 +123,8 @@ export class VpcBlockPublicAccess extends Construct {
     }
     const resource = new ec2.CfnVPCBlockPublicAccessExclusion(this.exclusionScope, id, {
       internetGatewayExclusionMode: mode,
-      vpcId: exclusion.excludedVpc?.vpcId,
-      subnetId: exclusion.excludedSubnet?.subnetId,
+      vpcId: excludedVpc ? targetId : undefined,
+      subnetId: excludedSubnet ? targetId : undefined,
     });
     this.options.addResourceDependency(resource);
   }
@@ -131,8 +132,8 @@ export class VpcBlockPublicAccess extends Construct {
   /** What depends on the other VPCs and VPC Block Public Access resources of the app in this account and Region. */
   private environmentFindings(): Finding[] {
     const inventory = AppInventory.of(this);
-    const here = (construct: IConstruct) => sameAccountAndRegion(Stack.of(construct), Stack.of(this));
     const stack = Stack.of(this);
+    const here = (construct: IConstruct) => sameAccountAndRegion(Stack.of(construct), stack);
     const environment = Token.isUnresolved(stack.account) || Token.isUnresolved(stack.region)
       ? 'the account and Region of this stack' : `account ${stack.account} in ${stack.region}`;
     const otherOptions = inventory.blockPublicAccessOptions.filter(options => options !== this.options && here(options));
@@ -144,12 +145,22 @@ export class VpcBlockPublicAccess extends Construct {
         egressOnlyInternetGateway: inventory.egressOnlyInternetGatewaysOfVpc(vpc.ref).length > 0,
       }));
     return [
-      ...validateSingleOptions(environment, otherOptions.map(options => pathOfOptions(options))),
+      ...validateSingleOptions(environment, otherOptions.map(pathOfOptions)),
       ...warnBlockedVpcs(this.mode, unexcluded),
       ...exceedsQuota('exclusionsPerAccountAndRegion', BLOCK_PUBLIC_ACCESS_EXCLUSIONS_QUOTA,
         inventory.blockPublicAccessExclusions.filter(here).length, `VPC Block Public Access exclusions of the app in ${environment}:`),
     ];
   }
+}
+
+/**
+ * An exclusion's mode unless given: outbound only under the bidirectional block, the least an excluded VPC needs to call
+ * out; both directions under the ingress block, where egress-only exclusions do not apply.
+ */
+function defaultExclusionMode(mode: BlockPublicAccessMode): BlockPublicAccessExclusionMode {
+  return mode === BlockPublicAccessMode.BLOCK_INGRESS
+    ? BlockPublicAccessExclusionMode.ALLOW_BIDIRECTIONAL
+    : BlockPublicAccessExclusionMode.ALLOW_EGRESS;
 }
 
 /** The VPC ID of a subnet defined in the app (an `AWS::EC2::Subnet`), whose VPC it does not hold as a construct. */
