@@ -20,3 +20,6 @@ export * from './network-requirements';
 export * from './reachability-proof';
 export * from './vpc-encryption-control';
 export * from './internet-access-scope';
+export * from './block-public-access-mode';
+export * from './block-public-access-exclusion';
+export * from './vpc-block-public-access';

@@ -11,6 +11,9 @@ import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import {
   DnsThreatProtection,
+  BlockPublicAccessExclusion,
+  BlockPublicAccessExclusionMode,
+  BlockPublicAccessMode,
   CentralEndpointHub,
   CentralEndpointSpoke,
   EncryptionControlExclusion,
@@ -28,6 +31,7 @@ import {
   PrivateServiceNetworkAssociation,
   PrivateServiceNetworkEndpoint,
   VpcEncryptionControl,
+  VpcBlockPublicAccess,
 } from '../src';
 import { hostShare } from './lattice-fixtures';
 import { ACCOUNT, AZS, isolatedVpc, REGION } from './util';
@@ -229,9 +233,21 @@ function contractStacks(): Stack[] {
     vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
   });
 
+  const blockDefaults = stack('VpcBlockPublicAccessDefaults');
+  new VpcBlockPublicAccess(blockDefaults, 'Block');
+
+  // The block is one per account and Region: this one in a Region of its own.
+  const blockAll = new Stack(app, 'VpcBlockPublicAccessAllProps', { env: { account: ACCOUNT, region: 'eu-west-1' } });
+  const webVpc = new ec2.Vpc(blockAll, 'WebVpc', { availabilityZones: ['eu-west-1a', 'eu-west-1b'], natGateways: 0 });
+  const block = new VpcBlockPublicAccess(blockAll, 'Block', {
+    mode: BlockPublicAccessMode.BLOCK_BIDIRECTIONAL,
+    exclusions: [BlockPublicAccessExclusion.vpc(webVpc, BlockPublicAccessExclusionMode.ALLOW_EGRESS)],
+  });
+  block.addExclusion(BlockPublicAccessExclusion.subnet(webVpc.publicSubnets[0], BlockPublicAccessExclusionMode.ALLOW_BIDIRECTIONAL));
+
   return [egressDefaults, egressAll, providerDefaults, providerAll, consumerDefaults, consumerAll,
     hubDefaults, hubZones, hubAll, profileHubAll, hubInbound, inboundAll, spokeAll, networkAll, guardAll,
-    encryptionDefaults, encryptionAll, scopeDefaults, scopeAll];
+    encryptionDefaults, encryptionAll, scopeDefaults, scopeAll, blockDefaults, blockAll];
 }
 
 function currentIds(): Contract {

@@ -20,6 +20,7 @@ import {
   PrivateResourceShare,
   ResourceDefinition,
   VpcEncryptionControl,
+  VpcBlockPublicAccess,
 } from '../src';
 import { isolatedVpc, testStack, validationErrors } from './util';
 
@@ -67,6 +68,7 @@ const CONSTRUCTS: [string, Define][] = [
   } as any)],
   ['VpcEncryptionControl', (stack, extra) => new VpcEncryptionControl(stack, 'Construct', { vpc: isolatedVpc(stack), ...extra } as any)],
   ['InternetAccessScope', (stack, extra) => new InternetAccessScope(stack, 'Construct', { vpc: isolatedVpc(stack), ...extra } as any)],
+  ['VpcBlockPublicAccess', (stack, extra) => new VpcBlockPublicAccess(stack, 'Construct', { ...extra } as any)],
 ];
 
 /** Per construct: a misspelled prop, and the message synth reports for it. */
@@ -83,6 +85,7 @@ const MISSPELLED: { [construct: string]: [object, string] } = {
   InboundResolverEndpoint: [{ vpcSubnet: { onePerAz: true } }, 'unknown prop `vpcSubnet`; did you mean `vpcSubnets`?'],
   VpcEncryptionControl: [{ exclusion: [] }, 'unknown prop `exclusion`; did you mean `exclusions`?'],
   InternetAccessScope: [{ vpcSubnet: {} }, 'unknown prop `vpcSubnet`; did you mean `vpcSubnets`?'],
+  VpcBlockPublicAccess: [{ exclusion: [] }, 'unknown prop `exclusion`; did you mean `exclusions`?'],
 };
 
 /** Per construct: a prop of the wrong type, and the message the constructor throws for it. */
@@ -105,6 +108,8 @@ const MISTYPED: { [construct: string]: [object, string] } = {
   VpcEncryptionControl: [{ mode: 'ENFORCE', exclusions: [] }, '`mode` must be an EncryptionControlMode ("monitor", "enforce"; such as EncryptionControlMode.MONITOR), got the string "ENFORCE"'],
   InternetAccessScope: [{ vpcSubnets: 'private' }, '`vpcSubnets` must be an ec2.SubnetSelection (an object with `subnetType`, `availabilityZones`, `subnetGroupName`, ...), '
     + 'got the string "private"'],
+  VpcBlockPublicAccess: [{ exclusions: ['vpc-0123456789abcdef0'] },
+    '`exclusions[0]` must be a BlockPublicAccessExclusion (an object such as BlockPublicAccessExclusion.vpc(vpc, mode)), got the string "vpc-0123456789abcdef0"'],
 };
 
 function escape(text: string): string {

@@ -40,10 +40,13 @@ export const CONSTRUCT_PROPS: { readonly [construct: string]: string } = {
   PrivateServiceNetwork: 'PrivateServiceNetworkProps',
   PrivateServiceNetworkAssociation: 'PrivateServiceNetworkAssociationProps',
   PrivateServiceNetworkEndpoint: 'PrivateServiceNetworkEndpointProps',
+  VpcBlockPublicAccess: 'VpcBlockPublicAccessProps',
   VpcEncryptionControl: 'VpcEncryptionControlProps',
 };
 
 export const TYPE_SHAPES: { readonly [type: string]: TypeShape } = {
+  'BlockPublicAccessExclusion': { object: 'class', example: 'BlockPublicAccessExclusion.vpc(vpc, mode)', members: ['excludedSubnet', 'excludedVpc', 'mode'] },
+  'BlockPublicAccessMode': { enum: ['block-bidirectional', 'block-ingress'], example: 'BlockPublicAccessMode.BLOCK_BIDIRECTIONAL' },
   'CentralEndpointHub': { object: 'class', example: 'new CentralEndpointHub(scope, id, props)', members: ['_addSpokeVpc', 'addAllowedPrincipal', 'addBundle', 'addInterfaceEndpoint', 'associateVpc', 'centralizedServices', 'clientCidrs', 'dnsMode', 'endpointSecurityGroup', 'estimateMonthlyCost', 'hostedZonesFor', 'node', 'spokeRoutes', 'toString', 'vpc', 'with'] },
   'CentralEndpointHubProps': {
     struct: {
@@ -329,6 +332,12 @@ export const TYPE_SHAPES: { readonly [type: string]: TypeShape } = {
   'route53.IHostedZone': { object: 'interface', external: true, members: ['applyRemovalPolicy', 'env', 'grantDelegation', 'hostedZoneArn', 'hostedZoneId', 'hostedZoneRef', 'name', 'node', 'stack', 'with', 'zoneName'] },
   'route53.IPublicHostedZone': { object: 'interface', external: true, members: ['applyRemovalPolicy', 'env', 'grantDelegation', 'hostedZoneArn', 'hostedZoneId', 'hostedZoneRef', 'name', 'node', 'stack', 'with', 'zoneName'] },
   'sns.ITopic': { object: 'interface', external: true, members: ['addSubscription', 'addToResourcePolicy', 'applyRemovalPolicy', 'bindAsNotificationRuleTarget', 'contentBasedDeduplication', 'env', 'fifo', 'grantPublish', 'grantSubscribe', 'metric', 'metricNumberOfMessagesPublished', 'metricNumberOfNotificationsDelivered', 'metricNumberOfNotificationsFailed', 'metricNumberOfNotificationsFilteredOut', 'metricNumberOfNotificationsFilteredOutInvalidAttributes', 'metricNumberOfNotificationsFilteredOutNoMessageAttributes', 'metricPublishSize', 'metricSMSMonthToDateSpentUSD', 'metricSMSSuccessRate', 'node', 'stack', 'topicArn', 'topicName', 'topicRef', 'with'] },
+  'VpcBlockPublicAccessProps': {
+    struct: {
+      'mode?': 'BlockPublicAccessMode',
+      'exclusions?': 'BlockPublicAccessExclusion[]',
+    },
+  },
   'VpcEncryptionControlOptions': {
     struct: {
       'mode?': 'EncryptionControlMode',

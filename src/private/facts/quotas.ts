@@ -159,3 +159,14 @@ export const RESOLVER_QUOTAS = {
     source: `${ROUTE53_QUOTAS_PAGE}#limits-api-entities-resolver`,
   },
 } satisfies Record<string, Quota>;
+/**
+ * "VPC Block Public Access exclusions per account per Region: 50", adjustable through a support case ("Amazon VPC
+ * quotas", VPC and subnets, https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html): the exclusions of
+ * VPCs and subnets together. The app sees only the exclusions it defines; the account may have more.
+ */
+export const BLOCK_PUBLIC_ACCESS_EXCLUSIONS_QUOTA: Quota = {
+  name: 'VPC Block Public Access exclusions per account per Region',
+  value: 50,
+  adjustable: true,
+  source: 'https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html',
+};

@@ -70,6 +70,12 @@ export class AppInventory {
   private readonly domainVerificationsByEnvironment = new Map<string, vpclattice.CfnDomainVerification[]>();
   private readonly endpointsByServiceNetwork = new Map<string, VpcEndpointEntry[]>();
   private readonly serviceNetworkAssociationsByVpc = new Map<string, vpclattice.CfnServiceNetworkVpcAssociation[]>();
+  /** The `AWS::EC2::VPC`s of the app, in the order of the construct tree. */
+  private readonly vpcResources: ec2.CfnVPC[] = [];
+  private readonly internetGatewayAttachmentsByVpc = new Map<string, ec2.CfnVPCGatewayAttachment[]>();
+  private readonly egressOnlyInternetGatewaysByVpc = new Map<string, ec2.CfnEgressOnlyInternetGateway[]>();
+  private readonly blockPublicAccessOptionsResources: ec2.CfnVPCBlockPublicAccessOptions[] = [];
+  private readonly blockPublicAccessExclusionResources: ec2.CfnVPCBlockPublicAccessExclusion[] = [];
   /** VPC ID, then zone name. */
   private readonly privateHostedZonesByVpc = new Map<string, Map<string, PrivateHostedZoneEntry[]>>();
 
@@ -99,6 +105,16 @@ export class AppInventory {
         addInEnvironment(this.domainVerificationsByEnvironment, construct);
       } else if (construct instanceof vpclattice.CfnServiceNetworkVpcAssociation && construct.vpcIdentifier !== undefined) {
         add(this.serviceNetworkAssociationsByVpc, construct.vpcIdentifier, construct);
+      } else if (construct instanceof ec2.CfnVPC) {
+        this.vpcResources.push(construct);
+      } else if (construct instanceof ec2.CfnVPCGatewayAttachment && construct.internetGatewayId !== undefined) {
+        add(this.internetGatewayAttachmentsByVpc, construct.vpcId, construct);
+      } else if (construct instanceof ec2.CfnEgressOnlyInternetGateway) {
+        add(this.egressOnlyInternetGatewaysByVpc, construct.vpcId, construct);
+      } else if (construct instanceof ec2.CfnVPCBlockPublicAccessOptions) {
+        this.blockPublicAccessOptionsResources.push(construct);
+      } else if (construct instanceof ec2.CfnVPCBlockPublicAccessExclusion) {
+        this.blockPublicAccessExclusionResources.push(construct);
       } else if (construct instanceof route53profiles.CfnProfileAssociation) {
         add(this.profileAssociationsByVpc, construct.resourceId, construct);
         add(this.profileAssociationsByProfile, construct.profileId, construct);
@@ -169,6 +185,31 @@ export class AppInventory {
   /** The private hosted zones associated with the VPC, of every name. */
   public privateHostedZonesOfVpc(vpcId: string): readonly PrivateHostedZoneEntry[] {
     return [...this.privateHostedZonesByVpc.get(vpcId)?.values() ?? []].flat();
+  }
+
+  /** The `AWS::EC2::VPC`s defined in the app (imported VPCs have none). */
+  public get vpcs(): readonly ec2.CfnVPC[] {
+    return this.vpcResources;
+  }
+
+  /** The attachments of an internet gateway (not a virtual private gateway) to the VPC. */
+  public internetGatewayAttachmentsOfVpc(vpcId: string): readonly ec2.CfnVPCGatewayAttachment[] {
+    return this.internetGatewayAttachmentsByVpc.get(vpcId) ?? [];
+  }
+
+  /** The egress-only internet gateways of the VPC. */
+  public egressOnlyInternetGatewaysOfVpc(vpcId: string): readonly ec2.CfnEgressOnlyInternetGateway[] {
+    return this.egressOnlyInternetGatewaysByVpc.get(vpcId) ?? [];
+  }
+
+  /** The VPC Block Public Access options defined in the app, in every environment. */
+  public get blockPublicAccessOptions(): readonly ec2.CfnVPCBlockPublicAccessOptions[] {
+    return this.blockPublicAccessOptionsResources;
+  }
+
+  /** The VPC Block Public Access exclusions defined in the app, in every environment. */
+  public get blockPublicAccessExclusions(): readonly ec2.CfnVPCBlockPublicAccessExclusion[] {
+    return this.blockPublicAccessExclusionResources;
   }
 
   /** The private hosted zones of a name associated with the VPC. */
