@@ -10,8 +10,9 @@ export const ON_PREMISES_CIDR = '172.16.0.0/12';
  * An existing network VPC (public, private and isolated subnets, one NAT gateway) that its owner already gave an S3
  * gateway endpoint. The egress construct adopts it: it adds no second S3 endpoint (a route table takes one endpoint
  * route per service), its ECR bundle counts on the existing one, and on-premises clients reach the interface endpoints.
+ * Returns the existing VPC, which the account's VPC Block Public Access excludes.
  */
-export function addAdoptedVpcStack(app: App): void {
+export function addAdoptedVpcStack(app: App): ec2.IVpc {
   const stack = new Stack(app, 'AdoptedNetwork', { env: { account: PROVIDER_ACCOUNT, region: REGION } });
   const vpc = new ec2.Vpc(stack, 'Existing', {
     maxAzs: 2,
@@ -36,4 +37,5 @@ export function addAdoptedVpcStack(app: App): void {
   // The private subnets keep their NAT route on purpose: their owner still needs internet egress for other traffic.
   Annotations.of(egress).acknowledgeWarning('cdk-private-endpoints:PrivateEgressVpc.internetRoute',
     'The private subnets keep their NAT gateway for traffic to partners on the internet');
+  return vpc;
 }

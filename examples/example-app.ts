@@ -1,4 +1,4 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { Annotations, App, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { addAdoptedVpcStack } from './adopted-vpc';
 import { addCentralEndpointStacks } from './central-endpoints';
@@ -6,7 +6,14 @@ import { addPrivateLinkStacks, CONSUMER_ACCOUNT, PROVIDER_ACCOUNT, REGION } from
 import { addPrivateResourceStacks } from './private-resources';
 import { addRegionsAndIpFamiliesStacks, CONSUMER_REGION } from './regions-and-ip-families';
 import { addServiceNetworkStacks } from './service-network';
-import { DnsThreatProtection, EncryptionControlMode, EndpointBundle, PrivateEgressVpc } from '../src';
+import {
+  BlockPublicAccessExclusion,
+  DnsThreatProtection,
+  EncryptionControlMode,
+  EndpointBundle,
+  PrivateEgressVpc,
+  VpcBlockPublicAccess,
+} from '../src';
 
 // The AZs each example account sees in each Region, as `cdk synth` would read them into cdk.context.json.
 const AZS = ['a', 'b', 'c'];
@@ -39,7 +46,14 @@ export function buildExampleApp(outdir: string): App {
   addPrivateLinkStacks(app);
 
   // An existing VPC that already has an S3 gateway endpoint, with clients on premises.
-  addAdoptedVpcStack(app);
+  const adoptedVpc = addAdoptedVpcStack(app);
+
+  // No way in or out of the account's VPCs through internet gateways, enforced by AWS, except outbound for the adopted VPC,
+  // whose private subnets keep their NAT gateway.
+  const guardrails = new Stack(app, 'AccountGuardrails', { env: { account: PROVIDER_ACCOUNT, region: REGION } });
+  const block = new VpcBlockPublicAccess(guardrails, 'BlockPublicAccess', { exclusions: [BlockPublicAccessExclusion.vpc(adoptedVpc)] });
+  Annotations.of(block).acknowledgeWarning('cdk-private-endpoints:VpcBlockPublicAccess.vpcBlocked',
+    'The inventory service is reached through PrivateLink only: the egress-only gateway aws-cdk-lib gives its dual-stack VPC is blocked on purpose');
 
   // An RDS database shared from the provider account through a resource gateway, reached from the consumer account.
   addPrivateResourceStacks(app);

@@ -16,6 +16,7 @@ import {
   PrivateServiceNetwork,
   PrivateServiceNetworkAssociation,
   PrivateServiceNetworkEndpoint,
+  VpcBlockPublicAccess,
   VpcEncryptionControl,
 } from '../src';
 import { proveAssembly } from '../src/prove/prove';
@@ -23,10 +24,12 @@ import { proofHolds, summaryLine } from '../src/prove/report';
 
 /** A construct of the library, as the summary lists it. */
 type LibraryConstruct = PrivateEgressVpc | EndpointServiceProvider | EndpointConsumer | PrivateResourceShare | PrivateResourceEndpoint
-| CentralEndpointHub | CentralEndpointSpoke | PrivateServiceNetwork | PrivateServiceNetworkEndpoint | PrivateServiceNetworkAssociation;
+| CentralEndpointHub | CentralEndpointSpoke | PrivateServiceNetwork | PrivateServiceNetworkEndpoint | PrivateServiceNetworkAssociation
+| VpcBlockPublicAccess;
 
 const LIBRARY_CONSTRUCT_CLASSES = [PrivateEgressVpc, EndpointServiceProvider, EndpointConsumer, PrivateResourceShare, PrivateResourceEndpoint,
-  CentralEndpointHub, CentralEndpointSpoke, PrivateServiceNetwork, PrivateServiceNetworkEndpoint, PrivateServiceNetworkAssociation];
+  CentralEndpointHub, CentralEndpointSpoke, PrivateServiceNetwork, PrivateServiceNetworkEndpoint, PrivateServiceNetworkAssociation,
+  VpcBlockPublicAccess];
 
 /** The spoke counts the hub's cost table compares. */
 const HUB_COMPARISON_SPOKES = [2, 5, 20, 50];
@@ -183,6 +186,9 @@ function costLines(construct: LibraryConstruct): string[] {
   if (construct instanceof PrivateServiceNetworkAssociation) {
     return ['    estimated cost: no hourly charge; data to the network\'s resources is billed per GB (VPC Lattice pricing)'];
   }
+  if (construct instanceof VpcBlockPublicAccess) {
+    return [`    ${construct.mode.toLowerCase()} for the account and Region; AWS lists no charge for it`];
+  }
   return [`    estimated cost: ${costText(construct)}`];
 }
 
@@ -232,7 +238,7 @@ function hubCostLines(hub: CentralEndpointHub): string[] {
 }
 
 function costText(construct: Exclude<LibraryConstruct, CentralEndpointHub | CentralEndpointSpoke | PrivateServiceNetwork
-| PrivateServiceNetworkAssociation>): string {
+| PrivateServiceNetworkAssociation | VpcBlockPublicAccess>): string {
   if (construct instanceof PrivateEgressVpc) {
     const vpc = construct.estimateMonthlyCost();
     return pricedText(vpc, `+ ${vpc.dataProcessingUsdPerGb} USD/GB (one NAT gateway per AZ: `
