@@ -1,9 +1,9 @@
 import { App, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as fc from 'fast-check';
-import { envMistakes, EnvSpec, envSpec, mostly, seldom, sometimes } from './environment';
+import { envMistakes, EnvSpec, envSpec, mostly, seldom, sometimes, stackProps } from './environment';
 import { constructId, longIdSpec, plainJs, plainJsMistakes, PlainJsSpec, plainJsSpec } from './hostile';
-import { Placement, placementMistake, placementStack, placementStackPath } from './private-service-network.arbitrary';
+import { Placement, placementEnv, placementMistake, placementStack, placementStackPath } from './private-service-network.arbitrary';
 import {
   BlockPublicAccessExclusion,
   BlockPublicAccessExclusionMode,
@@ -88,6 +88,19 @@ function repeated(keys: string[]): boolean {
 /** Whether the VPC is imported, so that its ID is a literal which needs no reference between stacks. */
 const imported = (vpc: AppVpcSpec) => vpc.kind === 'imported' || vpc.kind === 'imported-forbidden';
 
+/**
+ * Whether the stack at the placement and the block's stack both have a known Region and differ in it or in a known account:
+ * what an imported VPC's exclusion is judged by (an environment-agnostic side may be deployed anywhere).
+ */
+function knownAndDifferent(env: EnvSpec, at: Placement): boolean {
+  const here = stackProps(env).env;
+  const there = placementEnv(env, at);
+  if (here === undefined || there === undefined) {
+    return false;
+  }
+  return here.region !== there.region || (here.account !== undefined && there.account !== undefined && here.account !== there.account);
+}
+
 /** The props a spec gets wrong, each of which must be reported. */
 export function blockMistakes(spec: BlockSpec): string[] {
   const found = [...envMistakes(spec.env), ...plainJsMistakes(spec.plainJs)];
@@ -96,9 +109,7 @@ export function blockMistakes(spec: BlockSpec): string[] {
     found.push('exclusions (a VPC declared with no internet path)');
   }
   // An imported VPC's literal ID needs no reference: only known accounts and Regions that differ are compared.
-  const elsewhere = (vpc: AppVpcSpec) => imported(vpc)
-    ? vpc.where === 'other-account' || vpc.where === 'other-region' ? placementMistake(spec.env, vpc.where) : false
-    : placementMistake(spec.env, vpc.where);
+  const elsewhere = (vpc: AppVpcSpec) => imported(vpc) ? knownAndDifferent(spec.env, vpc.where) : placementMistake(spec.env, vpc.where);
   if (excluded.some(elsewhere)) {
     found.push('exclusions (a VPC of another account or Region)');
   }

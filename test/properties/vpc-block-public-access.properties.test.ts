@@ -1,4 +1,4 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { describeConstructProperty } from './construct-property';
 import { appAndStack } from './environment';
@@ -8,11 +8,14 @@ import { blockMistakes, blockPaths, BlockRequest, BlockSpec, blockSpec, buildBlo
 
 const text = (value: unknown) => JSON.stringify(value);
 
-/** The ID an exclusion names its VPC or subnet by in the block's stack: the literal or `Ref` of its own stack, an import otherwise. */
+/**
+ * The ID an exclusion names its VPC or subnet by in the block's stack: a literal (an imported VPC's) as it is, an attribute
+ * by `Ref` in its own stack and by an import from another.
+ */
 function targetIdMatches(stack: Stack, target: ec2.IVpc | ec2.ISubnet, written: unknown): boolean {
   const id = 'subnetId' in target ? target.subnetId : target.vpcId;
-  const ownStack = Stack.of(target) === stack;
-  return text(written) === text(stack.resolve(id)) || (!ownStack && text(written).startsWith('{"Fn::ImportValue":'));
+  const importedFromOtherStack = Stack.of(target) !== stack && Token.isUnresolved(id);
+  return text(written) === text(stack.resolve(id)) || (importedFromOtherStack && (text(written) ?? '').startsWith('{"Fn::ImportValue":'));
 }
 
 /**
