@@ -203,9 +203,11 @@ project.addTask('test:floor', {
     // What can differ at the floor is what aws-cdk-lib synthesizes, so the tests of pure functions over plain data
     // (facts, rules, cost models) are not repeated. The integration apps are environment-agnostic, so their snapshots
     // carry aws-cdk-lib's table of Regions (the mapping of endpoint service name prefixes), which grows with each
-    // release: they are checked with the development version only.
+    // release: they are checked with the development version only. The property runs (random configurations, two
+    // thirds of the suite's time) run once, with the development version: each construct's tests and snapshots, which
+    // synthesize every resource and rule the properties reach, are what the floor repeats.
     {
-      exec: "jest --ci --testPathIgnorePatterns /node_modules/ test/integ.test.ts 'test/private/(facts|rules|cost)/' "
+      exec: "jest --ci --testPathIgnorePatterns /node_modules/ test/integ.test.ts 'test/private/(facts|rules|cost)/' test/properties/ "
         + `--moduleNameMapper='${JSON.stringify(floorModules)}'`,
     },
   ],
