@@ -175,6 +175,7 @@ export class DnsEgressGuard extends Construct {
   private readonly allowEndpointDomains: boolean;
   private readonly threatProtections: DnsThreatProtection[];
   private readonly priority: number;
+  private readonly ruleGroup: route53resolver.CfnFirewallRuleGroup;
   private queryLogConfig?: route53resolver.CfnResolverQueryLoggingConfig;
 
   constructor(scope: Construct, id: string, props: DnsEgressGuardProps) {
@@ -188,9 +189,9 @@ export class DnsEgressGuard extends Construct {
     this.addAllowedDomains(props.allowedDomains ?? []);
 
     this.action = props.action ?? DnsEgressAction.BLOCK;
-    const ruleGroup = this.defineRuleGroup(this.action, props.threatConfidence ?? DnsThreatConfidence.HIGH);
-    this.ruleGroupId = ruleGroup.attrId;
-    this.ruleGroupArn = ruleGroup.attrArn;
+    this.ruleGroup = this.defineRuleGroup(this.action, props.threatConfidence ?? DnsThreatConfidence.HIGH);
+    this.ruleGroupId = this.ruleGroup.attrId;
+    this.ruleGroupArn = this.ruleGroup.attrArn;
 
     named(new route53resolver.CfnFirewallRuleGroupAssociation(this, 'Association', {
       firewallRuleGroupId: this.ruleGroupId,
@@ -246,10 +247,11 @@ export class DnsEgressGuard extends Construct {
    * @internal
    */
   public _associateWithProfile(profile: route53profiles.CfnProfile): void {
+    // Each association is named after what it associates, as the hub's endpoint associations are.
     new route53profiles.CfnProfileResourceAssociation(this, 'ProfileAssociation', {
       profileId: profile.attrId,
       resourceArn: this.ruleGroupArn,
-      name: physicalName(this, 64),
+      name: physicalName(this.ruleGroup, 64),
       resourceProperties: JSON.stringify({ priority: this.priority }),
     });
     if (this.queryLogConfig) {
@@ -257,7 +259,7 @@ export class DnsEgressGuard extends Construct {
       new route53profiles.CfnProfileResourceAssociation(this, 'ProfileQueryLogging', {
         profileId: profile.attrId,
         resourceArn: this.queryLogConfig.attrArn,
-        name: physicalName(this, 64),
+        name: physicalName(this.queryLogConfig, 64),
       });
     }
   }

@@ -283,6 +283,10 @@ describe('DnsEgressGuard', () => {
         ResourceProperties: Match.absent(),
       });
       template.hasResourceProperties('AWS::Route53Resolver::FirewallRuleGroupAssociation', { VpcId: { Ref: Match.stringLikeRegexp('HubEndpointsVpc') } });
+      // Each association named after what it associates.
+      const names = Object.values(template.findResources('AWS::Route53Profiles::ProfileResourceAssociation')).map(r => r.Properties.Name);
+      expect(names).toEqual(expect.arrayContaining(['teststack-hub-endpoints-dnsegressguard-rulegroup-938cb748', expect.stringMatching(/-querylogging-[0-9a-f]{8}$/)]));
+      expect(new Set(names).size).toBe(names.length);
       expect(hub.estimateMonthlyCost({ spokes: 2 }).dnsEgressGuard?.domains).toBe(allowedDomains(stack).length + 1);
       expect(allowedDomains(stack)).toEqual(expect.arrayContaining(['s3.us-east-1.amazonaws.com', '*.s3.us-east-1.amazonaws.com']));
     });
