@@ -3,7 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as fc from 'fast-check';
 import { Choice, choice, mistakes } from './choices';
-import { EnvSpec, envMistakes, envSpec, mostly, seldom, sometimes, stringToken, TokenSource, tokenSource } from './environment';
+import { EnvSpec, envMistakes, envSpec, mostly, REGIONS, seldom, sometimes, stringToken, TokenSource, tokenSource } from './environment';
 import { constructId, longIdSpec, plainJs, plainJsMistakes, PlainJsSpec, plainJsSpec } from './hostile';
 import {
   CentralEndpointHub,
@@ -171,11 +171,13 @@ export function buildGuard(stack: Stack, spec: GuardSpec): GuardRequest {
 
 /**
  * Whether the names given cover what the VPC needs: only its instances' hostnames (`*.internal` covers them) when it has no
- * endpoint (an imported VPC, or one given no services) and no zone.
+ * endpoint whose names the guard can tell (an imported VPC, one given no services, or a Region the SDKs' data does not
+ * have, whose endpoints are only warned about) and no zone.
  */
 function givenDomainsCover(spec: GuardSpec): boolean {
-  const hasEndpoints = spec.host === 'private-egress-vpc' || (spec.host !== 'imported-vpc' && spec.interfaceServices.length > 0);
-  return !hasEndpoints && !spec.zone && spec.allowedDomains.some(domain => domain.value === '*.internal');
+  const namedEndpoints = REGIONS.includes(spec.env.region ?? '')
+    && (spec.host === 'private-egress-vpc' || (spec.host !== 'imported-vpc' && spec.interfaceServices.length > 0));
+  return !namedEndpoints && !spec.zone && spec.allowedDomains.some(domain => domain.value === '*.internal');
 }
 
 /** The plain-JavaScript mistake of the run: in the guard's own props, which a hub's guard has none of. */
