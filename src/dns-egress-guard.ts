@@ -11,7 +11,6 @@ import {
   RequiredDomain,
   validateAllowedDomains,
   validateDomainCoverage,
-  validateFailOpenRegion,
   validateGuardRegion,
   validateRuleGroupPriority,
   validateThreatOptions,
@@ -19,6 +18,7 @@ import {
 } from './private/rules/dns-egress';
 import { normalizeDomainName } from './private/rules/domain-names';
 import { Finding } from './private/rules/findings';
+import { validateResourceTypeInRegion } from './private/rules/resource-availability';
 import { addRules } from './private/wiring/add-rules';
 import { checkProps } from './private/wiring/check-props';
 import { domainsTheVpcNeeds, VpcDomainNeeds } from './private/wiring/dns-egress-domains';
@@ -146,6 +146,9 @@ export interface DnsEgressGuardProps extends DnsEgressGuardOptions {
   readonly vpc: ec2.IVpc;
 }
 
+/** Fail-open's resource type, whose L1 aws-cdk-lib has from 2.276.0 on, above the library's lowest supported version. */
+const FIREWALL_CONFIG_TYPE = 'AWS::Route53Resolver::FirewallConfig';
+
 /** The rule priorities within the guard's rule group: the protections first, then the allow list, then everything else. */
 const THREAT_RULES_PRIORITY = 100;
 const ALLOW_RULE_PRIORITY = 200;
@@ -200,9 +203,8 @@ export class DnsEgressGuard extends Construct {
       mutationProtection: props.mutationProtection ? 'ENABLED' : 'DISABLED',
     }));
     if (props.failOpen) {
-      // aws-cdk-lib has this resource's L1 from 2.276.0 on, above the library's lowest supported version.
       new CfnResource(this, 'FirewallConfig', {
-        type: 'AWS::Route53Resolver::FirewallConfig',
+        type: FIREWALL_CONFIG_TYPE,
         properties: { ResourceId: this.vpc.vpcId, FirewallFailOpen: 'ENABLED' },
       });
     }
@@ -330,7 +332,9 @@ export class DnsEgressGuard extends Construct {
       ...regionFindings,
       ...validateAllowedDomains(this.userDomains),
       ...validateRuleGroupPriority(props.priority),
-      ...validateFailOpenRegion(props.failOpen ?? false, Stack.of(this).region),
+      ...(props.failOpen ? validateResourceTypeInRegion(FIREWALL_CONFIG_TYPE, Stack.of(this).region,
+        'Leave `failOpen` out (DNS Firewall then fails closed), or set it after deploying with the Route 53 Resolver API '
+        + '(UpdateFirewallConfig).') : []),
       ...validateThreatOptions(this.threatProtections.length, props.threatConfidence !== undefined),
       ...(own === undefined || this.allowEndpointDomains ? []
         : validateDomainCoverage(this.requiredDomains(own), this.userDomains.map(normalizeDomainName),

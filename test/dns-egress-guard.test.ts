@@ -323,6 +323,14 @@ describe('DnsEgressGuard', () => {
       expect(validationErrors(app)).toEqual([expect.stringMatching(/`threatConfidence` is set but `threatProtections` is empty/)]);
     });
 
+    test('fails to open where CloudFormation has no firewall config, naming the fix', () => {
+      const app = new App({ context: { 'availability-zones:account=123456789012:region=us-gov-west-1': ['us-gov-west-1a', 'us-gov-west-1b'] } });
+      const stack = new Stack(app, 'TestStack', { env: { account: ACCOUNT, region: 'us-gov-west-1' } });
+      new DnsEgressGuard(stack, 'Guard', { vpc: isolatedVpc(stack), failOpen: true });
+      expect(validationErrors(app)).toEqual([expect.stringMatching(
+        /^\[TestStack\/Guard\] AWS::Route53Resolver::FirewallConfig does not exist in us-gov-west-1: .*Leave `failOpen` out \(DNS Firewall then fails closed\)/)]);
+    });
+
     test('fails in a stack without a Region', () => {
       const app = new App();
       const stack = new Stack(app, 'Agnostic');

@@ -29,10 +29,3 @@ export const EVERY_DOMAIN = '*';
 export function instanceHostnameDomain(region: string): string {
   return region === 'us-east-1' ? 'ec2.internal' : `${region}.compute.internal`;
 }
-
-/**
- * The Regions whose CloudFormation has no `AWS::Route53Resolver::FirewallConfig` (fail-open), by the per-Region resource
- * schemas that aws-cdk-lib 2.276.0 bundles for its template validation (`@aws/cloudformation-validate`);
- * test/private/facts/dns-firewall.test.ts checks this list against them.
- */
-export const REGIONS_WITHOUT_FIREWALL_CONFIG: readonly string[] = ['cn-north-1', 'cn-northwest-1', 'me-central-1', 'us-gov-east-1', 'us-gov-west-1'];

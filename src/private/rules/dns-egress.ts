@@ -1,7 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { isDomainName, normalizeDomainName } from './domain-names';
 import { error, Finding, warning } from './findings';
-import { EVERY_DOMAIN, REGIONS_WITHOUT_FIREWALL_CONFIG, RULE_GROUP_PRIORITY_RANGE } from '../facts/dns-firewall';
+import { EVERY_DOMAIN, RULE_GROUP_PRIORITY_RANGE } from '../facts/dns-firewall';
 
 /** A name the VPC's workloads need to resolve, and what needs it (an endpoint's path, a zone's name). */
 export interface RequiredDomain {
@@ -86,14 +86,6 @@ export function validateThreatOptions(protections: number, confidenceGiven: bool
   return protections === 0 && confidenceGiven
     ? [error('`threatConfidence` is set but `threatProtections` is empty, so nothing reads it; add the protections it is for '
       + '(`DnsThreatProtection.DNS_TUNNELING`, `DnsThreatProtection.DGA`), or remove `threatConfidence`')]
-    : [];
-}
-
-/** Fail-open is a CloudFormation resource that some Regions do not have. */
-export function validateFailOpenRegion(failOpen: boolean, region: string): Finding[] {
-  return failOpen && REGIONS_WITHOUT_FIREWALL_CONFIG.includes(region)
-    ? [error(`\`failOpen\` needs CloudFormation's AWS::Route53Resolver::FirewallConfig, which ${region} does not have; leave \`failOpen\` `
-      + 'out (DNS Firewall then fails closed), or set it after deploying with the Route 53 Resolver API (UpdateFirewallConfig)')]
     : [];
 }
 

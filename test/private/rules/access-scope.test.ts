@@ -53,8 +53,21 @@ describe('validateResourceTypeInRegion', () => {
   test.each(['cn-north-1', 'cn-northwest-1'])('fails in %s for a type CloudFormation lacks there', region => {
     expect(messages(validateResourceTypeInRegion('AWS::EC2::NetworkInsightsAccessScope', region))).toEqual([
       `error undefined: AWS::EC2::NetworkInsightsAccessScope does not exist in ${region}: CloudFormation has no such resource type `
-      + 'in the aws-cn partition, so the stack would fail to create. Deploy the stack to a Region of another partition, or leave '
-      + 'the construct out.',
+      + 'there, so the stack would fail to create. Deploy the stack to another Region, or leave the construct out.',
+    ]);
+  });
+
+  test('fails outside China where the table says so, with the fix given', () => {
+    expect(messages(validateResourceTypeInRegion('AWS::EC2::VPCEncryptionControl', 'ap-northeast-2', 'Use MONITOR elsewhere.'))).toEqual([
+      'error undefined: AWS::EC2::VPCEncryptionControl does not exist in ap-northeast-2: CloudFormation has no such resource type '
+      + 'there, so the stack would fail to create. Use MONITOR elsewhere.',
+    ]);
+  });
+
+  test('refuses fail-open where CloudFormation has no firewall config, and accepts it elsewhere', () => {
+    expect(validateResourceTypeInRegion('AWS::Route53Resolver::FirewallConfig', 'us-east-1')).toEqual([]);
+    expect(messages(validateResourceTypeInRegion('AWS::Route53Resolver::FirewallConfig', 'us-gov-west-1'))).toEqual([
+      expect.stringMatching(/^error undefined: AWS::Route53Resolver::FirewallConfig does not exist in us-gov-west-1/),
     ]);
   });
 });

@@ -3,7 +3,6 @@ import {
   domainCovers,
   validateAllowedDomains,
   validateDomainCoverage,
-  validateFailOpenRegion,
   validateGuardRegion,
   validateRuleGroupPriority,
   validateThreatOptions,
@@ -95,14 +94,5 @@ describe('validateGuardRegion', () => {
   test('needs a Region to name the services', () => {
     expect(validateGuardRegion('us-east-1')).toEqual([]);
     expect(messages(validateGuardRegion(Token.asString({ Ref: 'AWS::Region' })))).toEqual([expect.stringMatching(/give the stack an `env` with a `region`$/)]);
-  });
-});
-
-describe('validateFailOpenRegion', () => {
-  test('refuses fail-open where CloudFormation has no firewall config, and accepts it elsewhere or when closed', () => {
-    expect(validateFailOpenRegion(true, 'us-east-1')).toEqual([]);
-    expect(validateFailOpenRegion(false, 'cn-north-1')).toEqual([]);
-    expect(messages(validateFailOpenRegion(true, 'us-gov-west-1'))).toEqual([expect.stringMatching(
-      /^error undefined: `failOpen` needs CloudFormation's AWS::Route53Resolver::FirewallConfig, which us-gov-west-1 does not have; leave `failOpen` out/)]);
   });
 });
